@@ -1,0 +1,10 @@
+/* repl.h — the interactive shell (readline). */
+#ifndef HV_REPL_H
+#define HV_REPL_H
+
+#include "pipeline/runtime.h"
+
+/* Run the read-eval-print loop until Ctrl-D or `exit`. Returns the exit code. */
+int hv_repl_run(hv_ctx *ctx, bool no_logo);
+
+#endif
