@@ -29,9 +29,11 @@ hvsh: $(B)/hvsh
 $(B)/hvsh: $(OBJ)
 	$(CC) $(ALLCFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/%.o: %.c $(wildcard */*.h)
+$(B)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -c -o $@ $<
+	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJ:.o=.d)
 
 # Unit tests link only the layers they test: parser_* -> parser/, engine_* -> engine/,
 # pipeline_* -> parser/ + pipeline/, anything else -> every library object.
