@@ -17,6 +17,7 @@ while IFS= read -r -d '' ps1; do
     out=$(cd "$dir" && COLUMNS=120 NO_COLOR=1 TERM=dumb timeout 20 "$HVSH" -NoProfile -NonInteractive -File "$(basename "$ps1")" 2>/tmp/hvsh-lang-err.$$; echo "~$?")
     rc=${out##*~}
     out=${out%~*}
+    out=$(printf '%s' "$out") # drop trailing newlines, as $(cat file) does
     ok=1
     why=
     if [ "$out" != "$(cat "$base.out")" ]; then ok=0; why="stdout differs"; fi
