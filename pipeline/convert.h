@@ -57,4 +57,67 @@ bool hv_conv_format(const char *fmt, const hv_value *args, size_t nargs, hv_valu
 /* One value with a .NET format specifier ("N2", "X8", "D3", "P1", "F0", "yyyy"...) */
 hv_value hv_conv_format_one(const hv_value *v, const char *spec);
 
+/* ---- additions by V (values helper) ---- */
+/* Special kinds/subs in hv_type_info: kind HV__KIND_COUNT = [object] (sub 0) / [psobject]
+ * (sub 1); HV_BOXED subs below; HV_ARRAY sub HV_TA_LIST = ArrayList / List[T];
+ * HV_TABLE sub HV_TABLE_ORDERED = [ordered]; HV_NULL sub 1 = [void]; HV_BOOL sub 1 = [switch]. */
+enum { HV_TB_NONE = 0, HV_TB_REGEX, HV_TB_GUID, HV_TB_VERSION, HV_TB_IPADDRESS, HV_TB_XML,
+       HV_TB_URI, HV_TB_MATCH, HV_TB_ENCODING, HV_TB_STATIC /* static-only class: [math] */ };
+enum { HV_TA_OBJECT = 0, HV_TA_LIST = 1 };
+/* An HV_ARRAY value whose hv_value.sub is HV_TA_LIST is a System.Collections.ArrayList
+ * (resizable: .Add/.Remove mutate it); sub 0 is object[] (fixed size). */
+
+/* Built-in enums other modules may use. */
+extern const hv_enum_def hv_enum_dayofweek;       /* System.DayOfWeek */
+extern const hv_enum_def hv_enum_stringcomparison; /* System.StringComparison */
+extern const hv_enum_def hv_enum_splitoptions;    /* System.StringSplitOptions */
+extern const hv_enum_def hv_enum_midpoint;        /* System.MidpointRounding */
+extern const hv_enum_def hv_enum_consolecolor;    /* System.ConsoleColor */
+extern const hv_enum_def hv_enum_actionpref;      /* System.Management.Automation.ActionPreference */
+extern const hv_enum_def hv_enum_datetimekind;    /* System.DateTimeKind */
+
+/* Scriptblocks are the evaluator's: it registers how one renders as a string (its text). */
+void hv_conv_set_scriptblock_to_string(hv_value (*fn)(const hv_value *sb));
+
+/* .NET shortest round-trip rendering of a double ("0.30000000000000004", "1E+16"),
+ * of a [float] and of a [decimal] (never exponent). Writes into buf (>= 40 bytes). */
+void hv_conv_fmt_double(double d, hv_numkind k, char *buf, size_t size);
+/* The value of a number as double / as int64 (ints exact; doubles truncated). */
+double hv_conv_num_to_double(const hv_value *v);
+/* Type name for messages: "System.Int32", "System.Object[]"... (the value's .NET type). */
+const char *hv_conv_type_display(const hv_type_info *t);
+/* Friendly name PowerShell prints for a type literal ("int" for [int] in "$([int])"). */
+const char *hv_type_name(const hv_type_info *t);
+/* Round half to even (banker's), as .NET's default Math.Round and numeric casts. */
+double hv_conv_round_even(double d);
+
+/* Civil date parts of ticks. */
+typedef struct {
+    int year, month, day, hour, minute, second, millisecond, dayofweek, dayofyear;
+    int frac; /* ticks within the second, 0..9999999 */
+} hv_dt_parts;
+void hv_dt_split(int64_t ticks, hv_dt_parts *p);
+/* Ticks of a date; false when out of range (month 1..12 etc.). */
+bool hv_dt_make(int year, int month, int day, int hour, int min, int sec, int64_t frac_ticks,
+                int64_t *ticks);
+int hv_dt_days_in_month(int year, int month);
+/* UTC offset in seconds of local time at the given UTC ticks. */
+long hv_dt_local_offset(int64_t utc_ticks);
+/* Timespan text parsing ("1.02:03:04.5", "00:10", "5"). */
+bool hv_ts_parse(const char *s, int64_t *ticks);
+#define HV_TICKS_PER_SEC 10000000LL
+#define HV_TICKS_PER_DAY 864000000000LL
+#define HV_UNIX_EPOCH_TICKS 621355968000000000LL
+
+/* Boxed natives made by convert.c (guid, version, ipaddress): construction and access. */
+hv_value hv_guid_new(const unsigned char bytes[16]);
+bool hv_guid_parse(const char *s, unsigned char bytes[16]);
+hv_value hv_version_new(int major, int minor, int build, int revision); /* -1 = absent */
+bool hv_version_parse(const char *s, hv_value *out);
+bool hv_ipaddress_parse(const char *s, hv_value *out);
+/* The boxed class descriptors (to recognise values: hv_boxed_class_of(v) == &hv_guid_class). */
+extern const hv_boxed_class hv_guid_class, hv_version_class, hv_ipaddress_class;
+typedef struct { int part[4]; } hv_version_data;          /* -1 = absent */
+typedef struct { int family; unsigned char addr[16]; } hv_ipaddress_data; /* AF_INET/AF_INET6 */
+
 #endif

@@ -51,4 +51,39 @@ hv_value hv_regex_replace(hv_regex *re, const char *s, size_t len, const char *r
 /* -split semantics (max count, keeps captures) */
 hv_value hv_regex_split(hv_regex *re, const char *s, size_t len, int max);
 
+/* ---- additions by V (values helper) ---- */
+/* RegexOptions subset (values as .NET's RegexOptions). */
+enum {
+    HV_RE_IGNORECASE = 1, HV_RE_MULTILINE = 2, HV_RE_EXPLICIT = 4, HV_RE_SINGLELINE = 16,
+    HV_RE_IGNOREWS = 32, HV_RE_CULTUREINV = 512, HV_RE_SIMPLEMATCH = 1u << 20 /* -split only */
+};
+hv_regex *hv_regex_get_opts(const char *pattern, unsigned opts, hv_conv_err *err);
+/* Low level: find a match at/after byte offset start; group 0 span in ms, me (bytes). */
+bool hv_regex_exec(hv_regex *re, const char *s, size_t len, size_t start, size_t *ms, size_t *me);
+/* Match objects (System.Text.RegularExpressions.Match as an HV_OBJECT: Groups (ordered table
+ * keyed by group number/name), Success, Name, Index, Length, Value; ToString() = Value). */
+hv_value hv_regex_match_object(hv_regex *re, const char *s, size_t len, size_t start);
+hv_value hv_regex_matches(hv_regex *re, const char *s, size_t len); /* array of Match */
+/* -replace with a limit (count < 0 = all) and .NET substitutions. */
+hv_value hv_regex_replace_n(hv_regex *re, const char *s, size_t len, const char *repl, int count);
+/* Regex.Escape. */
+hv_value hv_regex_escape(const char *s);
+/* [regex] values: boxed pattern + options; ToString() = the pattern. */
+extern const hv_boxed_class hv_regex_class;
+hv_value hv_regex_value(const char *pattern, unsigned opts);
+hv_regex *hv_regex_of(const hv_value *boxed, hv_conv_err *err);
+const char *hv_regex_pattern(const hv_regex *re);
+/* .NET group numbering: count (including 0) and name of group i (NULL if numbered). */
+int hv_regex_group_count(const hv_regex *re);
+const char *hv_regex_group_name(const hv_regex *re, int i);
+
+/* -split with the full operand list: `s -split pattern, max, "options"` (flags decide case);
+ * returns an array. */
+bool hv_op_split(const hv_value *l, const hv_value *pattern, int max, const char *options,
+                 unsigned flags, hv_value *out, hv_conv_err *err);
+/* Ranges 1..5 / 5..1 / 'a'..'e' as an array (errors past 50M elements as pwsh does). */
+bool hv_op_range(const hv_value *from, const hv_value *to, hv_value *out, hv_conv_err *err);
+/* -is with a type: true when v's type is t or derives from it (PSTypeNames for objects). */
+bool hv_op_is_type(const hv_value *v, const hv_type_info *t);
+
 #endif

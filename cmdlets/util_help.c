@@ -1,0 +1,600 @@
+/* util_help.c — Get-Help: help text generated from a command's hv_cmdlet_def (cmdlets and
+ * the defs the runtime synthesizes for functions), in the layout of pwsh's help view:
+ * NAME, SYNOPSIS, SYNTAX (one line per parameter set), DESCRIPTION, PARAMETERS, INPUTS,
+ * OUTPUTS, EXAMPLES, RELATED LINKS, REMARKS. The output is one string. */
+#include "cmdlets/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IND "    "
+
+/* ---- type names ---- */
+static const char *
+type_short(const hv_param_def *p)
+{
+    bool arr = p->flags & HV_PF_ARRAY;
+    switch (p->type) {
+    case HV_PT_STRING:
+        return arr ? "String[]" : "String";
+    case HV_PT_BOOL:
+        return arr ? "Boolean[]" : "Boolean";
+    case HV_PT_SWITCH:
+        return "SwitchParameter";
+    case HV_PT_INT32:
+        return arr ? "Int32[]" : "Int32";
+    case HV_PT_INT64:
+        return arr ? "Int64[]" : "Int64";
+    case HV_PT_UINT8:
+        return arr ? "Byte[]" : "Byte";
+    case HV_PT_UINT16:
+        return arr ? "UInt16[]" : "UInt16";
+    case HV_PT_UINT32:
+        return arr ? "UInt32[]" : "UInt32";
+    case HV_PT_UINT64:
+        return arr ? "UInt64[]" : "UInt64";
+    case HV_PT_DOUBLE:
+        return arr ? "Double[]" : "Double";
+    case HV_PT_ENUM:
+        if (p->enum_def && p->enum_def->type_name) {
+            const char *d = strrchr(p->enum_def->type_name, '.');
+            return d ? d + 1 : p->enum_def->type_name;
+        }
+        return arr ? "String[]" : "String";
+    case HV_PT_SCRIPTBLOCK:
+        return arr ? "ScriptBlock[]" : "ScriptBlock";
+    case HV_PT_HASHTABLE:
+        return arr ? "Hashtable[]" : "Hashtable";
+    case HV_PT_DATETIME:
+        return arr ? "DateTime[]" : "DateTime";
+    case HV_PT_TIMESPAN:
+        return arr ? "TimeSpan[]" : "TimeSpan";
+    default:
+        return arr ? "Object[]" : "Object";
+    }
+}
+
+static const char *
+type_full(const hv_param_def *p, char *buf, size_t n)
+{
+    const char *s = type_short(p);
+    if (p->type == HV_PT_SWITCH) {
+        snprintf(buf, n, "SwitchParameter");
+        return buf;
+    }
+    if (p->type == HV_PT_ENUM && p->enum_def && p->enum_def->type_name) {
+        snprintf(buf, n, "%s%s", p->enum_def->type_name, (p->flags & HV_PF_ARRAY) ? "[]" : "");
+        return buf;
+    }
+    if (p->type == HV_PT_HASHTABLE)
+        snprintf(buf, n, "System.Collections.%s", s);
+    else if (p->type == HV_PT_SCRIPTBLOCK)
+        snprintf(buf, n, "System.Management.Automation.%s", s);
+    else
+        snprintf(buf, n, "System.%s", s);
+    return buf;
+}
+
+static size_t
+nparams(const hv_cmdlet_def *d)
+{
+    size_t n = 0;
+    while (d->params && d->params[n].name)
+        n++;
+    return n;
+}
+
+static int
+nsets(const hv_cmdlet_def *d)
+{
+    int n = 0;
+    while (d->sets && d->sets[n])
+        n++;
+    return n ? n : 1;
+}
+
+static bool
+in_set(const hv_param_def *p, int set)
+{
+    return p->sets == HV_ALL_SETS || (p->sets & HV_SET(set));
+}
+
+static bool
+mandatory_in(const hv_param_def *p, int set)
+{
+    if (!(p->flags & HV_PF_MANDATORY))
+        return false;
+    return p->mandatory_sets == 0 || (p->mandatory_sets & HV_SET(set));
+}
+
+/* The type part of a syntax entry: "<String>" or "{A | B}" for a set of values. */
+static void
+syntax_type(hv_buf *b, const hv_param_def *p)
+{
+    if (p->type == HV_PT_SWITCH)
+        return;
+    hv_buf_putc(b, ' ');
+    if (p->accepted) {
+        hv_buf_putc(b, '{');
+        for (size_t i = 0; p->accepted[i]; i++) {
+            if (i)
+                hv_buf_puts(b, " | ");
+            hv_buf_puts(b, p->accepted[i]);
+        }
+        hv_buf_putc(b, '}');
+        return;
+    }
+    hv_buf_printf(b, "<%s>", type_short(p));
+}
+
+static void
+syntax_line(hv_buf *b, const hv_cmdlet_def *d, int set)
+{
+    size_t np = nparams(d);
+    hv_buf_printf(b, IND "%s", d->name);
+    /* positional parameters by position, then the named ones in table order */
+    for (int pos = 0; pos < 64; pos++)
+        for (size_t i = 0; i < np; i++) {
+            const hv_param_def *p = &d->params[i];
+            if (p->position != pos || !in_set(p, set))
+                continue;
+            bool m = mandatory_in(p, set);
+            hv_buf_puts(b, m ? " [-" : " [[-");
+            hv_buf_puts(b, p->name);
+            hv_buf_putc(b, ']');
+            syntax_type(b, p);
+            if (!m)
+                hv_buf_putc(b, ']');
+        }
+    for (size_t i = 0; i < np; i++) {
+        const hv_param_def *p = &d->params[i];
+        if (p->position != HV_POS_NAMED || !in_set(p, set))
+            continue;
+        bool m = mandatory_in(p, set);
+        hv_buf_puts(b, m ? " -" : " [-");
+        hv_buf_puts(b, p->name);
+        syntax_type(b, p);
+        if (!m)
+            hv_buf_putc(b, ']');
+    }
+    if (d->flags & HV_CF_SHOULD_PROCESS)
+        hv_buf_puts(b, " [-WhatIf] [-Confirm]");
+    if (!(d->flags & HV_CF_NO_COMMON))
+        hv_buf_puts(b, " [<CommonParameters>]");
+    hv_buf_puts(b, "\n");
+}
+
+/* Word-wrapped paragraph text at `indent`, lines no longer than width. */
+static void
+wrap_text(hv_buf *b, const char *text, const char *indent, int width)
+{
+    int avail = width - (int)strlen(indent) - 1;
+    if (avail < 20)
+        avail = 20;
+    const char *p = text;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        size_t ln = eol ? (size_t)(eol - p) : strlen(p);
+        if (ln == 0) {
+            hv_buf_puts(b, indent);
+            hv_buf_putc(b, '\n');
+        }
+        size_t i = 0;
+        while (i < ln) {
+            size_t take = ln - i;
+            if ((int)hv_utf16_len(p + i, take) > avail) {
+                size_t cut = 0, j = 0;
+                while (j < take && (int)hv_utf16_len(p + i, j) <= avail) {
+                    if (p[i + j] == ' ')
+                        cut = j;
+                    j++;
+                }
+                take = cut ? cut : (size_t)avail;
+            }
+            hv_buf_puts(b, indent);
+            hv_buf_put(b, p + i, take);
+            hv_buf_putc(b, '\n');
+            i += take;
+            while (i < ln && p[i] == ' ')
+                i++;
+        }
+        p += ln;
+        if (*p == '\n')
+            p++;
+    }
+}
+
+static void
+param_block(hv_buf *b, const hv_cmdlet_def *d, const hv_param_def *p, int width)
+{
+    char tb[160];
+    if (p->type == HV_PT_SWITCH)
+        hv_buf_printf(b, IND "-%s [<SwitchParameter>]\n", p->name);
+    else
+        hv_buf_printf(b, IND "-%s <%s>\n", p->name, type_full(p, tb, sizeof tb));
+    if (p->help && p->help[0])
+        wrap_text(b, p->help, IND IND, width);
+    hv_buf_puts(b, IND IND "\n");
+    /* Required? true when mandatory in every set it belongs to */
+    bool req = false;
+    if (p->flags & HV_PF_MANDATORY) {
+        req = true;
+        for (int s = 0; s < nsets(d); s++)
+            if (in_set(p, s) && !mandatory_in(p, s))
+                req = false;
+    }
+    hv_buf_printf(b, IND IND "Required?                    %s\n", req ? "true" : "false");
+    if (p->position == HV_POS_NAMED)
+        hv_buf_puts(b, IND IND "Position?                    named\n");
+    else
+        hv_buf_printf(b, IND IND "Position?                    %d\n", p->position);
+    hv_buf_puts(b, IND IND "Default value                ");
+    hv_buf_puts(b, p->type == HV_PT_SWITCH ? "False" : "None");
+    hv_buf_putc(b, '\n');
+    const char *pipe = "false";
+    if ((p->flags & HV_PF_BY_VALUE) && (p->flags & HV_PF_BY_PROPERTY_NAME))
+        pipe = "True (ByPropertyName, ByValue)";
+    else if (p->flags & HV_PF_BY_VALUE)
+        pipe = "True (ByValue)";
+    else if (p->flags & HV_PF_BY_PROPERTY_NAME)
+        pipe = "True (ByPropertyName)";
+    hv_buf_printf(b, IND IND "Accept pipeline input?       %s\n", pipe);
+    hv_buf_puts(b, IND IND "Aliases                      ");
+    if (p->aliases && p->aliases[0]) {
+        for (size_t i = 0; p->aliases[i]; i++) {
+            if (i)
+                hv_buf_puts(b, ", ");
+            hv_buf_puts(b, p->aliases[i]);
+        }
+    } else {
+        hv_buf_puts(b, "none");
+    }
+    hv_buf_putc(b, '\n');
+    if (p->accepted) {
+        hv_buf_puts(b, IND IND "Accepted values              ");
+        for (size_t i = 0; p->accepted[i]; i++) {
+            if (i)
+                hv_buf_puts(b, ", ");
+            hv_buf_puts(b, p->accepted[i]);
+        }
+        hv_buf_putc(b, '\n');
+    }
+    hv_buf_printf(b, IND IND "Accept wildcard characters?  %s\n",
+                  (p->flags & HV_PF_WILDCARDS) ? "true" : "false");
+    hv_buf_puts(b, IND IND "\n");
+}
+
+static void
+common_block(hv_buf *b)
+{
+    hv_buf_puts(b, IND "<CommonParameters>\n"
+                   IND IND "This cmdlet supports the common parameters: Verbose, Debug,\n"
+                   IND IND "ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n"
+                   IND IND "OutBuffer, PipelineVariable, and OutVariable. For more information, "
+                   "see\n"
+                   IND IND "about_CommonParameters (https://go.microsoft.com/fwlink/?LinkID=113216). \n"
+                   IND "\n");
+}
+
+static void
+examples_block(hv_buf *b, const hv_cmdlet_def *d, int width)
+{
+    if (!d->examples)
+        return;
+    for (size_t i = 0; d->examples[i].code || d->examples[i].title; i++) {
+        const hv_example *e = &d->examples[i];
+        hv_buf_printf(b, IND "---------- Example %zu: %s ----------\n", i + 1,
+                      e->title ? e->title : "");
+        hv_buf_puts(b, IND "\n");
+        if (e->code)
+            wrap_text(b, e->code, IND, 100000);
+        hv_buf_puts(b, IND "\n");
+        if (e->remarks && e->remarks[0]) {
+            wrap_text(b, e->remarks, IND, width);
+            hv_buf_puts(b, IND "\n");
+        }
+        hv_buf_puts(b, IND "\n");
+    }
+}
+
+static const char *
+cmd_kind_name(const hv_cmdinfo *ci)
+{
+    switch (ci->kind) {
+    case HV_CMDK_CMDLET:
+        return "Cmdlet";
+    case HV_CMDK_FUNCTION:
+        return "Function";
+    case HV_CMDK_FILTER:
+        return "Filter";
+    case HV_CMDK_ALIAS:
+        return "Alias";
+    case HV_CMDK_SCRIPT:
+        return "ExternalScript";
+    default:
+        return "Application";
+    }
+}
+
+typedef enum { HV_HELP_DEFAULT, HV_HELP_DETAILED, HV_HELP_FULL, HV_HELP_EXAMPLES,
+               HV_HELP_PARAMETER } help_view;
+
+static void
+render_help(hv_buf *b, const hv_cmdlet_def *d, help_view view, const hv_value *param_pat,
+            int width)
+{
+    const char *name = d->name;
+    bool is_cmdlet = !(d->flags & (1u << 8)); /* HV_CF_FUNCTION (runtime-private bit) */
+    if (view == HV_HELP_PARAMETER) {
+        size_t np = nparams(d);
+        for (size_t i = 0; i < np; i++)
+            if (hvc_u_match_any(param_pat, d->params[i].name)) {
+                hv_buf_putc(b, '\n');
+                param_block(b, d, &d->params[i], width);
+            }
+        return;
+    }
+    hv_buf_puts(b, "\nNAME\n" IND);
+    hv_buf_puts(b, name);
+    hv_buf_puts(b, "\n" IND "\n");
+    if (d->synopsis && d->synopsis[0]) {
+        hv_buf_puts(b, "SYNOPSIS\n");
+        wrap_text(b, d->synopsis, IND, width);
+        hv_buf_puts(b, IND "\n");
+    }
+    if (view == HV_HELP_EXAMPLES) {
+        hv_buf_puts(b, IND "\n");
+        examples_block(b, d, width);
+        return;
+    }
+    hv_buf_puts(b, IND "\nSYNTAX\n");
+    for (int s = 0; s < nsets(d); s++)
+        syntax_line(b, d, s);
+    hv_buf_puts(b, IND "\n" IND "\n");
+    if (d->description && d->description[0]) {
+        hv_buf_puts(b, "DESCRIPTION\n");
+        wrap_text(b, d->description, IND, width);
+        hv_buf_puts(b, IND "\n");
+    }
+    if (view == HV_HELP_FULL || view == HV_HELP_DETAILED) {
+        hv_buf_puts(b, "\nPARAMETERS\n");
+        size_t np = nparams(d);
+        for (size_t i = 0; i < np; i++)
+            param_block(b, d, &d->params[i], width);
+        if (d->flags & HV_CF_SHOULD_PROCESS) {
+            hv_buf_puts(b, IND "-WhatIf [<SwitchParameter>]\n" IND IND
+                           "Shows what would happen if the cmdlet runs. The cmdlet is not "
+                           "run.\n" IND IND "\n");
+            hv_buf_puts(b, IND "-Confirm [<SwitchParameter>]\n" IND IND
+                           "Prompts you for confirmation before running the cmdlet.\n" IND IND
+                           "\n");
+        }
+        if (!(d->flags & HV_CF_NO_COMMON))
+            common_block(b);
+    }
+    if (view == HV_HELP_FULL) {
+        bool takes = false;
+        for (size_t i = 0; i < nparams(d); i++)
+            if (d->params[i].flags & (HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME))
+                takes = true;
+        hv_buf_puts(b, "INPUTS\n");
+        if (takes)
+            hv_buf_puts(b, IND "System.Object\n" IND IND "\n");
+        else
+            hv_buf_puts(b, IND "None\n" IND IND "\n");
+        hv_buf_puts(b, IND "\nOUTPUTS\n");
+        hv_buf_printf(b, IND "%s\n" IND IND "\n", d->output_type ? d->output_type : "None");
+        hv_buf_puts(b, IND "\n");
+    }
+    if (view == HV_HELP_FULL || view == HV_HELP_DETAILED) {
+        if (d->examples && (d->examples[0].code || d->examples[0].title))
+            examples_block(b, d, width);
+    }
+    if (d->online || view == HV_HELP_DEFAULT) {
+        hv_buf_puts(b, "RELATED LINKS\n");
+        if (d->online)
+            hv_buf_printf(b, IND "Online Version: %s\n", d->online);
+        hv_buf_putc(b, '\n');
+    }
+    if (view == HV_HELP_DEFAULT) {
+        hv_buf_puts(b, "REMARKS\n");
+        if (is_cmdlet || d->examples) {
+            hv_buf_printf(b, IND "To see the examples, type: \"Get-Help %s -Examples\"\n", name);
+            hv_buf_printf(b, IND "For more information, type: \"Get-Help %s -Detailed\"\n",
+                          name);
+            hv_buf_printf(b, IND "For technical information, type: \"Get-Help %s -Full\"\n",
+                          name);
+            if (d->online)
+                hv_buf_printf(b, IND "For online help, type: \"Get-Help %s -Online\"\n", name);
+        } else {
+            hv_buf_puts(b, IND "None\n");
+        }
+        hv_buf_putc(b, '\n');
+    }
+}
+
+/* ---- Get-Help cmdlet ---- */
+enum { GH_SET_ALLUSERS, GH_SET_DETAILED, GH_SET_EXAMPLES, GH_SET_PARAMETERS, GH_SET_ONLINE };
+enum { GH_NAME, GH_PATH, GH_CATEGORY, GH_FULL, GH_DETAILED, GH_EXAMPLES, GH_PARAMETER,
+       GH_ONLINE, GH_COMPONENT, GH_FUNCTIONALITY, GH_ROLE, GH__N };
+static const hv_param_def gh_params[GH__N + 1] = {
+    [GH_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0, .flags = HV_PF_WILDCARDS,
+                 .help = "Gets help about the specified command or concept. Enter the name of a "
+                         "cmdlet, function or alias. Wildcard characters list the matching "
+                         "commands."},
+    [GH_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+                 .help = "Gets help that explains how the cmdlet works in the specified "
+                         "provider path."},
+    [GH_CATEGORY] = {.name = "Category", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+                     .flags = HV_PF_ARRAY,
+                     .accepted = (const char *const[]){"Alias", "Cmdlet", "Provider",
+                                                       "General", "FAQ", "Glossary",
+                                                       "HelpFile", "ScriptCommand", "Function",
+                                                       "Filter", "ExternalScript", "All",
+                                                       "DefaultHelp", "DscResource", "Class",
+                                                       "Configuration", NULL},
+                     .help = "Displays help only for items in the specified category and their "
+                             "aliases."},
+    [GH_FULL] = {.name = "Full", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                 .sets = HV_SET(GH_SET_ALLUSERS),
+                 .help = "Displays the entire help article for a cmdlet: parameter "
+                         "descriptions and attributes, examples, input and output object "
+                         "types, and related links."},
+    [GH_DETAILED] = {.name = "Detailed", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                     .flags = HV_PF_MANDATORY, .sets = HV_SET(GH_SET_DETAILED),
+                     .help = "Adds parameter descriptions and examples to the basic help "
+                             "display."},
+    [GH_EXAMPLES] = {.name = "Examples", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                     .flags = HV_PF_MANDATORY, .sets = HV_SET(GH_SET_EXAMPLES),
+                     .help = "Displays only the name, synopsis, and examples."},
+    [GH_PARAMETER] = {.name = "Parameter", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+                      .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,
+                      .sets = HV_SET(GH_SET_PARAMETERS),
+                      .help = "Displays only the detailed descriptions of the specified "
+                              "parameters. Wildcards are permitted."},
+    [GH_ONLINE] = {.name = "Online", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                   .flags = HV_PF_MANDATORY, .sets = HV_SET(GH_SET_ONLINE),
+                   .help = "Displays the online version of a help article. There is no "
+                           "browser here: the address is written to the output."},
+    [GH_COMPONENT] = {.name = "Component", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+                      .flags = HV_PF_ARRAY,
+                      .help = "Displays commands with the specified component value."},
+    [GH_FUNCTIONALITY] = {.name = "Functionality", .type = HV_PT_STRING,
+                          .position = HV_POS_NAMED, .flags = HV_PF_ARRAY,
+                          .help = "Displays help for items with the specified functionality."},
+    [GH_ROLE] = {.name = "Role", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+                 .flags = HV_PF_ARRAY,
+                 .help = "Displays help customized for the specified user role."},
+    [GH__N] = {.name = NULL},
+};
+
+static const hv_obj_class gh_list_class = {
+    .type_name = "HelpInfoShort",
+    .table_view = (const hv_view_column[]){
+        {.label = "Name", .property = "Name"},
+        {.label = "Category", .property = "Category"},
+        {.label = "Module", .property = "Module"},
+        {.label = "Synopsis", .property = "Synopsis"},
+        {0}},
+};
+
+static hv_status
+gh_not_found(hv_cmd *cmd, const char *name)
+{
+    hv_value t = hv_str(name);
+    hv_status st = hvc_u_error(cmd, HV_CAT_ResourceUnavailable, "HelpNotFound", &t,
+                               "Get-Help could not find %s in a help file in this session. To "
+                               "download updated help topics type: \"Update-Help\". To get "
+                               "help online, search for the help topic in the TechNet library "
+                               "at https:/go.microsoft.com/fwlink/?LinkID=107116.",
+                               name);
+    hv_unref(t);
+    return st;
+}
+
+static hv_status
+gh_end(hv_cmd *cmd)
+{
+    hv_ctx *ctx = hv_cmd_ctx(cmd);
+    const char *name = hvc_u_arg_str(cmd, GH_NAME);
+    int width = hv_host_width(ctx);
+    if (width <= 0)
+        width = 120;
+    if (!name)
+        name = "Get-Help";
+    if (hv_wildcard_has_meta(name)) {
+        hv_cmdinfo *all = NULL;
+        size_t n = hv_commands_list(ctx, false, &all);
+        hv_status st = HV_OK;
+        size_t found = 0;
+        for (size_t i = 0; i < n && st == HV_OK; i++) {
+            if (!hv_wildcard_match(name, all[i].name, false))
+                continue;
+            found++;
+            hv_value o = hv_obj_new(&gh_list_class);
+            hv_obj_set(&o, "Name", hv_str(all[i].name));
+            hv_obj_set(&o, "Category", hv_str(cmd_kind_name(&all[i])));
+            hv_obj_set(&o, "Module", hv_str(all[i].module ? all[i].module : ""));
+            hv_obj_set(&o, "Synopsis",
+                       hv_str(all[i].def && all[i].def->synopsis ? all[i].def->synopsis
+                                                                 : all[i].name));
+            st = hv_emit(cmd, o);
+        }
+        free(all);
+        if (st == HV_OK && found == 0)
+            return gh_not_found(cmd, name);
+        return st;
+    }
+    hv_cmdinfo ci;
+    memset(&ci, 0, sizeof ci);
+    if (!hv_command_lookup(ctx, name, &ci) || !ci.def)
+        return gh_not_found(cmd, name);
+    const hv_cmdlet_def *d = ci.def;
+    if (hv_cmd_set_index(cmd) == GH_SET_ONLINE) {
+        if (!d->online)
+            return hvc_u_error(cmd, HV_CAT_InvalidOperation, "InvalidOperation", NULL,
+                               "The online version of this Help topic cannot be displayed "
+                               "because the Internet address (URI) of the Help topic is not "
+                               "specified in the command code or in the help file for the "
+                               "command.");
+        return hv_emit(cmd, hv_str(d->online));
+    }
+    help_view view = HV_HELP_DEFAULT;
+    if (hv_cmd_switch(cmd, GH_FULL))
+        view = HV_HELP_FULL;
+    else if (hv_cmd_switch(cmd, GH_DETAILED))
+        view = HV_HELP_DETAILED;
+    else if (hv_cmd_switch(cmd, GH_EXAMPLES))
+        view = HV_HELP_EXAMPLES;
+    else if (hv_cmd_bound(cmd, GH_PARAMETER))
+        view = HV_HELP_PARAMETER;
+    hv_buf b = {0};
+    render_help(&b, d, view, hv_cmd_arg(cmd, GH_PARAMETER), width);
+    if (view == HV_HELP_PARAMETER && b.len == 0) {
+        hv_buf_free(&b);
+        return hvc_u_error(cmd, HV_CAT_InvalidArgument, "NoParmsFound", NULL,
+                           "No parameter matches criteria %s.",
+                           hvc_u_arg_str(cmd, GH_PARAMETER) ? hvc_u_arg_str(cmd, GH_PARAMETER)
+                                                            : "");
+    }
+    /* one string, without the final newline (the host adds it back) */
+    if (b.len > 0 && b.data[b.len - 1] == '\n')
+        b.len--;
+    return hv_emit(cmd, hv_buf_finish(&b));
+}
+
+const hv_cmdlet_def hvc_u_defs_help[] = {
+    {
+        .name = "Get-Help",
+        .aliases = (const char *const[]){"help", NULL},
+        .sets = (const char *const[]){"AllUsersView", "DetailedView", "Examples", "Parameters",
+                                      "Online", NULL},
+        .default_set = GH_SET_ALLUSERS,
+        .params = gh_params,
+        .ops = {.end = gh_end},
+        .synopsis = "Displays information about PowerShell commands and concepts.",
+        .description =
+            "The Get-Help cmdlet displays information about PowerShell concepts and commands, "
+            "including cmdlets, functions and scripts. The help of every built-in cmdlet is "
+            "generated from the same table the parameter binder uses, so it always matches "
+            "what the command accepts; functions get help from their param() block and "
+            "comment-based help.\n\n"
+            "Get-Help <cmdlet-name> displays basic help, -Detailed adds parameter descriptions "
+            "and examples, -Full displays the entire help article, -Examples only the "
+            "examples and -Parameter only the named parameters.",
+        .output_type = "System.String",
+        .examples = (const hv_example[]){
+            {.title = "Display basic help information about a cmdlet",
+             .code = "Get-Help New-VMSwitch"},
+            {.title = "Display the whole help article",
+             .code = "Get-Help New-NetIPAddress -Full"},
+            {.title = "Display help about one parameter",
+             .code = "Get-Help Set-VMProcessor -Parameter ExposeVirtualizationExtensions"},
+            {.title = "List the commands matching a pattern",
+             .code = "Get-Help *-VMSwitch"},
+            {0}},
+        .online = "https://learn.microsoft.com/powershell/module/microsoft.powershell.core/get-help?view=powershell-7.4&WT.mc_id=ps-gethelp",
+    },
+    {.name = NULL},
+};

@@ -1,0 +1,109 @@
+/* virt_int.h — shared between the engine/virt*.c files only (not part of the API). */
+#ifndef HV_VIRT_INT_H
+#define HV_VIRT_INT_H
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "engine/virt.h"
+
+#define HV_VIRT_NS "urn:hvsh:hyperv:1"
+#define HV_VIRT_NS_PREFIX "hv"
+
+/* Every libvirt function the engine uses, resolved with dlsym; types come from libvirt's
+ * headers through __typeof__, so a signature mismatch is a compile error. */
+#define HV_VIRT_FUNCS(X)                                                                     \
+    X(virConnectOpen) X(virConnectClose) X(virConnectGetHostname) X(virConnectGetURI)        \
+    X(virConnectGetType) X(virNodeGetInfo) X(virConnectGetDomainCapabilities)                \
+    X(virGetLastError) X(virResetLastError) X(virSetErrorFunc)                    \
+    X(virConnectListAllDomains) X(virDomainFree) X(virDomainGetName) X(virDomainGetUUIDString) \
+    X(virDomainGetInfo) X(virDomainGetState) X(virDomainGetXMLDesc) X(virDomainDefineXML)    \
+    X(virDomainUndefineFlags) X(virDomainCreate) X(virDomainShutdown) X(virDomainDestroy)    \
+    X(virDomainSuspend) X(virDomainResume) X(virDomainManagedSave)                           \
+    X(virDomainManagedSaveRemove) X(virDomainHasManagedSaveImage) X(virDomainReset)          \
+    X(virDomainLookupByUUIDString) X(virDomainSetMemoryFlags) X(virDomainUpdateDeviceFlags)  \
+    X(virDomainAttachDeviceFlags) X(virDomainDetachDeviceFlags) X(virDomainIsPersistent)     \
+    X(virDomainIsActive) X(virDomainSetMetadata) X(virDomainGetMetadata)                     \
+    X(virDomainSnapshotCreateXML) X(virDomainListAllSnapshots) X(virDomainSnapshotGetXMLDesc) \
+    X(virDomainSnapshotFree) X(virDomainSnapshotLookupByName) X(virDomainRevertToSnapshot)   \
+    X(virDomainSnapshotDelete) X(virDomainSnapshotIsCurrent) X(virDomainSnapshotGetName)     \
+    X(virDomainSnapshotNum) X(virDomainRename)                                                                  \
+    X(virConnectListAllNetworks) X(virNetworkFree) X(virNetworkGetName)                      \
+    X(virNetworkGetXMLDesc) X(virNetworkDefineXML) X(virNetworkCreate) X(virNetworkDestroy)  \
+    X(virNetworkUndefine) X(virNetworkIsActive) X(virNetworkLookupByName)                    \
+    X(virNetworkSetAutostart) X(virNetworkGetUUIDString)
+
+typedef struct {
+#define HV_VIRT_FIELD(f) __typeof__(f) *f;
+    HV_VIRT_FUNCS(HV_VIRT_FIELD)
+#undef HV_VIRT_FIELD
+} hv_virt_api;
+
+struct hv_virt {
+    const hv_virt_api *api;
+    virConnectPtr conn;
+    char *uri;
+    bool is_test;
+    struct hv_virt *next;
+};
+
+/* Errors */
+void hv_virt_err_set(hv_eng_err *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Copies libvirt's last error; code from the libvirt error number unless forced (!= 0). */
+void hv_virt_err_lv(hv_virt *v, hv_eng_err *err, int code);
+
+/* Domains */
+virDomainPtr hv_virt_dom(hv_virt *v, const char *uuid, hv_eng_err *err);
+xmlDocPtr hv_virt_dom_xml(hv_virt *v, virDomainPtr d, bool inactive, hv_eng_err *err);
+int hv_virt_dom_state(hv_virt *v, virDomainPtr d, hv_vm_state *st, hv_eng_err *err);
+/* One virDomainDefineXML of doc. */
+int hv_virt_dom_define(hv_virt *v, xmlDocPtr doc, hv_eng_err *err);
+int hv_virt_parse_vm(hv_virt *v, virDomainPtr d, hv_vm *vm, hv_eng_err *err);
+
+/* Config edits: hv_virt_edit loads the inactive XML (and the live nested flag), calls fn to
+ * validate and edit ec->doc (setting ec->changed; fn may apply live changes once everything is
+ * validated), then commits with one virDomainDefineXML. */
+typedef struct {
+    hv_virt *v;
+    virDomainPtr dom;
+    hv_vm_state state;
+    bool nested_live;
+    xmlDocPtr doc;
+    bool changed;
+} hv_virt_edit_ctx;
+typedef int (*hv_virt_edit_fn)(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err);
+int hv_virt_edit(hv_virt *v, const char *uuid, hv_virt_edit_fn fn, void *ud, hv_eng_err *err);
+/* Shared XML builders (virt_dom.c) */
+void hv_virt_add_nic_xml(xmlNodePtr devs, const char *mac, const char *bridge,
+                         const char *network, bool legacy, bool filter);
+void hv_virt_meta_nic(xmlDocPtr doc, const char *mac, const char *name, bool dynamic);
+xmlNodePtr hv_virt_add_disk_xml(xmlNodePtr devs, const char *path, bool dvd, bool ide,
+                                int number, int unit, const char *dev);
+int hv_virt_check_memory(uint64_t bytes, const char *what, hv_eng_err *err);
+bool hv_virt_cpu_nested(xmlNodePtr root);
+
+/* XML helpers (libxml2) */
+xmlNodePtr hv_virt_x_child(xmlNodePtr n, const char *name);
+xmlNodePtr hv_virt_x_child_ns(xmlNodePtr n, const char *name); /* in HV_VIRT_NS */
+xmlNodePtr hv_virt_x_ensure(xmlNodePtr n, const char *name);
+char *hv_virt_x_prop(xmlNodePtr n, const char *name);         /* malloc'd or NULL */
+char *hv_virt_x_text(xmlNodePtr n);                           /* malloc'd or NULL */
+void hv_virt_x_set_text(xmlNodePtr n, const char *text);
+void hv_virt_x_remove(xmlNodePtr n);
+/* <metadata><hv:hyperv> (created on demand when create). */
+xmlNodePtr hv_virt_x_meta(xmlDocPtr doc, bool create);
+xmlNodePtr hv_virt_x_meta_child(xmlDocPtr doc, const char *name, bool create);
+char *hv_virt_x_dump(xmlNodePtr n);                            /* malloc'd XML text */
+uint64_t hv_virt_x_mem_bytes(xmlNodePtr n);                     /* <memory unit=...> */
+void hv_virt_x_set_mem(xmlNodePtr n, uint64_t bytes);           /* as KiB */
+
+/* Misc */
+void hv_virt_gen_mac(char out[18]);
+bool hv_virt_str_eq_ci(const char *a, const char *b);
+char *hv_virt_strdup(const char *s);
+int hv_virt_cmp_ci(const char *a, const char *b);
+
+#endif

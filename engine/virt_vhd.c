@@ -1,0 +1,262 @@
+/* virt_vhd.c — virtual hard disks through qemu-img, spawned with an argv (never a shell). */
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "engine/virt_int.h"
+
+extern char **environ;
+
+/* Runs argv, captures stdout (malloc'd into *out if out) and stderr (into err->msg). */
+static int
+run(char *const argv[], char **out, hv_eng_err *err)
+{
+    int po[2], pe[2];
+    if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0) {
+        hv_virt_err_set(err, HV_VIRT_E_IO, "pipe: %s", strerror(errno));
+        return -1;
+    }
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, po[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(po[1]);
+    close(pe[1]);
+    if (rc != 0) {
+        close(po[0]);
+        close(pe[0]);
+        hv_virt_err_set(err, HV_VIRT_E_IO, "cannot run %s: %s (install qemu-utils)", argv[0],
+                        strerror(rc));
+        return -1;
+    }
+    size_t ocap = 4096, olen = 0, elen = 0;
+    char *obuf = malloc(ocap), ebuf[512];
+    /* stderr is small; read stdout fully first, then stderr (qemu-img writes little) */
+    for (;;) {
+        if (olen + 1024 > ocap)
+            obuf = realloc(obuf, ocap *= 2);
+        ssize_t k = read(po[0], obuf + olen, ocap - olen - 1);
+        if (k <= 0)
+            break;
+        olen += (size_t)k;
+    }
+    obuf[olen] = 0;
+    for (;;) {
+        ssize_t k = read(pe[0], ebuf + elen, sizeof ebuf - elen - 1);
+        if (k <= 0)
+            break;
+        elen += (size_t)k;
+    }
+    ebuf[elen] = 0;
+    close(po[0]);
+    close(pe[0]);
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        ebuf[strcspn(ebuf, "\n")] = 0;
+        const char *m = ebuf;
+        if (!strncmp(m, "qemu-img: ", 10))
+            m += 10;
+        hv_virt_err_set(err, HV_VIRT_E_IO, "%s", *m ? m : "qemu-img failed");
+        free(obuf);
+        return -1;
+    }
+    if (out)
+        *out = obuf;
+    else
+        free(obuf);
+    return 0;
+}
+
+static const char *
+fmt_for(const char *path)
+{
+    size_t l = strlen(path);
+    if (l > 5 && !strcasecmp(path + l - 5, ".vhdx"))
+        return "vhdx";
+    if (l > 4 && !strcasecmp(path + l - 4, ".vhd"))
+        return "vpc";
+    if (l > 4 && (!strcasecmp(path + l - 4, ".img") || !strcasecmp(path + l - 4, ".raw")))
+        return "raw";
+    return "qcow2";
+}
+
+int
+hv_virt_vhd_create(const char *path, uint64_t size, const char *parent, bool fixed,
+                   hv_eng_err *err)
+{
+    if (!path || !*path) {
+        hv_virt_err_set(err, HV_VIRT_E_INVALID, "The path cannot be empty.");
+        return -1;
+    }
+    if (access(path, F_OK) == 0) {
+        hv_virt_err_set(err, HV_VIRT_E_EXISTS, "The file '%s' already exists.", path);
+        return -1;
+    }
+    if (!parent && (size < (3u << 20) || size > (64ull << 40) || size % 512)) {
+        hv_virt_err_set(err, HV_VIRT_E_INVALID,
+                        "The size %llu is not valid: it must be a multiple of 512 bytes between "
+                        "3 MB and 64 TB.",
+                        (unsigned long long)size);
+        return -1;
+    }
+    char sz[32];
+    snprintf(sz, sizeof sz, "%llu", (unsigned long long)size);
+    const char *fmt = fmt_for(path);
+    char *argv[16];
+    int n = 0;
+    argv[n++] = "qemu-img";
+    argv[n++] = "create";
+    argv[n++] = "-q";
+    argv[n++] = "-f";
+    argv[n++] = (char *)fmt;
+    if (parent) {
+        argv[n++] = "-b";
+        argv[n++] = (char *)parent;
+        argv[n++] = "-F";
+        argv[n++] = (char *)fmt_for(parent);
+    }
+    if (fixed && !strcmp(fmt, "qcow2")) {
+        argv[n++] = "-o";
+        argv[n++] = "preallocation=falloc";
+    }
+    argv[n++] = (char *)path;
+    if (!parent || size)
+        argv[n++] = sz;
+    argv[n] = NULL;
+    return run(argv, NULL, err);
+}
+
+void
+hv_virt_vhd_clear(hv_vhd *d)
+{
+    free(d->path);
+    free(d->format);
+    free(d->parent);
+    memset(d, 0, sizeof *d);
+}
+
+int
+hv_virt_vhd_info(const char *path, hv_vhd *out, hv_eng_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (access(path, F_OK) != 0) {
+        hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "The file '%s' does not exist.", path);
+        return -1;
+    }
+    char *argv[] = {"qemu-img", "info", "-U", "--output=json", (char *)path, NULL};
+    char *js = NULL;
+    if (run(argv, &js, err) < 0)
+        return -1;
+    json_error_t je;
+    json_t *j = json_loads(js, 0, &je);
+    free(js);
+    if (!j) {
+        hv_virt_err_set(err, HV_VIRT_E_IO, "qemu-img printed unreadable JSON: %s", je.text);
+        return -1;
+    }
+    out->path = hv_virt_strdup(path);
+    out->format = hv_virt_strdup(json_string_value(json_object_get(j, "format")));
+    out->size = (uint64_t)json_integer_value(json_object_get(j, "virtual-size"));
+    out->file_size = (uint64_t)json_integer_value(json_object_get(j, "actual-size"));
+    const char *bf = json_string_value(json_object_get(j, "full-backing-filename"));
+    if (!bf)
+        bf = json_string_value(json_object_get(j, "backing-filename"));
+    out->parent = hv_virt_strdup(bf);
+    json_decref(j);
+    return 0;
+}
+
+int
+hv_virt_vhd_resize(const char *path, uint64_t size, hv_eng_err *err)
+{
+    hv_vhd cur;
+    if (hv_virt_vhd_info(path, &cur, err) < 0)
+        return -1;
+    bool shrink = size < cur.size;
+    hv_virt_vhd_clear(&cur);
+    if (size < (3u << 20) || size % 512) {
+        hv_virt_err_set(err, HV_VIRT_E_INVALID,
+                        "The size %llu is not valid: it must be a multiple of 512 bytes of at "
+                        "least 3 MB.",
+                        (unsigned long long)size);
+        return -1;
+    }
+    char sz[32];
+    snprintf(sz, sizeof sz, "%llu", (unsigned long long)size);
+    char *argv[8];
+    int n = 0;
+    argv[n++] = "qemu-img";
+    argv[n++] = "resize";
+    argv[n++] = "-q";
+    if (shrink)
+        argv[n++] = "--shrink";
+    argv[n++] = (char *)path;
+    argv[n++] = sz;
+    argv[n] = NULL;
+    return run(argv, NULL, err);
+}
+
+/* ---- packages ---- */
+int
+hv_virt_pkg_installed(const char *pkg)
+{
+    char *argv[] = {"dpkg-query", "-W", "-f=${Status}", (char *)pkg, NULL};
+    char *out = NULL;
+    hv_eng_err err = {0};
+    if (!hv_virt_have_program("dpkg-query"))
+        return -1;
+    if (run(argv, &out, &err) < 0)
+        return 0;
+    int r = strstr(out, "install ok installed") != NULL;
+    free(out);
+    return r;
+}
+
+int
+hv_virt_pkg_install(const char *const *pkgs, hv_eng_err *err)
+{
+    char *argv[32];
+    int n = 0;
+    argv[n++] = "apt-get";
+    argv[n++] = "install";
+    argv[n++] = "-y";
+    argv[n++] = "-q";
+    argv[n++] = "--no-install-recommends";
+    for (; *pkgs && n < 31; pkgs++)
+        argv[n++] = (char *)*pkgs;
+    argv[n] = NULL;
+    return run(argv, NULL, err);
+}
+
+bool
+hv_virt_have_program(const char *name)
+{
+    if (strchr(name, '/'))
+        return access(name, X_OK) == 0;
+    const char *path = getenv("PATH");
+    if (!path)
+        path = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin";
+    char buf[4096];
+    for (const char *p = path; *p;) {
+        const char *e = strchr(p, ':');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        snprintf(buf, sizeof buf, "%.*s/%s", (int)len, p, name);
+        if (access(buf, X_OK) == 0)
+            return true;
+        p += len + (e ? 1 : 0);
+    }
+    return false;
+}

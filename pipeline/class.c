@@ -1,0 +1,725 @@
+/* class.c — PowerShell classes and enums.
+ *
+ * A class is a cls_def holding an hv_type_info (so [Name] resolves and casts work) and an
+ * hv_obj_class (instances are ordinary objects whose properties are the fields, base class
+ * fields first). Methods and constructors run their bodies in a new scope with $this; as in
+ * pwsh, only `return` gives a method's value (other output is discarded). Overloads are
+ * chosen by argument count. Enums become hv_enum_defs registered with hv_type_register_enum.
+ */
+#include "internal.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RTE "System.Management.Automation.RuntimeException"
+
+typedef struct {
+    const char *name;
+    const hv_ast_typename *tn;
+    hv_ast *init;
+    bool is_static;
+} cls_prop;
+
+typedef struct {
+    const char *name;
+    hv_ast *node;          /* METHOD */
+    uint32_t nparams;
+    bool is_static, is_ctor;
+} cls_method;
+
+typedef struct cls_def cls_def;
+struct cls_def {
+    hv_type_info type;
+    hv_obj_class ocls;
+    hv_ctx *ctx;
+    char *name;
+    cls_def *base;
+    const char **base_types;   /* NULL-terminated: base class names */
+    cls_prop *props;
+    size_t nprops;
+    cls_method *methods;
+    size_t nmethods;
+    hv_value statics;          /* HV_TABLE */
+    bool statics_init;
+    hv_ast_unit *unit;
+    hv_ast *node;
+    cls_def *next;
+};
+
+typedef struct enum_reg {
+    hv_enum_def def;
+    char *name;
+    char **names;
+    int32_t *values;
+    struct enum_reg *next;
+} enum_reg;
+
+typedef struct {
+    cls_def *classes;
+    enum_reg *enums;
+} class_state;
+
+static class_state *
+state(hv_ctx *ctx)
+{
+    if (!ctx->classes)
+        ctx->classes = hv_xcalloc(1, sizeof(class_state));
+    return ctx->classes;
+}
+
+static cls_def *
+find_class(hv_ctx *ctx, const char *name)
+{
+    for (cls_def *c = state(ctx)->classes; c; c = c->next)
+        if (hv_str_eq_ci(c->name, name))
+            return c;
+    return NULL;
+}
+
+static hv_value cls_to_string(const hv_value *self);
+
+static cls_def *
+def_of_obj(const hv_value *v)
+{
+    if (v->kind != HV_OBJECT)
+        return NULL;
+    const hv_obj_class *oc = hv_obj_class_of(v);
+    if (!oc || oc->to_string != cls_to_string)
+        return NULL;
+    return (cls_def *)((char *)oc - offsetof(cls_def, ocls));
+}
+
+static cls_def *
+def_of_type(hv_ctx *ctx, const hv_type_info *t)
+{
+    for (cls_def *c = state(ctx)->classes; c; c = c->next)
+        if (&c->type == t)
+            return c;
+    return NULL;
+}
+
+bool
+hv_class_is_instance(const hv_value *v)
+{
+    return def_of_obj(v) != NULL;
+}
+
+const hv_type_info *
+hv_class_type_of(const hv_value *v)
+{
+    cls_def *d = def_of_obj(v);
+    return d ? &d->type : NULL;
+}
+
+const hv_type_info *
+hv_class_lookup_type(hv_ctx *ctx, const char *name)
+{
+    if (!ctx->classes)
+        return NULL;
+    cls_def *c = find_class(ctx, name);
+    return c ? &c->type : NULL;
+}
+
+/* ---- methods ---- */
+
+static const cls_method *
+find_method(const cls_def *c, const char *name, size_t nargs, bool is_static, bool ctor)
+{
+    for (; c; c = ctor ? NULL : c->base) {
+        for (size_t i = 0; i < c->nmethods; i++) {
+            const cls_method *m = &c->methods[i];
+            if (m->is_ctor != ctor || m->is_static != is_static)
+                continue;
+            if (!ctor && !hv_str_eq_ci(m->name, name))
+                continue;
+            if (m->nparams == nargs)
+                return m;
+        }
+    }
+    return NULL;
+}
+
+static bool
+has_method_named(const cls_def *c, const char *name, bool is_static)
+{
+    for (; c; c = c->base)
+        for (size_t i = 0; i < c->nmethods; i++)
+            if (!c->methods[i].is_ctor && c->methods[i].is_static == is_static &&
+                hv_str_eq_ci(c->methods[i].name, name))
+                return true;
+    return false;
+}
+
+static hv_status
+convert_to(hv_ctx *ctx, const hv_ast_typename *tn, hv_value v, hv_value *out)
+{
+    if (!tn || v.kind == HV_NULL) {
+        *out = v;
+        return HV_OK;
+    }
+    const hv_type_info *t = hv_eval_type(ctx, tn);
+    if (!t) {
+        *out = v;
+        return HV_OK;
+    }
+    bool handled;
+    hv_status st = hv_class_convert(ctx, t, hv_ref(&v), out, &handled);
+    if (handled) {
+        hv_unref(v);
+        return st;
+    }
+    hv_conv_err err;
+    if (!hv_conv_to_type(&v, t, out, &err)) {
+        hv_unref(v);
+        return hv_eval_fail(ctx, NULL, "System.Management.Automation.PSInvalidCastException",
+                            HV_CAT_InvalidArgument, "ConvertToFinalInvalidCastException", "%s", err.msg);
+    }
+    hv_unref(v);
+    return HV_OK;
+}
+
+static hv_status
+collect_put_first(hv_ctx *ctx, hv_sink *s, hv_value v)
+{
+    (void)ctx;
+    hv_collector *c = (hv_collector *)s;
+    if (c->items.kind != HV_ARRAY)
+        c->items = hv_array_new(1);
+    hv_array_push(&c->items, v);
+    return HV_OK;
+}
+
+static hv_status
+discard_put(hv_ctx *ctx, hv_sink *s, hv_value v)
+{
+    (void)ctx;
+    (void)s;
+    hv_unref(v);
+    return HV_OK;
+}
+
+/* Runs a method body with $this (NULL for static) and positional args. */
+static hv_status
+run_method(hv_ctx *ctx, const cls_method *m, const hv_value *self, hv_value *args, size_t nargs,
+           hv_value *out)
+{
+    *out = hv_automation_null();
+    hv_ast *node = m->node;
+    hv_scope *saved = ctx->cur;
+    hv_sink *saved_ret = ctx->return_sink;
+    hv_scope *scope = hv_scope_new_child(ctx, ctx->script ? ctx->script : ctx->global, 0);
+    ctx->cur = scope;
+    ctx->scope_epoch++;
+    hv_status st = HV_OK;
+    if (self)
+        st = hv_scope_assign(ctx, NULL, "this", hv_ref(self));
+    for (size_t i = 0; i < nargs && i < node->u.method.params.n && st == HV_OK; i++) {
+        hv_ast *p = node->u.method.params.items[i];
+        const hv_ast_typename *tn = NULL;
+        for (uint32_t k = 0; k < p->u.param.attrs.n; k++)
+            if (p->u.param.attrs.items[k]->kind == HV_AST_TYPECONSTRAINT)
+                tn = p->u.param.attrs.items[k]->u.type.type;
+        hv_value v;
+        st = convert_to(ctx, tn, hv_ref(&args[i]), &v);
+        if (st == HV_OK)
+            st = hv_scope_assign(ctx, NULL, p->u.param.var->u.var.name, v);
+    }
+    hv_collector ret;
+    hv_collect_init(&ret);
+    ret.sink.put = collect_put_first;
+    hv_sink discard = {.put = discard_put};
+    ctx->return_sink = &ret.sink;
+    if (st == HV_OK) {
+        hv_ast *sb = node->u.method.body;
+        st = hv_eval_run_scriptblock(ctx, sb, NULL, &discard);
+        if (st == HV_RETURN)
+            st = HV_OK;
+    }
+    ctx->return_sink = saved_ret;
+    ctx->cur = saved;
+    ctx->scope_epoch++;
+    hv_scope_free(ctx, scope);
+    ctx->scope_epoch++;
+    if (st == HV_OK && ret.items.kind == HV_ARRAY && !m->is_ctor) {
+        hv_value r = hv_collect_result(&ret);
+        const hv_ast_typename *rt = node->u.method.ret;
+        if (rt && (hv_str_eq_ci(rt->full, "void") || hv_str_eq_ci(rt->full, "System.Void")))
+            hv_unref(r);
+        else
+            st = convert_to(ctx, rt, r, out);
+    }
+    hv_collect_free(&ret);
+    return st;
+}
+
+/* ---- instances ---- */
+
+static hv_status
+init_fields(hv_ctx *ctx, cls_def *c, hv_value *obj)
+{
+    if (c->base) {
+        hv_status st = init_fields(ctx, c->base, obj);
+        if (st != HV_OK)
+            return st;
+    }
+    for (size_t i = 0; i < c->nprops; i++) {
+        cls_prop *p = &c->props[i];
+        if (p->is_static)
+            continue;
+        hv_value v = hv_null();
+        if (p->init) {
+            hv_status st = hv_eval_expr(ctx, p->init, &v);
+            if (st != HV_OK)
+                return st;
+            if ((st = convert_to(ctx, p->tn, v, &v)) != HV_OK)
+                return st;
+        } else if (p->tn) {
+            const hv_type_info *t = hv_eval_type(ctx, p->tn);
+            hv_conv_err err;
+            hv_value conv;
+            if (t && !t->element && (t->kind == HV_INT || t->kind == HV_DOUBLE || t->kind == HV_BOOL ||
+                                     t->kind == HV_CHAR || t->kind == HV_DATETIME ||
+                                     t->kind == HV_TIMESPAN || t->enum_def) &&
+                hv_conv_to_type(&v, t, &conv, &err))
+                v = conv;
+            if (!t)
+                hv_unref(hv_eval_take_error(ctx));
+        }
+        hv_obj_set(obj, p->name, v);
+    }
+    return HV_OK;
+}
+
+static hv_status
+call_ctor(hv_ctx *ctx, cls_def *c, hv_value *obj, hv_value *args, size_t nargs, bool explicit_call)
+{
+    const cls_method *m = find_method(c, "", nargs, false, true);
+    if (!m) {
+        bool any = false;
+        for (size_t i = 0; i < c->nmethods; i++)
+            any |= c->methods[i].is_ctor;
+        if (nargs == 0 && !any)
+            return c->base ? call_ctor(ctx, c->base, obj, NULL, 0, false) : HV_OK;
+        if (!explicit_call && nargs == 0)
+            return HV_OK;
+        return hv_eval_fail(ctx, NULL, "System.Management.Automation.MethodException",
+                            HV_CAT_InvalidOperation, "MethodCountCouldNotFindBest",
+                            "Cannot find an overload for \"new\" and the argument count: \"%zu\".", nargs);
+    }
+    hv_status st;
+    if (c->base) {
+        hv_ast_list *ba = &m->node->u.method.base_args;
+        if (ba->n) {
+            /* base(...) arguments see the constructor's parameters */
+            hv_scope *scope = hv_scope_new_child(ctx, ctx->script ? ctx->script : ctx->global, 0);
+            hv_scope *saved = ctx->cur;
+            ctx->cur = scope;
+            ctx->scope_epoch++;
+            st = HV_OK;
+            for (size_t i = 0; i < nargs && i < m->node->u.method.params.n && st == HV_OK; i++)
+                st = hv_scope_assign(ctx, NULL, m->node->u.method.params.items[i]->u.param.var->u.var.name,
+                                     hv_ref(&args[i]));
+            hv_value *bargs = hv_xcalloc(ba->n, sizeof *bargs);
+            for (uint32_t i = 0; i < ba->n && st == HV_OK; i++)
+                st = hv_eval_expr(ctx, ba->items[i], &bargs[i]);
+            ctx->cur = saved;
+            ctx->scope_epoch++;
+            hv_scope_free(ctx, scope);
+            ctx->scope_epoch++;
+            if (st == HV_OK)
+                st = call_ctor(ctx, c->base, obj, bargs, ba->n, true);
+            for (uint32_t i = 0; i < ba->n; i++)
+                hv_unref(bargs[i]);
+            free(bargs);
+        } else {
+            st = call_ctor(ctx, c->base, obj, NULL, 0, false);
+        }
+        if (st != HV_OK)
+            return st;
+    }
+    hv_value r;
+    st = run_method(ctx, m, obj, args, nargs, &r);
+    hv_unref(r);
+    return st;
+}
+
+static hv_status
+new_instance(hv_ctx *ctx, cls_def *c, hv_value *args, size_t nargs, hv_value *out)
+{
+    hv_value obj = hv_obj_new(&c->ocls);
+    for (const char **b = c->base_types; b && *b; b++)
+        hv_obj_add_typename(&obj, *b);
+    hv_status st = init_fields(ctx, c, &obj);
+    if (st == HV_OK)
+        st = call_ctor(ctx, c, &obj, args, nargs, true);
+    if (st != HV_OK) {
+        hv_unref(obj);
+        *out = hv_null();
+        return st;
+    }
+    *out = obj;
+    return HV_OK;
+}
+
+hv_status
+hv_class_new_instance(hv_ctx *ctx, const hv_type_info *t, hv_value *args, size_t nargs, hv_value *out)
+{
+    cls_def *c = def_of_type(ctx, t);
+    *out = hv_null();
+    if (!c)
+        return HV_OK;
+    bool handled;
+    if (nargs == 1 && !find_method(c, "", 1, false, true))
+        return hv_class_convert(ctx, t, hv_ref(&args[0]), out, &handled);
+    return new_instance(ctx, c, args, nargs, out);
+}
+
+hv_status
+hv_class_convert(hv_ctx *ctx, const hv_type_info *t, hv_value v, hv_value *out, bool *handled)
+{
+    cls_def *c = ctx->classes ? def_of_type(ctx, t) : NULL;
+    *handled = c != NULL;
+    *out = hv_null();
+    if (!c) {
+        hv_unref(v);
+        return HV_OK;
+    }
+    for (cls_def *d = def_of_obj(&v); d; d = d->base) {
+        if (d == c) {
+            *out = v;
+            return HV_OK;
+        }
+    }
+    if (v.kind == HV_NULL) {
+        *out = v;
+        return HV_OK;
+    }
+    if (v.kind == HV_TABLE) {
+        hv_status st = new_instance(ctx, c, NULL, 0, out);
+        const hv_value *k, *val;
+        for (size_t it = 0; st == HV_OK && hv_table_next(&v, &it, &k, &val);) {
+            hv_value ks = hv_conv_to_string(k, NULL);
+            bool found;
+            st = hv_class_set_field(ctx, out, hv_str_cstr(&ks), hv_ref(val), &found);
+            if (st == HV_OK && !found)
+                st = hv_eval_fail(ctx, NULL, "System.Management.Automation.PSInvalidCastException",
+                                  HV_CAT_InvalidArgument, "ConvertToFinalInvalidCastException",
+                                  "Cannot convert value \"System.Collections.Hashtable\" to type \"%s\". "
+                                  "Error: \"Cannot find the property '%s'.\"", c->name, hv_str_cstr(&ks));
+            hv_unref(ks);
+        }
+        hv_unref(v);
+        return st;
+    }
+    const cls_method *m = find_method(c, "", 1, false, true);
+    if (m) {
+        hv_value args[1] = {v};
+        hv_status st = new_instance(ctx, c, args, 1, out);
+        hv_unref(v);
+        return st;
+    }
+    hv_value s = hv_conv_to_string(&v, NULL);
+    hv_status st = hv_eval_fail(ctx, NULL, "System.Management.Automation.PSInvalidCastException",
+                                HV_CAT_InvalidArgument, "ConvertToFinalInvalidCastException",
+                                "Cannot convert the \"%s\" value of type \"%s\" to type \"%s\".",
+                                hv_str_cstr(&s), hv_type_name_of(&v), c->name);
+    hv_unref(s);
+    hv_unref(v);
+    return st;
+}
+
+static const cls_prop *
+find_prop(const cls_def *c, const char *name, bool is_static)
+{
+    for (; c; c = c->base)
+        for (size_t i = 0; i < c->nprops; i++)
+            if (c->props[i].is_static == is_static && hv_str_eq_ci(c->props[i].name, name))
+                return &c->props[i];
+    return NULL;
+}
+
+hv_status
+hv_class_set_field(hv_ctx *ctx, hv_value *self, const char *name, hv_value v, bool *found)
+{
+    cls_def *c = def_of_obj(self);
+    const cls_prop *p = c ? find_prop(c, name, false) : NULL;
+    *found = p != NULL;
+    if (!p) {
+        hv_unref(v);
+        return HV_OK;
+    }
+    hv_value conv;
+    hv_status st = convert_to(ctx, p->tn, v, &conv);
+    if (st != HV_OK)
+        return st;
+    hv_obj_set(self, p->name, conv);
+    return HV_OK;
+}
+
+hv_status
+hv_class_call(hv_ctx *ctx, const hv_value *self, const char *name, hv_value *args, size_t nargs,
+              hv_value *out, bool *found)
+{
+    cls_def *c = def_of_obj(self);
+    *out = hv_null();
+    *found = false;
+    if (!c)
+        return HV_OK;
+    if (hv_str_eq_ci(name, "GetType") && nargs == 0) {
+        *found = true;
+        *out = hv_type(&c->type);
+        return HV_OK;
+    }
+    const cls_method *m = find_method(c, name, nargs, false, false);
+    if (!m) {
+        if (!has_method_named(c, name, false))
+            return HV_OK;
+        *found = true;
+        return hv_eval_fail(ctx, NULL, "System.Management.Automation.MethodException",
+                            HV_CAT_InvalidOperation, "MethodCountCouldNotFindBest",
+                            "Cannot find an overload for \"%s\" and the argument count: \"%zu\".", name, nargs);
+    }
+    *found = true;
+    return run_method(ctx, m, self, args, nargs, out);
+}
+
+/* ---- statics ---- */
+
+static hv_status
+init_statics(hv_ctx *ctx, cls_def *c)
+{
+    if (c->statics_init)
+        return HV_OK;
+    c->statics_init = true;
+    c->statics = hv_table_new(0);
+    for (size_t i = 0; i < c->nprops; i++) {
+        cls_prop *p = &c->props[i];
+        if (!p->is_static)
+            continue;
+        hv_value v = hv_null();
+        if (p->init) {
+            hv_status st = hv_eval_expr(ctx, p->init, &v);
+            if (st != HV_OK)
+                return st;
+            if ((st = convert_to(ctx, p->tn, v, &v)) != HV_OK)
+                return st;
+        } else if (p->tn) {
+            const hv_type_info *t = hv_eval_type(ctx, p->tn);
+            hv_conv_err err;
+            hv_value conv;
+            if (t && (t->kind == HV_INT || t->kind == HV_DOUBLE || t->kind == HV_BOOL) &&
+                hv_conv_to_type(&v, t, &conv, &err))
+                v = conv;
+        }
+        hv_table_sets(&c->statics, p->name, v);
+    }
+    return HV_OK;
+}
+
+hv_status
+hv_class_call_static(hv_ctx *ctx, const hv_type_info *t, const char *name, hv_value *args,
+                     size_t nargs, hv_value *out, bool *found)
+{
+    cls_def *c = ctx->classes ? def_of_type(ctx, t) : NULL;
+    *out = hv_null();
+    *found = false;
+    if (!c)
+        return HV_OK;
+    if (hv_str_eq_ci(name, "new")) {
+        *found = true;
+        return new_instance(ctx, c, args, nargs, out);
+    }
+    const cls_method *m = find_method(c, name, nargs, true, false);
+    if (!m)
+        return HV_OK;
+    *found = true;
+    hv_status st = init_statics(ctx, c);
+    if (st != HV_OK)
+        return st;
+    return run_method(ctx, m, NULL, args, nargs, out);
+}
+
+bool
+hv_class_get_static(hv_ctx *ctx, const hv_type_info *t, const char *name, hv_value *out)
+{
+    cls_def *c = ctx->classes ? def_of_type(ctx, t) : NULL;
+    for (; c; c = c->base) {
+        if (init_statics(ctx, c) != HV_OK)
+            hv_unref(hv_eval_take_error(ctx));
+        const hv_value *v = hv_table_gets(&c->statics, name);
+        if (v) {
+            *out = hv_ref(v);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
+hv_class_set_static(hv_ctx *ctx, const hv_type_info *t, const char *name, hv_value v)
+{
+    cls_def *c = ctx->classes ? def_of_type(ctx, t) : NULL;
+    for (; c; c = c->base) {
+        if (init_statics(ctx, c) != HV_OK)
+            hv_unref(hv_eval_take_error(ctx));
+        if (hv_table_gets(&c->statics, name)) {
+            const cls_prop *p = find_prop(c, name, true);
+            hv_value conv = v;
+            if (p && convert_to(ctx, p->tn, v, &conv) != HV_OK) {
+                hv_unref(hv_eval_take_error(ctx));
+                return false;
+            }
+            hv_table_sets(&c->statics, name, conv);
+            return true;
+        }
+    }
+    hv_unref(v);
+    return false;
+}
+
+/* ---- ToString ---- */
+
+static hv_value
+cls_to_string(const hv_value *self)
+{
+    cls_def *c = def_of_obj(self);
+    if (!c)
+        return hv_str("");
+    const cls_method *m = find_method(c, "ToString", 0, false, false);
+    if (m) {
+        hv_value r;
+        hv_status st = run_method(c->ctx, m, self, NULL, 0, &r);
+        if (st == HV_OK) {
+            hv_value s = hv_conv_to_string(&r, NULL);
+            hv_unref(r);
+            return s;
+        }
+        hv_unref(hv_eval_take_error(c->ctx));
+    }
+    return hv_str(c->name);
+}
+
+/* ---- definitions ---- */
+
+hv_status
+hv_class_define(hv_ctx *ctx, hv_ast *node)
+{
+    const char *name = node->u.typedef_.name;
+    cls_def *old = find_class(ctx, name);
+    if (old && old->node == node)
+        return HV_OK;
+    cls_def *c = hv_xcalloc(1, sizeof *c);
+    c->ctx = ctx;
+    c->name = hv_xstrdup(name);
+    c->node = node;
+    c->statics = hv_null();
+    const hv_ast *root = node;
+    while (root->parent)
+        root = root->parent;
+    c->unit = root->u.sb.unit;
+    hv_ast_unit_ref(c->unit);
+    c->type.full_name = c->name;
+    c->type.short_name = c->name;
+    c->type.kind = HV_OBJECT;
+    c->ocls.type_name = c->name;
+    c->ocls.to_string = cls_to_string;
+    if (node->u.typedef_.nbases > 0) {
+        c->base = find_class(ctx, node->u.typedef_.bases[0]->full);
+    }
+    size_t nb = 0;
+    for (cls_def *b = c->base; b; b = b->base)
+        nb++;
+    c->base_types = hv_xcalloc(nb + 1, sizeof *c->base_types);
+    nb = 0;
+    for (cls_def *b = c->base; b; b = b->base)
+        c->base_types[nb++] = b->name;
+    c->ocls.base_types = c->base_types;
+    const hv_ast_list *mem = &node->u.typedef_.members;
+    c->props = hv_xcalloc(mem->n + 1, sizeof *c->props);
+    c->methods = hv_xcalloc(mem->n + 1, sizeof *c->methods);
+    for (uint32_t i = 0; i < mem->n; i++) {
+        hv_ast *m = mem->items[i];
+        if (m->kind == HV_AST_PROPERTY) {
+            c->props[c->nprops++] = (cls_prop){.name = m->u.prop.name, .tn = m->u.prop.type,
+                                               .init = m->u.prop.init, .is_static = m->u.prop.is_static};
+        } else if (m->kind == HV_AST_METHOD) {
+            c->methods[c->nmethods++] = (cls_method){
+                .name = m->u.method.name, .node = m, .nparams = m->u.method.params.n,
+                .is_static = m->u.method.is_static, .is_ctor = m->u.method.is_ctor};
+        }
+    }
+    class_state *s = state(ctx);
+    c->next = s->classes;
+    s->classes = c;
+    ctx->scope_epoch++;
+    return HV_OK;
+}
+
+hv_status
+hv_enum_define(hv_ctx *ctx, hv_ast *node)
+{
+    class_state *s = state(ctx);
+    for (enum_reg *e = s->enums; e; e = e->next)
+        if (hv_str_eq_ci(e->name, node->u.typedef_.name) && e->def.count == (int)node->u.typedef_.members.n)
+            return HV_OK;
+    enum_reg *e = hv_xcalloc(1, sizeof *e);
+    e->name = hv_xstrdup(node->u.typedef_.name);
+    const hv_ast_list *mem = &node->u.typedef_.members;
+    e->names = hv_xcalloc(mem->n + 1, sizeof *e->names);
+    e->values = hv_xcalloc(mem->n + 1, sizeof *e->values);
+    int64_t next = 0;
+    hv_status st = HV_OK;
+    for (uint32_t i = 0; i < mem->n; i++) {
+        hv_ast *m = mem->items[i];
+        e->names[i] = hv_xstrdup(m->u.prop.name);
+        if (m->u.prop.init) {
+            hv_value v;
+            if ((st = hv_eval_expr(ctx, m->u.prop.init, &v)) != HV_OK)
+                break;
+            hv_conv_err err;
+            if (!hv_conv_to_int64(&v, &next, &err))
+                next = 0;
+            hv_unref(v);
+        }
+        e->values[i] = (int32_t)next++;
+    }
+    for (uint32_t i = 0; i < node->u.typedef_.attrs.n; i++) {
+        hv_ast *a = node->u.typedef_.attrs.items[i];
+        if (a->kind == HV_AST_ATTRIBUTE && (hv_str_eq_ci(a->u.attr.type->full, "Flags") ||
+                                            hv_str_eq_ci(a->u.attr.type->full, "System.Flags") ||
+                                            hv_str_eq_ci(a->u.attr.type->full, "FlagsAttribute")))
+            e->def.flags = true;
+    }
+    e->def.type_name = e->name;
+    e->def.names = (const char *const *)e->names;
+    e->def.values = e->values;
+    e->def.count = (int)mem->n;
+    e->next = s->enums;
+    s->enums = e;
+    hv_type_register_enum(&e->def);
+    return st;
+}
+
+void
+hv_class_free_all(hv_ctx *ctx)
+{
+    class_state *s = ctx->classes;
+    if (!s)
+        return;
+    while (s->classes) {
+        cls_def *c = s->classes;
+        s->classes = c->next;
+        hv_unref(c->statics);
+        hv_ast_unit_unref(c->unit);
+        free(c->props);
+        free(c->methods);
+        free(c->base_types);
+        free(c->name);
+        free(c);
+    }
+    /* enum defs stay: the type registry (convert.c) keeps pointers to them for the life of
+     * the process. */
+    free(s);
+    ctx->classes = NULL;
+}

@@ -1,0 +1,826 @@
+/* eval_member.c — member access, method calls and indexing: $x.Name, $x.Method(args),
+ * [type]::Static, $a[1..3], $h['k'], member enumeration ($vms.Name), ?. and ?[ ],
+ * intrinsic members (.ForEach / .Where / .PSObject / .GetType() / script block .Invoke()),
+ * and assignment to members and elements.
+ *
+ * The .NET surface of strings, arrays, hashtables, numbers and static types lives in V's
+ * methods.c; this file handles what needs the evaluator and then delegates.
+ */
+#include "internal.h"
+#if __has_include("methods.h")
+#include "methods.h"
+#define HAVE_METHODS 1
+#endif
+
+#include <stdlib.h>
+#include <string.h>
+
+#define RTE "System.Management.Automation.RuntimeException"
+
+/* ======================================================================================
+ * .PSObject
+ * ====================================================================================== */
+
+static const hv_obj_class psobject_class = {
+    .type_name = "System.Management.Automation.PSObject",
+};
+static const hv_obj_class noteprop_class = {
+    .type_name = "System.Management.Automation.PSNoteProperty",
+};
+
+static hv_value
+psobject_of(const hv_value *v)
+{
+    hv_value o = hv_obj_new(&psobject_class);
+    hv_value props = hv_array_new(4);
+    if (v->kind == HV_OBJECT) {
+        for (size_t i = 0; i < hv_obj_count(v); i++) {
+            hv_value p = hv_obj_new(&noteprop_class);
+            const hv_value *pv = hv_obj_value_at(v, i);
+            hv_obj_set(&p, "Value", hv_ref(pv));
+            hv_obj_set(&p, "MemberType", hv_str("NoteProperty"));
+            hv_obj_set(&p, "IsSettable", hv_bool(true));
+            hv_obj_set(&p, "IsGettable", hv_bool(true));
+            hv_obj_set(&p, "TypeNameOfValue", hv_str(pv->kind == HV_NULL ? "System.Object" : hv_type_name_of(pv)));
+            hv_obj_set(&p, "Name", hv_str(hv_obj_name_at(v, i)));
+            hv_array_push(&props, p);
+        }
+    }
+    hv_obj_set(&o, "Properties", props);
+    hv_value names = hv_array_new(2);
+    if (v->kind == HV_OBJECT) {
+        for (size_t i = 0; i < hv_obj_typename_count(v); i++)
+            hv_array_push(&names, hv_str(hv_obj_typename_at(v, i)));
+    } else if (v->kind != HV_NULL) {
+        hv_array_push(&names, hv_str(hv_type_name_of(v)));
+        hv_array_push(&names, hv_str("System.Object"));
+    }
+    hv_obj_set(&o, "TypeNames", names);
+    hv_obj_set(&o, "BaseObject", hv_ref(v));
+    hv_obj_set(&o, "ImmediateBaseObject", hv_ref(v));
+    return o;
+}
+
+/* ======================================================================================
+ * property get
+ * ====================================================================================== */
+
+static bool
+builtin_property(hv_ctx *ctx, const hv_value *v, const char *name, hv_value *out)
+{
+    (void)ctx;
+    switch (v->kind) {
+    case HV_STRING:
+        if (hv_str_eq_ci(name, "Length")) {
+            *out = hv_int((int32_t)hv_utf16_len(hv_str_cstr(v), hv_str_len(v)));
+            return true;
+        }
+        break;
+    case HV_ARRAY:
+        if (hv_str_eq_ci(name, "Count") || hv_str_eq_ci(name, "Length")) {
+            *out = hv_int((int32_t)hv_array_len(v));
+            return true;
+        }
+        if (hv_str_eq_ci(name, "Rank")) {
+            *out = hv_int(1);
+            return true;
+        }
+        break;
+    case HV_TABLE:
+        if (hv_str_eq_ci(name, "Count")) {
+            *out = hv_int((int32_t)hv_table_count(v));
+            return true;
+        }
+        if (hv_str_eq_ci(name, "Keys") || hv_str_eq_ci(name, "Values")) {
+            bool keys = hv_str_eq_ci(name, "Keys");
+            hv_value a = hv_array_new(hv_table_count(v));
+            const hv_value *k, *val;
+            for (size_t it = 0; hv_table_next(v, &it, &k, &val);)
+                hv_array_push(&a, hv_ref(keys ? k : val));
+            *out = a;
+            return true;
+        }
+        break;
+    case HV_TYPE:
+        if (hv_str_eq_ci(name, "FullName")) {
+            *out = hv_str(v->u.t->full_name);
+            return true;
+        }
+        if (hv_str_eq_ci(name, "Name")) {
+            const char *dot = strrchr(v->u.t->full_name, '.');
+            *out = hv_str(dot ? dot + 1 : v->u.t->full_name);
+            return true;
+        }
+        break;
+    default:
+        break;
+    }
+    return false;
+}
+
+static hv_value get_member_scalar(hv_ctx *ctx, const hv_value *v, const char *name, bool *found);
+
+/* Member enumeration: $array.Name -> the Name of each element (nulls dropped). */
+static hv_value
+enumerate_member(hv_ctx *ctx, const hv_value *arr, const char *name, bool *found)
+{
+    hv_value out = hv_array_new(hv_array_len(arr));
+    *found = false;
+    for (size_t i = 0; i < hv_array_len(arr); i++) {
+        bool f = false;
+        const hv_value *el = hv_array_at(arr, i);
+        hv_value m = el->kind == HV_ARRAY ? enumerate_member(ctx, el, name, &f)
+                                          : get_member_scalar(ctx, el, name, &f);
+        if (f)
+            *found = true;
+        if (m.kind == HV_NULL)
+            continue;
+        if (m.kind == HV_ARRAY && el->kind == HV_ARRAY) {
+            for (size_t k = 0; k < hv_array_len(&m); k++)
+                hv_array_push(&out, hv_ref(hv_array_at(&m, k)));
+            hv_unref(m);
+        } else {
+            hv_array_push(&out, m);
+        }
+    }
+    if (hv_array_len(&out) == 1) {
+        hv_value one = hv_ref(hv_array_at(&out, 0));
+        hv_unref(out);
+        return one;
+    }
+    if (hv_array_len(&out) == 0) {
+        hv_unref(out);
+        return hv_null();
+    }
+    return out;
+}
+
+static hv_value
+get_member_scalar(hv_ctx *ctx, const hv_value *v, const char *name, bool *found)
+{
+    *found = true;
+    if (v->kind == HV_OBJECT) {
+        const hv_value *p = hv_obj_get(v, name);
+        if (p)
+            return hv_ref(p);
+    } else if (v->kind == HV_TABLE) {
+        const hv_value *p = hv_table_gets(v, name);
+        if (p)
+            return hv_ref(p);
+    }
+    if (hv_str_eq_ci(name, "PSObject") && v->kind != HV_NULL)
+        return psobject_of(v);
+    if (hv_str_eq_ci(name, "PSTypeNames") && v->kind != HV_NULL) {
+        hv_value po = psobject_of(v);
+        hv_value tn = hv_ref(hv_obj_get(&po, "TypeNames"));
+        hv_unref(po);
+        return tn;
+    }
+    hv_value out;
+    if (builtin_property(ctx, v, name, &out))
+        return out;
+#ifdef HAVE_METHODS
+    if (hv_methods_get_property(ctx, v, name, &out))
+        return out;
+#endif
+    /* intrinsic members every object has (pwsh 3+): a scalar counts as one item */
+    if (hv_str_eq_ci(name, "Count") || (hv_str_eq_ci(name, "Length") && v->kind != HV_STRING))
+        return hv_int(1);
+    *found = false;
+    return hv_null();
+}
+
+hv_value
+hv_get_member(hv_ctx *ctx, const hv_value *v, const char *name)
+{
+    bool found;
+    if (v->kind == HV_NULL)
+        return hv_null();
+    if (v->kind == HV_ARRAY) {
+        hv_value out;
+        if (builtin_property(ctx, v, name, &out))
+            return out;
+        return enumerate_member(ctx, v, name, &found);
+    }
+    return get_member_scalar(ctx, v, name, &found);
+}
+
+static hv_status
+member_name(hv_ctx *ctx, hv_ast *m, hv_value *out)
+{
+    if (m->kind == HV_AST_STRING) {
+        *out = hv_strn(m->u.str.value, m->u.str.len);
+        return HV_OK;
+    }
+    hv_value v;
+    hv_status st = hv_eval_expr(ctx, m, &v);
+    if (st != HV_OK)
+        return st;
+    *out = hv_conv_to_string(&v, NULL);
+    hv_unref(v);
+    return HV_OK;
+}
+
+static hv_status
+static_member(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name, hv_value *out)
+{
+    if (target->kind != HV_TYPE)
+        return hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyNotFound",
+                            "The property '%s' cannot be found.", name);
+    if (hv_class_get_static(ctx, target->u.t, name, out))
+        return HV_OK;
+#ifdef HAVE_METHODS
+    if (hv_methods_get_static(ctx, target->u.t, name, out))
+        return HV_OK;
+#endif
+    if (target->u.t->enum_def) {
+        int32_t iv;
+        if (hv_enum_parse(target->u.t->enum_def, name, &iv)) {
+            *out = hv_enum(target->u.t->enum_def, iv);
+            return HV_OK;
+        }
+    }
+    *out = hv_null();
+    if (ctx->strict_version >= 2)
+        return hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyNotFoundStrict",
+                            "The property '%s' cannot be found on this object. Verify that the property exists.",
+                            name);
+    return HV_OK;
+}
+
+hv_status
+hv_eval_member(hv_ctx *ctx, hv_ast *node, hv_value *out)
+{
+    hv_value target, name;
+    hv_status st = hv_eval_expr(ctx, node->u.member.target, &target);
+    if (st != HV_OK)
+        return st;
+    if ((st = member_name(ctx, node->u.member.member, &name)) != HV_OK) {
+        hv_unref(target);
+        return st;
+    }
+    if (node->u.member.is_static) {
+        st = static_member(ctx, node, &target, hv_str_cstr(&name), out);
+    } else if (target.kind == HV_NULL) {
+        *out = hv_null();
+        if (hv_str_eq_ci(hv_str_cstr(&name), "Count") || hv_str_eq_ci(hv_str_cstr(&name), "Length"))
+            *out = hv_int(0);
+        else if (ctx->strict_version >= 2 && !node->u.member.nullcond)
+            st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyNotFoundStrict",
+                              "The property '%s' cannot be found on this object. Verify that the property exists.",
+                              hv_str_cstr(&name));
+    } else {
+        bool found = true;
+        if (target.kind == HV_ARRAY) {
+            if (!builtin_property(ctx, &target, hv_str_cstr(&name), out))
+                *out = enumerate_member(ctx, &target, hv_str_cstr(&name), &found);
+        } else {
+            *out = get_member_scalar(ctx, &target, hv_str_cstr(&name), &found);
+        }
+        if (!found && ctx->strict_version >= 2)
+            st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyNotFoundStrict",
+                              "The property '%s' cannot be found on this object. Verify that the property exists.",
+                              hv_str_cstr(&name));
+    }
+    hv_unref(target);
+    hv_unref(name);
+    return st;
+}
+
+/* ======================================================================================
+ * methods
+ * ====================================================================================== */
+
+static hv_status
+method_not_found(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name)
+{
+    const char *tn = target->kind == HV_TYPE ? target->u.t->full_name : hv_type_name_of(target);
+    return hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "MethodNotFound",
+                        "Method invocation failed because [%s] does not contain a method named '%s'.",
+                        tn, name);
+}
+
+/* .ForEach({ ... }) / .ForEach('Name') on a collection (or a scalar). */
+static hv_status
+intrinsic_foreach(hv_ctx *ctx, hv_ast *node, const hv_value *target, hv_value *args, size_t nargs,
+                  hv_value *out)
+{
+    hv_collector c;
+    hv_collect_init(&c);
+    hv_status st = HV_OK;
+    size_t n = target->kind == HV_ARRAY ? hv_array_len(target) : (target->kind == HV_NULL ? 0 : 1);
+    for (size_t i = 0; i < n && st == HV_OK; i++) {
+        const hv_value *el = target->kind == HV_ARRAY ? hv_array_at(target, i) : target;
+        if (nargs >= 1 && hv_eval_is_block(&args[0])) {
+            st = hv_eval_invoke_block(ctx, &args[0], el, nargs > 1 ? args + 1 : NULL,
+                                      nargs > 1 ? nargs - 1 : 0, true, &c.sink);
+        } else if (nargs >= 1) {
+            hv_value nm = hv_conv_to_string(&args[0], NULL);
+            if (nargs > 1) {
+                hv_value r;
+                st = hv_eval_call_method(ctx, node, el, hv_str_cstr(&nm), args + 1, nargs - 1, &r);
+                if (st == HV_OK)
+                    st = hv_sink_write(ctx, &c.sink, r);
+            } else {
+                st = hv_sink_write(ctx, &c.sink, hv_get_member(ctx, el, hv_str_cstr(&nm)));
+            }
+            hv_unref(nm);
+        }
+    }
+    if (st == HV_OK)
+        *out = hv_collect_array(&c);
+    hv_collect_free(&c);
+    return st;
+}
+
+/* .Where({ cond }, mode, count): mode Default/First/Last/SkipUntil/Until/Split */
+static hv_status
+intrinsic_where(hv_ctx *ctx, const hv_value *target, hv_value *args, size_t nargs, hv_value *out)
+{
+    const char *mode = "Default";
+    hv_value modes = hv_null();
+    if (nargs >= 2) {
+        modes = hv_conv_to_string(&args[1], NULL);
+        mode = hv_str_cstr(&modes);
+    }
+    int64_t limit = 0;
+    hv_conv_err err;
+    if (nargs >= 3)
+        (void)hv_conv_to_int64(&args[2], &limit, &err);
+    bool first = hv_str_eq_ci(mode, "First"), last = hv_str_eq_ci(mode, "Last");
+    bool skipuntil = hv_str_eq_ci(mode, "SkipUntil"), until = hv_str_eq_ci(mode, "Until");
+    bool split = hv_str_eq_ci(mode, "Split");
+    if (first && limit == 0)
+        limit = 1;
+    if (last && limit == 0)
+        limit = 1;
+    hv_value res = hv_array_new(4), rest = hv_array_new(4);
+    size_t n = target->kind == HV_ARRAY ? hv_array_len(target) : (target->kind == HV_NULL ? 0 : 1);
+    bool switched = false;
+    hv_status st = HV_OK;
+    for (size_t i = 0; i < n; i++) {
+        const hv_value *el = target->kind == HV_ARRAY ? hv_array_at(target, i) : target;
+        bool t = true;
+        if (nargs >= 1 && !(switched && (skipuntil || until))) {
+            hv_collector c;
+            hv_collect_init(&c);
+            st = hv_eval_invoke_block(ctx, &args[0], el, NULL, 0, true, &c.sink);
+            hv_value r = hv_collect_result(&c);
+            t = hv_conv_to_bool(&r);
+            hv_unref(r);
+            hv_collect_free(&c);
+            if (st != HV_OK)
+                break;
+        }
+        if (skipuntil) {
+            if (t)
+                switched = true;
+            if (switched)
+                hv_array_push(&res, hv_ref(el));
+            continue;
+        }
+        if (until) {
+            if (t)
+                switched = true;
+            if (!switched)
+                hv_array_push(&res, hv_ref(el));
+            continue;
+        }
+        if (t) {
+            hv_array_push(&res, hv_ref(el));
+            if (first && (int64_t)hv_array_len(&res) >= limit)
+                break;
+            if (!first && !last && limit > 0 && !split && (int64_t)hv_array_len(&res) >= limit)
+                break;
+        } else if (split) {
+            hv_array_push(&rest, hv_ref(el));
+        }
+    }
+    hv_unref(modes);
+    if (st != HV_OK) {
+        hv_unref(res);
+        hv_unref(rest);
+        return st;
+    }
+    if (last && (int64_t)hv_array_len(&res) > limit) {
+        hv_value tail = hv_array_new((size_t)limit);
+        for (size_t i = hv_array_len(&res) - (size_t)limit; i < hv_array_len(&res); i++)
+            hv_array_push(&tail, hv_ref(hv_array_at(&res, i)));
+        hv_unref(res);
+        res = tail;
+    }
+    if (split) {
+        hv_value pair = hv_array_new(2);
+        hv_array_push(&pair, res);
+        hv_array_push(&pair, rest);
+        *out = pair;
+    } else {
+        hv_unref(rest);
+        *out = res;
+    }
+    return HV_OK;
+}
+
+static hv_status
+block_method(hv_ctx *ctx, hv_ast *node, const hv_value *blk, const char *name, hv_value *args,
+             size_t nargs, hv_value *out, bool *handled)
+{
+    *handled = true;
+    if (hv_str_eq_ci(name, "Invoke") || hv_str_eq_ci(name, "InvokeReturnAsIs")) {
+        hv_collector c;
+        hv_collect_init(&c);
+        hv_status st = hv_eval_invoke_block(ctx, blk, NULL, args, nargs, false, &c.sink);
+        if (st == HV_OK)
+            *out = hv_str_eq_ci(name, "Invoke") ? hv_collect_array(&c) : hv_collect_result(&c);
+        hv_collect_free(&c);
+        return st;
+    }
+    if (hv_str_eq_ci(name, "ToString") && nargs == 0) {
+        *out = hv_conv_to_string(blk, NULL);
+        return HV_OK;
+    }
+    if (hv_str_eq_ci(name, "GetNewClosure")) {
+        *out = hv_eval_block_closure(ctx, blk);
+        return HV_OK;
+    }
+    if (hv_str_eq_ci(name, "InvokeWithContext")) {
+        hv_collector c;
+        hv_collect_init(&c);
+        hv_value *rest = nargs > 2 ? args + 2 : NULL;
+        hv_status st = hv_eval_invoke_block(ctx, blk, NULL, rest, nargs > 2 ? nargs - 2 : 0, false, &c.sink);
+        if (st == HV_OK)
+            *out = hv_collect_array(&c);
+        hv_collect_free(&c);
+        return st;
+    }
+    (void)node;
+    *handled = false;
+    return HV_OK;
+}
+
+hv_status
+hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
+                    hv_value *args, size_t nargs, hv_value *out)
+{
+    *out = hv_null();
+    if (target->kind == HV_NULL)
+        return hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "InvokeMethodOnNull",
+                            "You cannot call a method on a null-valued expression.");
+    if (hv_str_eq_ci(name, "ForEach") && !hv_class_is_instance(target))
+        return intrinsic_foreach(ctx, node, target, args, nargs, out);
+    if (hv_str_eq_ci(name, "Where") && nargs >= 1 && hv_eval_is_block(&args[0]))
+        return intrinsic_where(ctx, target, args, nargs, out);
+    if (hv_eval_is_block(target)) {
+        bool handled;
+        hv_status st = block_method(ctx, node, target, name, args, nargs, out, &handled);
+        if (handled)
+            return st;
+    }
+    {
+        bool handled;
+        hv_status pst = hv_eval_pscmdlet_call(ctx, target, name, args, nargs, out, &handled);
+        if (handled)
+            return pst;
+    }
+    if (hv_class_is_instance(target)) {
+        bool found;
+        hv_status st = hv_class_call(ctx, target, name, args, nargs, out, &found);
+        if (found)
+            return st;
+    }
+    if (target->kind == HV_OBJECT && hv_obj_class_of(target) == &psobject_class &&
+        hv_str_eq_ci(name, "Copy")) {
+        const hv_value *b = hv_obj_get(target, "BaseObject");
+        *out = b && b->kind == HV_OBJECT ? hv_obj_clone(b) : (b ? hv_ref(b) : hv_null());
+        return HV_OK;
+    }
+    if (hv_str_eq_ci(name, "GetType") && nargs == 0 && target->kind != HV_TYPE) {
+        const hv_type_info *t = hv_type_of(target);
+        if (t) {
+            *out = hv_type(t);
+            return HV_OK;
+        }
+    }
+    hv_status st;
+#ifdef HAVE_METHODS
+    bool found = false;
+    st = hv_methods_call(ctx, target, name, args, nargs, out, &found);
+    if (found || st != HV_OK) {
+        if (st == HV_ERR && node && ctx->err.kind == HV_NULL)
+            return method_not_found(ctx, node, target, name);
+        return st;
+    }
+#endif
+    if (hv_str_eq_ci(name, "ToString") && nargs == 0) {
+        *out = hv_conv_to_string(target, NULL);
+        return HV_OK;
+    }
+    st = method_not_found(ctx, node, target, name);
+    return st;
+}
+
+static hv_status
+eval_args(hv_ctx *ctx, const hv_ast_list *list, hv_value **args)
+{
+    *args = list->n ? hv_xcalloc(list->n, sizeof **args) : NULL;
+    for (uint32_t i = 0; i < list->n; i++) {
+        hv_status st = hv_eval_expr(ctx, list->items[i], &(*args)[i]);
+        if (st != HV_OK) {
+            for (uint32_t k = 0; k < i; k++)
+                hv_unref((*args)[k]);
+            free(*args);
+            *args = NULL;
+            return st;
+        }
+        if ((*args)[i].kind == HV_NULL)
+            (*args)[i] = hv_null();
+    }
+    return HV_OK;
+}
+
+static hv_status
+static_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name, hv_value *args,
+            size_t nargs, hv_value *out)
+{
+    if (target->kind != HV_TYPE)
+        return method_not_found(ctx, node, target, name);
+    if (target->u.t->kind == HV_SCRIPTBLOCK && hv_str_eq_ci(name, "Create") && nargs == 1) {
+        hv_value src = hv_conv_to_string(&args[0], NULL);
+        hv_status st = hv_eval_block_parse(ctx, hv_str_cstr(&src), hv_str_len(&src), out);
+        hv_unref(src);
+        return st;
+    }
+    bool found = false;
+    hv_status st = hv_class_call_static(ctx, target->u.t, name, args, nargs, out, &found);
+    if (found)
+        return st;
+#ifdef HAVE_METHODS
+    st = hv_methods_call_static(ctx, target->u.t, name, args, nargs, out, &found);
+    if (found || st != HV_OK)
+        return st;
+#endif
+    return hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "MethodNotFound",
+                        "Method invocation failed because [%s] does not contain a method named '%s'.",
+                        target->u.t->full_name, name);
+}
+
+hv_status
+hv_eval_invoke_member(hv_ctx *ctx, hv_ast *node, hv_value *out)
+{
+    hv_value target, name;
+    *out = hv_null();
+    hv_status st = hv_eval_expr(ctx, node->u.member.target, &target);
+    if (st != HV_OK)
+        return st;
+    if (target.kind == HV_NULL && node->u.member.nullcond)
+        return HV_OK;
+    if ((st = member_name(ctx, node->u.member.member, &name)) != HV_OK) {
+        hv_unref(target);
+        return st;
+    }
+    hv_value *args;
+    if ((st = eval_args(ctx, &node->u.member.args, &args)) != HV_OK) {
+        hv_unref(target);
+        hv_unref(name);
+        return st;
+    }
+    size_t nargs = node->u.member.args.n;
+    if (node->u.member.is_static)
+        st = static_call(ctx, node, &target, hv_str_cstr(&name), args, nargs, out);
+    else
+        st = hv_eval_call_method(ctx, node, &target, hv_str_cstr(&name), args, nargs, out);
+    for (size_t i = 0; i < nargs; i++)
+        hv_unref(args[i]);
+    free(args);
+    hv_unref(target);
+    hv_unref(name);
+    return st;
+}
+
+hv_status
+hv_call_method(hv_ctx *ctx, const hv_value *v, const char *name, const hv_value *args,
+               size_t nargs, hv_value *out)
+{
+    hv_value *copy = nargs ? hv_xcalloc(nargs, sizeof *copy) : NULL;
+    for (size_t i = 0; i < nargs; i++)
+        copy[i] = hv_ref(&args[i]);
+    hv_status st = hv_eval_call_method(ctx, NULL, v, name, copy, nargs, out);
+    for (size_t i = 0; i < nargs; i++)
+        hv_unref(copy[i]);
+    free(copy);
+    return st;
+}
+
+/* ======================================================================================
+ * indexing
+ * ====================================================================================== */
+
+static bool
+index_one(hv_ctx *ctx, const hv_value *target, const hv_value *idx, hv_value *out)
+{
+    (void)ctx;
+    *out = hv_null();
+    switch (target->kind) {
+    case HV_ARRAY: {
+        int64_t i;
+        hv_conv_err err;
+        if (!hv_conv_to_int64(idx, &i, &err))
+            return false;
+        int64_t n = (int64_t)hv_array_len(target);
+        if (i < 0)
+            i += n;
+        if (i < 0 || i >= n)
+            return false;
+        *out = hv_ref(hv_array_at(target, (size_t)i));
+        return true;
+    }
+    case HV_STRING: {
+        int64_t i;
+        hv_conv_err err;
+        if (!hv_conv_to_int64(idx, &i, &err))
+            return false;
+        const char *s = hv_str_cstr(target);
+        size_t len = hv_str_len(target);
+        int64_t n = (int64_t)hv_utf16_len(s, len);
+        if (i < 0)
+            i += n;
+        if (i < 0 || i >= n)
+            return false;
+        size_t pos = 0;
+        uint32_t cp = 0;
+        for (int64_t k = 0; k <= i && pos < len; k++)
+            cp = hv_utf8_next(s, len, &pos);
+        *out = hv_char(cp);
+        return true;
+    }
+    case HV_TABLE: {
+        const hv_value *v = hv_table_get(target, idx);
+        if (!v)
+            return false;
+        *out = hv_ref(v);
+        return true;
+    }
+    case HV_OBJECT: {
+        hv_value k = hv_conv_to_string(idx, NULL);
+        const hv_value *v = hv_obj_get(target, hv_str_cstr(&k));
+        hv_unref(k);
+        if (!v)
+            return false;
+        *out = hv_ref(v);
+        return true;
+    }
+    default: {
+        int64_t i;
+        hv_conv_err err;
+        if (hv_conv_to_int64(idx, &i, &err) && (i == 0 || i == -1)) {
+            *out = hv_ref(target);
+            return true;
+        }
+        return false;
+    }
+    }
+}
+
+hv_status
+hv_eval_index(hv_ctx *ctx, hv_ast *node, hv_value *out)
+{
+    hv_value target, idx;
+    *out = hv_null();
+    hv_status st = hv_eval_expr(ctx, node->u.index.target, &target);
+    if (st != HV_OK)
+        return st;
+    if (target.kind == HV_NULL) {
+        if (node->u.index.nullcond)
+            return HV_OK;
+        return hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "NullArray",
+                            "Cannot index into a null array.");
+    }
+    if ((st = hv_eval_expr(ctx, node->u.index.index, &idx)) != HV_OK) {
+        hv_unref(target);
+        return st;
+    }
+    if (idx.kind == HV_ARRAY && target.kind != HV_TABLE) {
+        hv_value res = hv_array_new(hv_array_len(&idx));
+        for (size_t i = 0; i < hv_array_len(&idx); i++) {
+            hv_value one;
+            if (index_one(ctx, &target, hv_array_at(&idx, i), &one))
+                hv_array_push(&res, one);
+        }
+        *out = res;
+    } else if (idx.kind == HV_ARRAY) {
+        hv_value res = hv_array_new(hv_array_len(&idx));
+        for (size_t i = 0; i < hv_array_len(&idx); i++) {
+            hv_value one;
+            if (index_one(ctx, &target, hv_array_at(&idx, i), &one))
+                hv_array_push(&res, one);
+        }
+        *out = res;
+    } else if (!index_one(ctx, &target, &idx, out) && ctx->strict_version >= 3 &&
+               target.kind == HV_ARRAY) {
+        st = hv_eval_fail(ctx, node, "System.IndexOutOfRangeException", HV_CAT_OperationStopped,
+                          "System.IndexOutOfRangeException", "Index was outside the bounds of the array.");
+    }
+    hv_unref(target);
+    hv_unref(idx);
+    return st;
+}
+
+/* ======================================================================================
+ * assignment to members and elements
+ * ====================================================================================== */
+
+hv_status
+hv_eval_member_assign(hv_ctx *ctx, hv_ast *node, hv_value v)
+{
+    hv_value target, name;
+    hv_status st = hv_eval_expr(ctx, node->u.member.target, &target);
+    if (st != HV_OK) {
+        hv_unref(v);
+        return st;
+    }
+    if ((st = member_name(ctx, node->u.member.member, &name)) != HV_OK) {
+        hv_unref(target);
+        hv_unref(v);
+        return st;
+    }
+    const char *n = hv_str_cstr(&name);
+    if (node->u.member.is_static) {
+        if (target.kind != HV_TYPE || !hv_class_set_static(ctx, target.u.t, n, v))
+            st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyAssignmentException",
+                              "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", n);
+    } else if (target.kind == HV_TABLE) {
+        hv_table_sets(&target, n, v);
+    } else if (target.kind == HV_OBJECT && hv_class_is_instance(&target)) {
+        bool found;
+        st = hv_class_set_field(ctx, &target, n, v, &found);
+        if (!found)
+            st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyAssignmentException",
+                              "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", n);
+    } else if (target.kind == HV_OBJECT && hv_obj_get(&target, n)) {
+        hv_obj_set(&target, n, v);
+    } else {
+        hv_unref(v);
+        st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyAssignmentException",
+                          "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", n);
+    }
+    hv_unref(target);
+    hv_unref(name);
+    return st;
+}
+
+hv_status
+hv_eval_index_assign(hv_ctx *ctx, hv_ast *node, hv_value v)
+{
+    hv_value target, idx;
+    hv_status st = hv_eval_expr(ctx, node->u.index.target, &target);
+    if (st != HV_OK) {
+        hv_unref(v);
+        return st;
+    }
+    if ((st = hv_eval_expr(ctx, node->u.index.index, &idx)) != HV_OK) {
+        hv_unref(target);
+        hv_unref(v);
+        return st;
+    }
+    switch (target.kind) {
+    case HV_ARRAY: {
+        int64_t i = 0;
+        hv_conv_err err;
+        int64_t n = (int64_t)hv_array_len(&target);
+        bool ok = hv_conv_to_int64(&idx, &i, &err);
+        if (ok && i < 0)
+            i += n;
+        if (!ok || i < 0 || i >= n) {
+            hv_unref(v);
+            st = hv_eval_fail(ctx, node, "System.IndexOutOfRangeException", HV_CAT_OperationStopped,
+                              "System.IndexOutOfRangeException",
+                              "Index was outside the bounds of the array.");
+        } else {
+            hv_array_set(&target, (size_t)i, v);
+        }
+        break;
+    }
+    case HV_TABLE:
+        hv_table_set(&target, hv_steal(&idx), v);
+        break;
+    case HV_OBJECT: {
+        hv_value k = hv_conv_to_string(&idx, NULL);
+        hv_obj_set(&target, hv_str_cstr(&k), v);
+        hv_unref(k);
+        break;
+    }
+    case HV_NULL:
+        hv_unref(v);
+        st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "NullArray",
+                          "Cannot index into a null array.");
+        break;
+    default:
+        hv_unref(v);
+        st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "CannotIndex",
+                          "Unable to index into an object of type \"%s\".", hv_type_name_of(&target));
+        break;
+    }
+    hv_unref(target);
+    hv_unref(idx);
+    return st;
+}

@@ -1,0 +1,3 @@
+function Get-Greeting { param([string]$Name = 'world') "hello $Name" }
+function Get-Private { "private" }
+Export-ModuleMember -Function Get-Greeting

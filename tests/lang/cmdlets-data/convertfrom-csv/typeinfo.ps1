@@ -1,0 +1,3 @@
+$o = '#TYPE My.Type', 'A', '1' | ConvertFrom-Csv
+$o.A
+$o.PSObject.TypeNames[0]

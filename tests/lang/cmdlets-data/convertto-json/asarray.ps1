@@ -1,0 +1,2 @@
+'x' | ConvertTo-Json -AsArray
+5 | ConvertTo-Json -AsArray -Compress

@@ -1,0 +1,3 @@
+$json = @{a = @{b = @{c = @{d = 1}}}} | ConvertTo-Json -Compress -WarningVariable wv -WarningAction SilentlyContinue
+$json
+"$wv"

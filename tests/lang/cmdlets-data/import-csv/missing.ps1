@@ -1,0 +1,2 @@
+Import-Csv -Path /nonexistent-hvsh/x.csv -ErrorAction SilentlyContinue
+'after'

@@ -1,0 +1,1 @@
+[pscustomobject]@{ Name = 'vm1'; Count = 2 } | Get-Member

@@ -1,0 +1,2 @@
+$g = 1..7 | Group-Object { $_ % 2 }
+$g | Format-Table -AutoSize

@@ -1,0 +1,1 @@
+[pscustomobject]@{ Few = 1, 2; Many = 1..6; Empty = @(); Nested = @(1, @(2, 3)) }

@@ -1,0 +1,2 @@
+$FormatEnumerationLimit = 2
+[pscustomobject]@{ V = 1..5 }

@@ -1,0 +1,1 @@
+[ordered]@{ Name = 'vm1'; Memory = 4GB; Tags = 'a', 'b' }

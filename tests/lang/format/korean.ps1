@@ -1,0 +1,1 @@
+[pscustomobject]@{ 이름 = '가상머신'; State = 'Off' }

@@ -1,0 +1,2 @@
+$t = [pscustomobject]@{ k = 'v' } | Out-String
+$t.Replace("`n", '|')

@@ -1,0 +1,1 @@
+[pscustomobject]@{ Name = 'x'; Value = 12345678 }

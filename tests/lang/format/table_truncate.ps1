@@ -1,0 +1,1 @@
+[pscustomobject]@{ A = 'x' * 70; B = 'y' * 70 }

@@ -1,0 +1,1 @@
+'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta' | Format-Wide -Column 3

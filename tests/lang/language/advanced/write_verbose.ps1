@@ -1,0 +1,3 @@
+function wv { [CmdletBinding()] param() Write-Verbose "details"; "done" }
+wv
+wv -Verbose

@@ -1,0 +1,5 @@
+$x = 5
+$x.Count
+$n = $null
+$n.Count
+"abc".Count

@@ -1,0 +1,4 @@
+$true
+$false
+$null -eq $null
+[bool]$null

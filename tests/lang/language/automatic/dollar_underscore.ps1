@@ -1,0 +1,2 @@
+1..2 | ForEach-Object { "item $_" }
+"a" | ForEach-Object { "psitem $PSItem" }

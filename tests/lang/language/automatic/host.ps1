@@ -1,0 +1,2 @@
+$Host.Name
+$Host.UI.RawUI.WindowSize.Width -gt 0

@@ -1,0 +1,2 @@
+function m { "x42" -match '\d+' | Out-Null; $Matches[0] }
+m

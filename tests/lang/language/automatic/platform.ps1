@@ -1,0 +1,5 @@
+$IsLinux
+$IsWindows
+$IsMacOS
+$HOME -eq $env:HOME
+$PID -gt 0

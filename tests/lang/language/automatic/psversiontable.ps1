@@ -1,0 +1,4 @@
+$PSVersionTable.PSVersion.Major
+$PSVersionTable.PSEdition
+$PSVersionTable.Platform
+$PSVersionTable.PSVersion -is [object]

@@ -1,0 +1,6 @@
+$x = 1
+$?
+Write-Error "x" -ErrorAction SilentlyContinue
+$?
+"ok"
+$?

@@ -1,0 +1,2 @@
+$null.Foo()
+"done"

@@ -1,0 +1,3 @@
+function q { exit 4 }
+q
+"not here"

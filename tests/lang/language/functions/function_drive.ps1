@@ -1,0 +1,5 @@
+function hello { "hi" }
+$sb = ${function:hello}
+& $sb
+${function:bye} = { "bye!" }
+bye

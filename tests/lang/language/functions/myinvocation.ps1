@@ -1,0 +1,4 @@
+function who { $MyInvocation.MyCommand.Name }
+who
+function inv { $MyInvocation.InvocationName }
+inv

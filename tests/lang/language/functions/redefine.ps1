@@ -1,0 +1,4 @@
+function f { "v1" }
+f
+function f { "v2" }
+f

@@ -1,0 +1,5 @@
+function s([switch]$Force) { if ($Force) { "forced" } else { "not" } }
+s
+s -Force
+s -Force:$false
+s -Force:$true

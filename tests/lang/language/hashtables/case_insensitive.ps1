@@ -1,0 +1,4 @@
+$h = @{ Key = 1 }
+$h.key
+$h["KEY"]
+$h.ContainsKey("kEy")

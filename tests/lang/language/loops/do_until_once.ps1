@@ -1,0 +1,2 @@
+$k = 10
+do { "ran $k" } until ($true)

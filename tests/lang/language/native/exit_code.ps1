@@ -1,0 +1,6 @@
+/bin/false
+$?
+$LASTEXITCODE
+/bin/true
+$?
+$LASTEXITCODE

@@ -1,0 +1,1 @@
+try { ./no-such-program-here } catch { $_.FullyQualifiedErrorId }

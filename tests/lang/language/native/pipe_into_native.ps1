@@ -1,0 +1,1 @@
+"b","a","c" | /usr/bin/sort

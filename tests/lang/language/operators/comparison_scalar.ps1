@@ -1,0 +1,11 @@
+1 -eq 1
+"abc" -eq "ABC"
+"abc" -ceq "ABC"
+"abc" -ieq "ABC"
+5 -gt 3
+5 -lt 3
+"a" -lt "b"
+2 -ge 2
+3 -ne 4
+"10" -eq 10
+10 -eq "10.0"

@@ -1,0 +1,6 @@
+"hello" -like "h*"
+"hello" -like "H?llo"
+"hello" -clike "H*"
+"hello" -notlike "*z*"
+"file.txt" -like "*.[tx]xt"
+"a","bb","abc" -like "a*"

@@ -1,0 +1,3 @@
+$r = "apple","banana","cherry" -match "an"
+$r
+$r.GetType().Name

@@ -1,0 +1,2 @@
+'a'..'e' -join ""
+[char]'x'..[char]'z' -join ","

@@ -1,0 +1,2 @@
+"a-b-c" -replace '-', { '+' }
+"x5y10" -replace '\d+', { [int]$_.Value * 2 }

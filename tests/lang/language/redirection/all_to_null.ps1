@@ -1,0 +1,2 @@
+& { "out"; Write-Warning "w"; Write-Error "e" } *> $null
+"clean"

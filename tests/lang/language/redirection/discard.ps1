@@ -1,0 +1,4 @@
+"visible"
+"hidden" > $null
+Write-Error "e" 2>$null
+"after"

@@ -1,0 +1,3 @@
+$r = Write-Error "boom" 2>&1
+$r.GetType().Name
+"$r"

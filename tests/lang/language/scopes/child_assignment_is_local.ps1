@@ -1,0 +1,4 @@
+$x = 1
+function f { $x = 2; "in f: $x" }
+f
+"after: $x"

@@ -1,0 +1,5 @@
+function d { $dv = "dot" }
+d
+"after call: [$dv]"
+. d
+"after dot: [$dv]"

@@ -1,0 +1,5 @@
+function outer { $v = "outer"; inner }
+function inner { "inner sees $v" }
+outer
+$v = "top"
+inner

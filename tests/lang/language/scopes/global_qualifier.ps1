@@ -1,0 +1,5 @@
+function setg { $global:gv = "G" }
+setg
+$gv
+function readg { $global:gv }
+readg

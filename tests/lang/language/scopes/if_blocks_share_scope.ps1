@@ -1,0 +1,2 @@
+if ($true) { $inside = "yes" }
+$inside

@@ -1,0 +1,6 @@
+$x = 1
+function g { $script:x = 3 }
+g
+"after g: $x"
+function h { "h sees: $x" }
+h

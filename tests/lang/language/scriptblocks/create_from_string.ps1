@@ -1,0 +1,2 @@
+$sb = [scriptblock]::Create('"made " + (2 * 3)')
+& $sb

@@ -1,0 +1,3 @@
+$total = 0
+1..4 | ForEach-Object { $total += $_ }
+$total

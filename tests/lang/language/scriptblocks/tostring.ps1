@@ -1,0 +1,3 @@
+$sb = { 1 + 1 }
+$sb.ToString()
+"$sb"

@@ -1,0 +1,3 @@
+function f($a, $b) { "a=$a b=$b" }
+$h = @{ a = 1; b = 2 }
+f @h

@@ -1,0 +1,5 @@
+$x = "val"
+"${x}ue"
+${my var} = 5
+${my var}
+"$x`n$x"

@@ -1,0 +1,4 @@
+"abc" -eq "ABC"
+"abc" -ceq "abc"
+"ABC".Equals("abc")
+"apple" -lt "Banana"

@@ -1,0 +1,7 @@
+$h = @"
+one
+two
+three
+"@
+($h -split "`n").Count
+$h.Length

@@ -1,0 +1,10 @@
+$name = "x"
+$a = @"
+Hello $name
+  indented
+"@
+$a
+$b = @'
+Literal $name
+'@
+$b

@@ -1,0 +1,1 @@
+switch (3) { 3 {"three"; break} 3 {"again"} }

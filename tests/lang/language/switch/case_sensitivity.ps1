@@ -1,0 +1,2 @@
+switch ("Hello") { "hello" {"matched"} }
+switch -CaseSensitive ("ABC") { "abc" {"lower"} "ABC" {"upper"} }

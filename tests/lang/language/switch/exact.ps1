@@ -1,0 +1,1 @@
+switch -Exact ("a*") { "a*" {"literal"} "abc" {"no"} }

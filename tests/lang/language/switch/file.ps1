@@ -1,0 +1,4 @@
+switch -File ./switch_input.txt {
+    "beta" { "found beta" }
+    default { "line: $_" }
+}

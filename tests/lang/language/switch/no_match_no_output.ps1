@@ -1,0 +1,2 @@
+$r = switch (9) { 1 {"one"} }
+$null -eq $r

@@ -1,0 +1,2 @@
+$_ = "outer"
+switch (1) { 1 { "inner $_" } }

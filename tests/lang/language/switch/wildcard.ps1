@@ -1,0 +1,1 @@
+switch -Wildcard ("report.txt", "data.csv") { "*.txt" {"text: $_"} "*.csv" {"csv: $_"} }

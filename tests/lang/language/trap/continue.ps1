@@ -1,0 +1,3 @@
+trap { "trapped: $_"; continue }
+throw "e1"
+"after"

@@ -1,0 +1,3 @@
+trap { "trapped" }
+$null.Foo()
+"after"

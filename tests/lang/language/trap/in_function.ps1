@@ -1,0 +1,6 @@
+function tf {
+    trap { "fn trap: $_"; continue }
+    throw "inside"
+    "fn continues"
+}
+tf

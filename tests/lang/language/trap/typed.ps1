@@ -1,0 +1,5 @@
+trap [System.DivideByZeroException] { "div trap"; continue }
+trap { "general trap"; continue }
+1/0
+throw "other"
+"end"

@@ -1,0 +1,2 @@
+try { throw "oops" } catch { "caught: $($_.Exception.Message)" }
+try { "no error" } catch { "not here" }

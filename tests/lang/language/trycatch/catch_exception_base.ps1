@@ -1,0 +1,2 @@
+try { $null.Method() } catch [System.Exception] { "base catches all" }
+try { [int]"abc" } catch [Exception] { "short name" }

@@ -1,0 +1,1 @@
+try { [int]"x" } catch [System.DivideByZeroException], [System.Management.Automation.RuntimeException] { "one of two" }

@@ -1,0 +1,3 @@
+$Error.Count -ge 0
+try { throw "recorded" } catch { }
+$Error[0].Exception.Message

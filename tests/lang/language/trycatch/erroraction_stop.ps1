@@ -1,0 +1,1 @@
+try { Write-Error "nt" -ErrorAction Stop; "not here" } catch { "caught: $_" }

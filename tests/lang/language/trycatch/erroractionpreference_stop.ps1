@@ -1,0 +1,2 @@
+$ErrorActionPreference = 'Stop'
+try { Write-Error "pref"; "not here" } catch { "caught: $_" }

@@ -1,0 +1,2 @@
+try { "body" } finally { "finally" }
+try { throw "x" } catch { "catch" } finally { "finally2" }

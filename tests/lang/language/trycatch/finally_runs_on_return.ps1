@@ -1,0 +1,2 @@
+function fr { try { return "ret" } finally { "cleanup" } }
+fr

@@ -1,0 +1,3 @@
+try {
+    try { throw "a" } finally { "inner finally" }
+} catch { "outer catch $_" } finally { "outer finally" }

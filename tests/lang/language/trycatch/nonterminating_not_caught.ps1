@@ -1,0 +1,1 @@
+try { Write-Error "nt" -ErrorAction SilentlyContinue; "continued" } catch { "caught" }

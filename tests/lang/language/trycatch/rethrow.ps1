@@ -1,0 +1,3 @@
+try {
+    try { throw "inner" } catch { "handling"; throw }
+} catch { "outer: $_" }

@@ -1,0 +1,2 @@
+function thrower { throw "from function" }
+try { thrower; "no" } catch { "got: $($_.Exception.Message)" }

@@ -1,0 +1,1 @@
+try { throw [pscustomobject]@{ Code = 5 } } catch { $_.TargetObject.Code }

@@ -1,0 +1,3 @@
+"before"
+throw "fatal"
+"after"

@@ -1,0 +1,80 @@
+/* parser_harness.h — tiny shared harness for tests/unit/parser_*.c (not a library header). */
+#ifndef HV_PARSER_HARNESS_H
+#define HV_PARSER_HARNESS_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/parser.h"
+
+static int h_pass, h_fail;
+
+static __attribute__((unused)) void
+h_ok(int cond, const char *what, const char *detail)
+{
+    if (cond) {
+        h_pass++;
+        printf("ok - %s\n", what);
+    } else {
+        h_fail++;
+        printf("not ok - %s\n%s", what, detail ? detail : "");
+    }
+}
+
+/* Parse src; compare the dump of the root with expect (a ScriptBlock dump). */
+static __attribute__((unused)) void
+h_dump(const char *src, const char *expect)
+{
+    hv_ast_unit *u = hv_parse(src, strlen(src), "t.ps1");
+    char *d = hv_ast_dump(u->root);
+    char detail[8192];
+    const char *err = u->nerrors ? u->errors[0].message : "";
+    snprintf(detail, sizeof detail, "#   input:  %s\n#   expect: %s\n#   got:    %s\n#   error:  %s\n",
+             src, expect, d, err);
+    h_ok(!u->nerrors && strcmp(d, expect) == 0, src, detail);
+    free(d);
+    hv_ast_unit_unref(u);
+}
+
+/* Parse src; expect an error with id, at line:col (0 = don't check), and incomplete flag. */
+static __attribute__((unused)) void
+h_error(const char *src, const char *id, unsigned line, unsigned col, int incomplete)
+{
+    hv_ast_unit *u = hv_parse(src, strlen(src), "t.ps1");
+    char detail[8192];
+    const hv_parse_error *e = u->nerrors ? &u->errors[0] : NULL;
+    snprintf(detail, sizeof detail,
+             "#   input:  %s\n#   expect: %s %u:%u incomplete=%d\n#   got:    %s %u:%u incomplete=%d (%s)\n",
+             src, id, line, col, incomplete, e ? e->id : "(no error)", e ? e->ext.line : 0,
+             e ? e->ext.col : 0, u->incomplete, e ? e->message : "");
+    int ok = e && strcmp(e->id, id) == 0 && (!line || (e->ext.line == line && e->ext.col == col)) &&
+             (int)u->incomplete == incomplete;
+    char what[600];
+    snprintf(what, sizeof what, "error %s: %.500s", id, src);
+    h_ok(ok, what, detail);
+    hv_ast_unit_unref(u);
+}
+
+/* Expect exactly this error message text. */
+static __attribute__((unused)) void
+h_message(const char *src, const char *message)
+{
+    hv_ast_unit *u = hv_parse(src, strlen(src), "t.ps1");
+    const char *got = u->nerrors ? u->errors[0].message : "(no error)";
+    char detail[8192];
+    snprintf(detail, sizeof detail, "#   input:  %s\n#   expect: %s\n#   got:    %s\n", src, message, got);
+    char what[600];
+    snprintf(what, sizeof what, "message: %.500s", src);
+    h_ok(strcmp(got, message) == 0, what, detail);
+    hv_ast_unit_unref(u);
+}
+
+static __attribute__((unused)) int
+h_done(void)
+{
+    printf("%d passed, %d failed\n", h_pass, h_fail);
+    return h_fail ? 1 : 0;
+}
+
+#endif
