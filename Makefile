@@ -24,14 +24,16 @@ deps:
 	@pkg-config --exists $(PKGS) libvirt && [ -f /usr/include/readline/readline.h ] || scripts/install-deps.sh
 
 hvsh: $(B)/hvsh
-	@cp $(B)/hvsh hvsh
+	@cp $(B)/hvsh hvsh.tmp.$$$$ && mv -f hvsh.tmp.$$$$ hvsh
 
 $(B)/hvsh: $(OBJ)
-	$(CC) $(ALLCFLAGS) -o $@ $^ $(LDLIBS)
+	@printf '  LINK    %s\n' $@
+	@$(CC) $(ALLCFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+	@printf '  CC      %s\n' $<
+	@$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(OBJ:.o=.d)
 

@@ -15,6 +15,7 @@ extern const hv_module_def hv_mod_nettcpip;    /* NetTCPIP */
 extern const hv_module_def hv_mod_netnat;      /* NetNat */
 extern const hv_module_def hv_mod_dnsclient;   /* DnsClient */
 extern const hv_module_def hv_mod_dism;        /* Dism / ServerManager role cmdlets */
+extern const hv_module_def hv_mod_history;     /* Microsoft.PowerShell.Core: *-History */
 
 /* Fills a NULL-terminated list of every built-in module above that is linked in (modules
  * not yet written are weak symbols and skipped). Returns the list (static storage). */

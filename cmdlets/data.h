@@ -32,6 +32,17 @@ HV_MUST_CHECK hv_status hvc_throw(hv_cmd *cmd, hv_err_category cat, const char *
     __attribute__((format(printf, 5, 6)));
 /* .NET Core double.ToString("R") (shortest round-trip; malloc'd). */
 char *hvc_double_r(double d);
+/* Text encodings of -Encoding: names as pwsh's (utf8 = no BOM). */
+typedef enum { HVC_ENC_UTF8, HVC_ENC_UTF8BOM, HVC_ENC_ASCII, HVC_ENC_LATIN1, HVC_ENC_UTF16LE,
+               HVC_ENC_UTF16BE, HVC_ENC_UTF32LE, HVC_ENC_UTF32BE } hvc_encoding;
+hvc_encoding hvc_encoding_of(const hv_value *arg);   /* NULL/unbound = utf8 (no BOM) */
+/* UTF-8 text -> bytes in e (BOM first when bom and the encoding has one). */
+void hvc_encode(hvc_encoding e, const char *s, size_t n, bool bom, hv_buf *out);
+/* Bytes in e -> UTF-8. */
+void hvc_decode(hvc_encoding e, const unsigned char *p, size_t n, hv_buf *out);
+/* The encoding a byte order mark announces (and its length), else dflt. */
+hvc_encoding hvc_detect_bom(const unsigned char *p, size_t n, hvc_encoding dflt,
+                            size_t *bom_len);
 /* Civil date <-> ticks (100 ns since 0001-01-01) */
 typedef struct {
     int year, month, day, hour, minute, second, ms;
@@ -100,13 +111,13 @@ hv_value hvc_fs_resolve(hv_cmd *cmd, const char *path, bool literal);
 /* Writes "Cannot find path '<full>' because it does not exist." (ItemNotFoundException,
  * PathNotFound,<cmdlet's class name>). */
 HV_MUST_CHECK hv_status hvc_path_not_found(hv_cmd *cmd, const char *path);
-/* "Microsoft.PowerShell.Commands.GetContentCommand" for Get-Content (static buffer per call
- * site is not used: writes into out). */
-void hvc_cmd_class(hv_cmd *cmd, char *out, size_t n);
 typedef enum { HVC_PROV_FS, HVC_PROV_ENV, HVC_PROV_VARIABLE, HVC_PROV_FUNCTION,
-               HVC_PROV_ALIAS } hvc_provider;
+               HVC_PROV_ALIAS, HVC_PROV_UNKNOWN /* "C:\\x": no such drive */ } hvc_provider;
 /* Which provider a path belongs to ("env:HOME" -> ENV with *rest = "HOME"). */
 hvc_provider hvc_path_provider(const char *path, const char **rest);
+/* "Cannot find drive. A drive with the name 'C' does not exist." (DriveNotFound) */
+HV_MUST_CHECK hv_status hvc_drive_not_found(hv_cmd *cmd, const char *path);
+HV_MUST_CHECK hv_status hvc_drive_not_found_throw(hv_cmd *cmd, const char *path);
 void hvc_sort_strings(hv_value *arr);      /* case-insensitive, then ordinal */
 hv_value hvc_pathinfo(const char *path);   /* System.Management.Automation.PathInfo */
 char *hvc_relative_path(const char *full, const char *base); /* "./x", "../y" (malloc'd) */

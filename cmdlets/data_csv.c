@@ -24,6 +24,8 @@ typedef struct {
     FILE *file;           /* Export-Csv */
     char *path;
     bool failed;
+    bool bom;             /* Export-Csv: nothing written to the file yet */
+    hvc_encoding enc;
 } csv_writer;
 
 static bool
@@ -517,7 +519,7 @@ import_file(hv_cmd *cmd, const char *path, char delim)
     FILE *f = fopen(path, "rb");
     if (!f)
         return hvc_error(cmd, HV_CAT_ObjectNotFound,
-                         "PathNotFound,Microsoft.PowerShell.Commands.ImportCsvCommand", path,
+                         "PathNotFound", path,
                          "Could not find file '%s'.", path);
     csv_reader r = {.delim = delim};
     reader_header_arg(cmd, &r, IC_HEADER);
@@ -663,14 +665,18 @@ export_open(hv_cmd *cmd, csv_writer *w)
         p = hvc_arg_str(cmd, EC_PATH);
     if (!p)
         return hvc_throw(cmd, HV_CAT_InvalidArgument,
-                         "CannotSpecifyPathAndLiteralPath,Microsoft.PowerShell.Commands.ExportCsvCommand",
+                         "CannotSpecifyPathAndLiteralPath",
                          NULL, "You must specify either the -Path or -LiteralPath parameters, "
                                "but not both.");
+    if (hvc_path_provider(p, NULL) == HVC_PROV_UNKNOWN) {
+        w->failed = true;
+        return hvc_drive_not_found_throw(cmd, p);
+    }
     w->path = hvc_fs_full_path(cmd, p);
     bool append = hv_cmd_switch(cmd, EC_APPEND);
     if (!append && hv_cmd_switch(cmd, EC_NOCLOBBER) && access(w->path, F_OK) == 0)
         return hvc_throw(cmd, HV_CAT_ResourceExists,
-                         "NoClobber,Microsoft.PowerShell.Commands.ExportCsvCommand", w->path,
+                         "NoClobber", w->path,
                          "The file '%s' already exists.", w->path);
     if (!hv_should_process(cmd, w->path, "Export-Csv")) {
         w->failed = true;
@@ -679,9 +685,14 @@ export_open(hv_cmd *cmd, csv_writer *w)
     if (append)
         read_existing_header(w, w->path);
     w->file = fopen(w->path, append ? "ab" : "wb");
+    if (w->file) {
+        fseek(w->file, 0, SEEK_END);
+        w->bom = ftell(w->file) == 0;
+        w->enc = hvc_encoding_of(hv_cmd_arg(cmd, EC_ENCODING));
+    }
     if (!w->file)
         return hvc_throw(cmd, HV_CAT_OpenError,
-                         "FileOpenFailure,Microsoft.PowerShell.Commands.ExportCsvCommand",
+                         "FileOpenFailure",
                          w->path, "Could not open file '%s': %s", w->path, strerror(errno));
     return HV_OK;
 }
@@ -703,7 +714,11 @@ hvc_exportcsv_process(hv_cmd *cmd, const hv_value *input)
         return HV_OK;
     hv_buf b = {0};
     csv_write_object(w, in, &b);
-    fwrite(b.data, 1, b.len, w->file);
+    hv_buf enc = {0};
+    hvc_encode(w->enc, b.data ? b.data : "", b.len, w->bom, &enc);
+    w->bom = false;
+    fwrite(enc.data, 1, enc.len, w->file);
+    hv_buf_free(&enc);
     hv_buf_free(&b);
     return HV_OK;
 }

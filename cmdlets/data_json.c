@@ -656,7 +656,7 @@ static hv_status
 fail(hv_cmd *cmd, json_reader *r)
 {
     return hvc_throw(cmd, HV_CAT_NotSpecified,
-                     "System.ArgumentException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand",
+                     "System.ArgumentException",
                      NULL, "%s", r->err);
 }
 

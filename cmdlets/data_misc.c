@@ -213,7 +213,7 @@ random_numbers(hv_cmd *cmd, random_state *s)
                              err.msg);
         if (mn >= mx)
             return hvc_throw(cmd, HV_CAT_InvalidArgument,
-                             "MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand",
+                             "MinGreaterThanOrEqualMax",
                              NULL, "The Minimum value (%g) cannot be greater than or equal to "
                                    "the Maximum value (%g).", mn, mx);
         for (int64_t i = 0; i < count && st == HV_OK; i++) {
@@ -232,7 +232,7 @@ random_numbers(hv_cmd *cmd, random_state *s)
     bool wide = is_long(maxv) || is_long(minv) || mx > INT32_MAX || mn < INT32_MIN;
     if (mn >= mx)
         return hvc_throw(cmd, HV_CAT_InvalidArgument,
-                         "MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand",
+                         "MinGreaterThanOrEqualMax",
                          NULL, "The Minimum value (%lld) cannot be greater than or equal to the "
                                "Maximum value (%lld).", (long long)mn, (long long)mx);
     for (int64_t i = 0; i < count && st == HV_OK; i++) {
@@ -375,7 +375,7 @@ hvc_newguid_process(hv_cmd *cmd, const hv_value *input)
     if (!hv_cmd_switch(cmd, NG_EMPTY)) {
         rng r = {.seeded = false};
         rng_bytes(&r, b, 16);
-        b[7] = (unsigned char)((b[7] & 0x0f) | 0x40); /* version 4 (Guid's byte order) */
+        b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 (bytes in text order) */
         b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
     }
     return hv_emit(cmd, hv_guid_new(b));
@@ -395,7 +395,7 @@ hvc_gethost_process(hv_cmd *cmd, const hv_value *input)
     unsigned char b[16];
     rng r = {.seeded = false};
     rng_bytes(&r, b, 16);
-    b[7] = (unsigned char)((b[7] & 0x0f) | 0x40);
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
     hv_obj_set(&o, "InstanceId", hv_guid_new(b));
     hv_obj_set(&o, "UI", hv_str("System.Management.Automation.Internal.Host.InternalHostUserInterface"));
     hv_obj_set(&o, "CurrentCulture", hv_str("en-US"));
@@ -475,7 +475,7 @@ hvc_getculture_process(hv_cmd *cmd, const hv_value *input)
     const char *name = hvc_arg_str(cmd, CU_NAME);
     if (name && *name && !hv_str_eq_ci(name, "en-US") && !hv_str_eq_ci(name, "en"))
         return hvc_error(cmd, HV_CAT_InvalidArgument,
-                         "ItemNotFoundException,Microsoft.PowerShell.Commands.GetCultureCommand",
+                         "ItemNotFoundException",
                          name, "Culture is not supported. (Parameter 'name')\n%s is an invalid "
                                "culture identifier.", name);
     return hv_emit(cmd, culture(name && !*name));
@@ -522,16 +522,19 @@ const hv_param_def hvc_tosecure_params[TS__N + 1] = {
                    .help = "Specifies the string to convert to a secure string: plain text "
                            "with -AsPlainText, otherwise an encrypted standard string made by "
                            "ConvertFrom-SecureString."},
-    [TS_PLAIN] = {.name = "AsPlainText", .type = HV_PT_SWITCH, .position = 1,
+    [TS_PLAIN] = {.name = "AsPlainText", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                  .sets = HV_SET(1), .flags = HV_PF_MANDATORY,
                   .help = "Specifies a plain text string to convert to a secure string."},
-    [TS_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = 2,
+    [TS_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                  .sets = HV_SET(1),
                   .help = "Confirms that you understand the implications of using the "
                           "AsPlainText parameter (accepted; not required since 7.0)."},
     [TS_KEY] = {.name = "Key", .type = HV_PT_UINT8, .position = HV_POS_NAMED,
-                .flags = HV_PF_ARRAY,
+                .flags = HV_PF_ARRAY | HV_PF_MANDATORY, .sets = HV_SET(2),
                 .help = "Specifies the encryption key (accepted; hvsh stores the text as pwsh "
                         "does on Unix without a key)."},
     [TS_SECUREKEY] = {.name = "SecureKey", .type = HV_PT_ANY, .position = 1,
+                      .sets = HV_SET(0),
                       .help = "Specifies the encryption key as a secure string (accepted)."},
     [TS__N] = {.name = NULL},
 };
@@ -589,7 +592,7 @@ hvc_tosecure_process(hv_cmd *cmd, const hv_value *input)
     if (!unhex_utf16(s, &b)) {
         hv_buf_free(&b);
         return hvc_error(cmd, HV_CAT_InvalidArgument,
-                         "ImportSecureString_InvalidArgument,Microsoft.PowerShell.Commands.ConvertToSecureStringCommand",
+                         "ImportSecureString_InvalidArgument",
                          s, "Input string was not in a correct format.");
     }
     hv_value o = secure_new(b.data ? b.data : "", b.len);
@@ -605,11 +608,13 @@ const hv_param_def hvc_fromsecure_params[FS__N + 1] = {
                    .help = "Specifies the secure string to convert to an encrypted standard "
                            "string."},
     [FS_PLAIN] = {.name = "AsPlainText", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                  .sets = HV_SET(1), .flags = HV_PF_MANDATORY,
                   .help = "Returns the plain text of the secure string."},
     [FS_KEY] = {.name = "Key", .type = HV_PT_UINT8, .position = HV_POS_NAMED,
-                .flags = HV_PF_ARRAY,
+                .sets = HV_SET(2), .flags = HV_PF_ARRAY | HV_PF_MANDATORY,
                 .help = "Specifies the encryption key (accepted)."},
     [FS_SECUREKEY] = {.name = "SecureKey", .type = HV_PT_ANY, .position = 1,
+                      .sets = HV_SET(0),
                       .help = "Specifies the encryption key as a secure string (accepted)."},
     [FS__N] = {.name = NULL},
 };
@@ -621,7 +626,7 @@ hvc_fromsecure_process(hv_cmd *cmd, const hv_value *input)
     const hv_value *v = hv_cmd_arg(cmd, FS_SECURE);
     if (!v || v->kind != HV_OBJECT || hv_obj_class_of(v) != &secure_class)
         return hvc_error(cmd, HV_CAT_InvalidArgument,
-                         "CannotConvertArgument,Microsoft.PowerShell.Commands.ConvertFromSecureStringCommand",
+                         "CannotConvertArgument",
                          NULL, "Cannot bind parameter 'SecureString'. The value is not a "
                                "System.Security.SecureString.");
     const char *text = hv_obj_native(v);

@@ -331,6 +331,7 @@ static const hv_cmdlet_def data_cmdlets[] = {
     },
     {
         .name = "ConvertTo-SecureString",
+        .sets = (const char *const[]){"Secure", "PlainText", "Open", NULL},
         .params = hvc_tosecure_params,
         .ops = {.process = hvc_tosecure_process},
         .synopsis = "Converts plain text or encrypted strings to secure strings.",
@@ -347,6 +348,7 @@ static const hv_cmdlet_def data_cmdlets[] = {
     },
     {
         .name = "ConvertFrom-SecureString",
+        .sets = (const char *const[]){"Secure", "AsPlainText", "Open", NULL},
         .params = hvc_fromsecure_params,
         .ops = {.process = hvc_fromsecure_process},
         .synopsis = "Converts a secure string to an encrypted standard string.",

@@ -60,17 +60,21 @@ typedef struct {
     FILE *f;
     hv_value items;
     bool skip;
+    bool bom;          /* the file is new/empty: a BOM may be written first */
+    hvc_encoding enc;
 } outfile_state;
 _Static_assert(sizeof(outfile_state) <= HVC_OUT_STATE, "state size");
 
-static bool
-encoding_is(hv_cmd *cmd, const char *name)
+/* Writes UTF-8 text in the requested encoding (BOM before the first bytes of a new file). */
+static void
+write_text(outfile_state *s, const char *t, size_t n)
 {
-    const hv_value *e = hv_cmd_arg(cmd, OF_ENCODING);
-    if (!e)
-        return false;
-    HV_AUTO hv_value s = hv_conv_to_string(e, NULL);
-    return hv_str_eq_ci(hv_str_cstr(&s), name);
+    hv_buf b = {0};
+    hvc_encode(s->enc, t, n, s->bom, &b);
+    s->bom = false;
+    if (b.len)
+        fwrite(b.data, 1, b.len, s->f);
+    hv_buf_free(&b);
 }
 
 hv_status
@@ -82,12 +86,14 @@ hvc_outfile_begin(hv_cmd *cmd)
         p = hvc_arg_str(cmd, OF_PATH);
     if (!p)
         return HV_OK;
+    if (hvc_path_provider(p, NULL) == HVC_PROV_UNKNOWN)
+        return hvc_drive_not_found_throw(cmd, p);
     char *full = hvc_fs_full_path(cmd, p);
     bool append = hv_cmd_switch(cmd, OF_APPEND);
     hv_status st = HV_OK;
     if (!append && hv_cmd_switch(cmd, OF_NOCLOBBER) && access(full, F_OK) == 0) {
         st = hvc_throw(cmd, HV_CAT_ResourceExists,
-                       "NoClobber,Microsoft.PowerShell.Commands.OutFileCommand", full,
+                       "NoClobber", full,
                        "The file '%s' already exists.", full);
     } else if (!hv_should_process(cmd, full, "Output to File")) {
         s->skip = true;
@@ -95,11 +101,13 @@ hvc_outfile_begin(hv_cmd *cmd)
         s->f = fopen(full, append ? "ab" : "wb");
         if (!s->f)
             st = hvc_throw(cmd, errno == EACCES ? HV_CAT_PermissionDenied : HV_CAT_OpenError,
-                           "FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand", full,
+                           "FileOpenFailure", full,
                            errno == ENOENT ? "Could not find a part of the path '%s'."
                                            : "Access to the path '%s' is denied.", full);
-        else if (!append && encoding_is(cmd, "utf8BOM"))
-            fwrite("\xEF\xBB\xBF", 1, 3, s->f);
+        else {
+            s->enc = hvc_encoding_of(hv_cmd_arg(cmd, OF_ENCODING));
+            s->bom = ftell(s->f) == 0 && (fseek(s->f, 0, SEEK_END) == 0 && ftell(s->f) == 0);
+        }
     }
     free(full);
     return st;
@@ -137,12 +145,12 @@ hvc_outfile_end(hv_cmd *cmd)
             size_t len = hv_str_len(&t);
             while (len && hv_str_cstr(&t)[len - 1] == '\n')
                 len--;
-            fwrite(hv_str_cstr(&t), 1, len, s->f);
+            write_text(s, hv_str_cstr(&t), len);
         }
         return HV_OK;
     }
     HV_AUTO hv_value text = hv_format_default(ctx, hv_array_items(&s->items), n, width);
-    fwrite(hv_str_cstr(&text), 1, hv_str_len(&text), s->f);
+    write_text(s, hv_str_cstr(&text), hv_str_len(&text));
     return HV_OK;
 }
 

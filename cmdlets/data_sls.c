@@ -372,7 +372,7 @@ sls_file(hv_cmd *cmd, const char *full)
     FILE *f = fopen(full, "rb");
     if (!f)
         return hvc_error(cmd, HV_CAT_PermissionDenied,
-                         "ProcessingFile,Microsoft.PowerShell.Commands.SelectStringCommand", full,
+                         "ProcessingFile", full,
                          "Cannot read file '%s'.", full);
     source_reset(s);
     char *line = NULL;

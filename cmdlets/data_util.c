@@ -261,3 +261,121 @@ hvc_double_r(double d)
     hv_buf_free(&b);
     return r;
 }
+
+/* ---- text encodings (-Encoding) ---- */
+hvc_encoding
+hvc_encoding_of(const hv_value *arg)
+{
+    if (!arg || arg->kind == HV_NULL)
+        return HVC_ENC_UTF8;
+    HV_AUTO hv_value s = hv_conv_to_string(arg, NULL);
+    const char *n = hv_str_cstr(&s);
+    static const struct {
+        const char *name;
+        hvc_encoding e;
+    } names[] = {
+        {"utf8BOM", HVC_ENC_UTF8BOM},      {"unicode", HVC_ENC_UTF16LE},
+        {"utf-16", HVC_ENC_UTF16LE},       {"bigendianunicode", HVC_ENC_UTF16BE},
+        {"utf32", HVC_ENC_UTF32LE},        {"utf-32", HVC_ENC_UTF32LE},
+        {"bigendianutf32", HVC_ENC_UTF32BE}, {"ascii", HVC_ENC_ASCII},
+        {"us-ascii", HVC_ENC_ASCII},       {"latin1", HVC_ENC_LATIN1},
+        {"iso-8859-1", HVC_ENC_LATIN1},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (hv_str_eq_ci(n, names[i].name))
+            return names[i].e;
+    return HVC_ENC_UTF8; /* utf8, utf8NoBOM, default, oem, ansi, string */
+}
+
+static void
+put_unit(hv_buf *b, uint32_t v, int bytes, bool be)
+{
+    for (int i = 0; i < bytes; i++) {
+        int shift = be ? (bytes - 1 - i) * 8 : i * 8;
+        hv_buf_putc(b, (char)((v >> shift) & 0xff));
+    }
+}
+
+void
+hvc_encode(hvc_encoding e, const char *s, size_t n, bool bom, hv_buf *out)
+{
+    switch (e) {
+    case HVC_ENC_UTF8:
+        hv_buf_put(out, s, n);
+        return;
+    case HVC_ENC_UTF8BOM:
+        if (bom)
+            hv_buf_put(out, "\xEF\xBB\xBF", 3);
+        hv_buf_put(out, s, n);
+        return;
+    default:
+        break;
+    }
+    bool be = e == HVC_ENC_UTF16BE || e == HVC_ENC_UTF32BE;
+    int width = e == HVC_ENC_UTF32LE || e == HVC_ENC_UTF32BE ? 4 : 2;
+    bool wide = e != HVC_ENC_ASCII && e != HVC_ENC_LATIN1;
+    if (bom && wide)
+        put_unit(out, 0xfeff, width, be);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = hv_utf8_next(s, n, &i);
+        if (e == HVC_ENC_ASCII)
+            hv_buf_putc(out, cp < 0x80 ? (char)cp : '?');
+        else if (e == HVC_ENC_LATIN1)
+            hv_buf_putc(out, cp < 0x100 ? (char)cp : '?');
+        else if (width == 4)
+            put_unit(out, cp, 4, be);
+        else if (cp >= 0x10000) {
+            put_unit(out, 0xd800 + ((cp - 0x10000) >> 10), 2, be);
+            put_unit(out, 0xdc00 + ((cp - 0x10000) & 0x3ff), 2, be);
+        } else {
+            put_unit(out, cp, 2, be);
+        }
+    }
+}
+
+hvc_encoding
+hvc_detect_bom(const unsigned char *p, size_t n, hvc_encoding dflt, size_t *bom_len)
+{
+    *bom_len = 0;
+    if (n >= 4 && p[0] == 0xff && p[1] == 0xfe && p[2] == 0 && p[3] == 0)
+        return *bom_len = 4, HVC_ENC_UTF32LE;
+    if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xfe && p[3] == 0xff)
+        return *bom_len = 4, HVC_ENC_UTF32BE;
+    if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+        return *bom_len = 3, HVC_ENC_UTF8;
+    if (n >= 2 && p[0] == 0xff && p[1] == 0xfe)
+        return *bom_len = 2, HVC_ENC_UTF16LE;
+    if (n >= 2 && p[0] == 0xfe && p[1] == 0xff)
+        return *bom_len = 2, HVC_ENC_UTF16BE;
+    return dflt;
+}
+
+void
+hvc_decode(hvc_encoding e, const unsigned char *p, size_t n, hv_buf *out)
+{
+    char u[4];
+    if (e == HVC_ENC_UTF8 || e == HVC_ENC_UTF8BOM || e == HVC_ENC_ASCII) {
+        hv_buf_put(out, (const char *)p, n);
+        return;
+    }
+    if (e == HVC_ENC_LATIN1) {
+        for (size_t i = 0; i < n; i++)
+            hv_buf_put(out, u, hv_utf8_put(u, p[i]));
+        return;
+    }
+    bool be = e == HVC_ENC_UTF16BE || e == HVC_ENC_UTF32BE;
+    size_t w = e == HVC_ENC_UTF32LE || e == HVC_ENC_UTF32BE ? 4 : 2;
+    for (size_t i = 0; i + w <= n; i += w) {
+        uint32_t v = 0;
+        for (size_t k = 0; k < w; k++)
+            v |= (uint32_t)p[i + k] << (be ? (w - 1 - k) * 8 : k * 8);
+        if (w == 2 && v >= 0xd800 && v < 0xdc00 && i + 4 <= n) {
+            uint32_t lo = be ? (uint32_t)p[i + 2] << 8 | p[i + 3] : (uint32_t)p[i + 3] << 8 | p[i + 2];
+            if (lo >= 0xdc00 && lo < 0xe000) {
+                v = 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00);
+                i += 2;
+            }
+        }
+        hv_buf_put(out, u, hv_utf8_put(u, v));
+    }
+}

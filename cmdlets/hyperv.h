@@ -78,8 +78,6 @@ HV_MUST_CHECK hv_status hvc_hv_vm_not_found(hv_cmd *cmd, const char *name, bool 
 HV_MUST_CHECK hv_status hvc_hv_error(hv_cmd *cmd, hv_err_category cat, const char *id,
                                      const char *target, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* "Microsoft.HyperV.PowerShell.Commands.GetVM" for the running cmdlet */
-void hvc_hv_fqclass(hv_cmd *cmd, char *out, size_t n);
 
 /* ---- VM selection ---- */
 typedef hv_status (*hvc_hv_vm_fn)(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud);

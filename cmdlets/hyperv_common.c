@@ -144,7 +144,7 @@ static const hv_view_column integ_view[] = {
     L("SecondaryStatusDescription", "SecondaryStatusDescription"), {0}};
 static const hv_view_column vlan_view[] = {
     L("VMName", "VMName"), L("VMNetworkAdapterName", "VMNetworkAdapterName"),
-    L("Mode", "OperationMode"), L("VlanList", "AccessVlanId"), {0}};
+    L("Mode", "OperationMode"), L("VlanList", "VlanList"), {0}};
 #undef L
 #undef C
 
@@ -378,28 +378,17 @@ hvc_hv_computer_name(hv_virt *v)
 }
 
 /* ---- errors ---- */
-void
-hvc_hv_fqclass(hv_cmd *cmd, char *out, size_t n)
-{
-    const char *name = hv_cmd_def(cmd)->name;
-    size_t k = snprintf(out, n, "Microsoft.HyperV.PowerShell.Commands.");
-    for (const char *p = name; *p && k + 1 < n; p++)
-        if (*p != '-')
-            out[k++] = *p;
-    out[k < n ? k : n - 1] = 0;
-}
 
 static hv_value
 vhv_error(hv_cmd *cmd, hv_err_category cat, const char *id, const char *target, const char *fmt,
           va_list ap)
 {
-    char cls[128], full[192], msg[1400];
-    hvc_hv_fqclass(cmd, cls, sizeof cls);
-    snprintf(full, sizeof full, "%s,%s", id, cls);
+    /* the runtime appends ",Microsoft.HyperV.PowerShell.Commands.<Class>" to the id */
+    char msg[1400];
     vsnprintf(msg, sizeof msg, fmt, ap);
     hv_value tgt = target ? hv_str(target) : hv_null();
     hv_value rec = hv_error_new_ex(cmd, "Microsoft.HyperV.PowerShell.VirtualizationException",
-                                   cat, full, &tgt, "%s", msg);
+                                   cat, id, &tgt, "%s", msg);
     hv_unref(tgt);
     return rec;
 }
@@ -735,21 +724,23 @@ run_one(hv_cmd *cmd, hv_virt *v, hv_vm *vm, hvc_hv_vm_fn fn, void *ud)
     return st;
 }
 
+/* Names resolve against the cheap id list; each selected VM is then read and handed on one
+ * at a time, so `Get-VM | Select-Object -First 1` stops early. */
 static hv_status
 each_by_names(hv_cmd *cmd, hv_virt *v, char **names, size_t nn, const hvc_hv_sel *sel,
               hvc_hv_vm_fn fn, void *ud)
 {
-    hv_vm *vms;
+    hv_vm_id *ids;
     size_t n;
     hv_eng_err err = {0};
-    if (hv_virt_list_vms(v, &vms, &n, &err) < 0)
+    if (hv_virt_list_ids(v, &ids, &n, &err) < 0)
         return hvc_hv_engine_error(cmd, &err, NULL);
     bool *take = hv_xcalloc(n + 1, sizeof *take);
     hv_status st = HV_OK;
     for (size_t k = 0; k < nn && st == HV_OK; k++) {
         bool wild = hv_wildcard_has_meta(names[k]), any = false;
         for (size_t i = 0; i < n; i++)
-            if (hv_wildcard_match(names[k], vms[i].name, false)) {
+            if (hv_wildcard_match(names[k], ids[i].name, false)) {
                 take[i] = true;
                 any = true;
             }
@@ -759,15 +750,23 @@ each_by_names(hv_cmd *cmd, hv_virt *v, char **names, size_t nn, const hvc_hv_sel
     if (!nn && sel->all_if_none)
         for (size_t i = 0; i < n; i++)
             take[i] = true;
-    for (size_t i = 0; i < n && st == HV_OK; i++)
-        if (take[i]) {
-            if (hv_cmd_interrupted(cmd))
-                st = HV_STOPPED;
-            else
-                st = fn(cmd, v, &vms[i], ud);
+    for (size_t i = 0; i < n && st == HV_OK; i++) {
+        if (!take[i])
+            continue;
+        if (hv_cmd_interrupted(cmd)) {
+            st = HV_STOPPED;
+            break;
         }
+        hv_vm vm;
+        if (hv_virt_get_vm(v, ids[i].uuid, &vm, &err) < 0) {
+            if (err.code != HV_VIRT_E_NOT_FOUND) /* gone meanwhile: skip */
+                st = hvc_hv_engine_error(cmd, &err, ids[i].name);
+            continue;
+        }
+        st = run_one(cmd, v, &vm, fn, ud);
+    }
     free(take);
-    hv_virt_vms_free(vms, n);
+    hv_virt_ids_free(ids, n);
     return st;
 }
 

@@ -3,7 +3,7 @@
 #include "cmdlets/hyperv.h"
 
 static const hv_cmdlet_def hyperv_cmdlets[] = {
-#define HVC_HV_CMDLET(pfx, nm, al, st, dflt, fl, syn, out)                                   \
+#define HVC_HV_CMDLET(pfx, nm, al, st, dflt, fl, syn, out, ex)                                   \
     {.name = nm,                                                                             \
      .aliases = al,                                                                          \
      .sets = st,                                                                             \
@@ -13,6 +13,7 @@ static const hv_cmdlet_def hyperv_cmdlets[] = {
      .flags = fl,                                                                            \
      .synopsis = syn,                                                                        \
      .output_type = out,                                                                     \
+     .examples = ex,                                                                         \
      .online = "https://learn.microsoft.com/powershell/module/hyper-v/" nm},
 #include "cmdlets/hyperv_list.h"
 #undef HVC_HV_CMDLET

@@ -26,11 +26,13 @@
     {.name = nm, .type = HV_PT_ENUM, .position = NAMED, .enum_def = &hvc_hv_enum_onoff,      \
      .help = hp}
 
-/* Host-side bridges are made only for the local real host. */
+/* Host-side bridges are made only for the local real host; $env:HVSH_SWITCH_BRIDGES = 1 makes
+ * them for the test driver too (the demo runs it inside a private network namespace). */
 static bool
 host_side(hv_virt *v, hv_cmd *cmd, int p_computer)
 {
-    if (hv_virt_is_test(v))
+    const char *force = getenv("HVSH_SWITCH_BRIDGES");
+    if (hv_virt_is_test(v) && !(force && !strcmp(force, "1")))
         return false;
     size_t n;
     char **c = p_computer >= 0 ? hvc_hv_arg_strv(cmd, p_computer, &n) : NULL;

@@ -59,12 +59,13 @@ checkpoint(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
     (void)ud;
     char *name = hvc_hv_arg_str(cmd, CP_SNAPNAME);
     if (!name) {
-        /* Hyper-V's default: "<VM> - (11/27/2026 - 5:02:03 PM)" */
+        /* Hyper-V's default is "<VM> - (11/27/2026 - 5:02:03 PM)"; libvirt refuses '/' in
+         * snapshot names, so the date uses '-' */
         time_t t = time(NULL);
         struct tm lt;
         localtime_r(&t, &lt);
         int h12 = lt.tm_hour % 12 ? lt.tm_hour % 12 : 12;
-        name = hv_xasprintf("%s - (%d/%d/%d - %d:%02d:%02d %s)", vm->name, lt.tm_mon + 1,
+        name = hv_xasprintf("%s - (%d-%d-%d - %d:%02d:%02d %s)", vm->name, lt.tm_mon + 1,
                             lt.tm_mday, lt.tm_year + 1900, h12, lt.tm_min, lt.tm_sec,
                             lt.tm_hour < 12 ? "AM" : "PM");
     }

@@ -23,10 +23,7 @@ static hv_status
 content_error(hv_cmd *cmd, hv_err_category cat, const char *id, const char *path,
               const char *msg)
 {
-    char cls[128], fq[192];
-    hvc_cmd_class(cmd, cls, sizeof cls);
-    snprintf(fq, sizeof fq, "%s,%s", id, cls);
-    return hvc_error(cmd, cat, fq, path, msg, path);
+    return hvc_error(cmd, cat, id, path, msg, path);
 }
 
 /* ---- Get-Content ---- */
@@ -298,6 +295,36 @@ sink_init(hv_cmd *cmd, line_sink *s)
         s->ring = hv_xcalloc((size_t)s->tail, sizeof *s->ring);
 }
 
+/* UTF-16/UTF-32 files (by BOM or -Encoding) are decoded to UTF-8 in memory and read from
+ * there; UTF-8 (the default, BOM or not) streams straight from the file. */
+static FILE *
+maybe_decode(hv_cmd *cmd, FILE *f, char **decoded)
+{
+    unsigned char head[4];
+    size_t hn = fread(head, 1, sizeof head, f);
+    rewind(f);
+    size_t bom;
+    hvc_encoding e = hvc_detect_bom(head, hn, hvc_encoding_of(hv_cmd_arg(cmd, GC_ENCODING)), &bom);
+    if (e == HVC_ENC_UTF8 || e == HVC_ENC_UTF8BOM || e == HVC_ENC_ASCII ||
+        hv_cmd_switch(cmd, GC_BYTES))
+        return f;
+    hv_buf raw = {0}, out = {0};
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        hv_buf_put(&raw, buf, n);
+    fclose(f);
+    if (raw.len > bom)
+        hvc_decode(e, (const unsigned char *)raw.data + bom, raw.len - bom, &out);
+    hv_buf_free(&raw);
+    if (!out.len) {
+        hv_buf_free(&out);
+        return NULL;
+    }
+    *decoded = out.data;
+    return fmemopen(out.data, out.len, "rb");
+}
+
 static hv_status
 get_file_content(hv_cmd *cmd, const char *full)
 {
@@ -312,10 +339,17 @@ get_file_content(hv_cmd *cmd, const char *full)
                              "GetContentReaderUnauthorizedAccessError", full,
                              errno == EACCES ? "Access to the path '%s' is denied."
                                              : "Could not read '%s'.");
+    char *decoded = NULL;
+    f = maybe_decode(cmd, f, &decoded);
+    if (!f) {
+        free(decoded);
+        return HV_OK; /* empty after decoding */
+    }
     hv_status st;
     if (hv_cmd_switch(cmd, GC_RAW)) {
         st = read_raw(cmd, f);
         fclose(f);
+        free(decoded);
         return st;
     }
     line_sink s;
@@ -335,6 +369,7 @@ get_file_content(hv_cmd *cmd, const char *full)
         st = sink_finish(&s);
     sink_free(&s);
     fclose(f);
+    free(decoded);
     return st;
 }
 
@@ -370,6 +405,10 @@ hvc_getcontent_process(hv_cmd *cmd, const hv_value *input)
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);
         const char *p = hv_str_cstr(&ps), *rest;
         hvc_provider prov = hvc_path_provider(p, &rest);
+        if (prov == HVC_PROV_UNKNOWN) {
+            st = hvc_drive_not_found(cmd, p);
+            continue;
+        }
         if (prov != HVC_PROV_FS) {
             st = get_provider_content(cmd, prov, rest, literal);
             continue;
@@ -481,16 +520,6 @@ append_value_text(hv_cmd *cmd, hv_buf *b, const hv_value *v)
         hv_buf_putc(b, '\n');
 }
 
-static bool
-encoding_is(hv_cmd *cmd, const char *name)
-{
-    const hv_value *e = hv_cmd_arg(cmd, SC_ENCODING);
-    if (!e)
-        return false;
-    HV_AUTO hv_value s = hv_conv_to_string(e, NULL);
-    return hv_str_eq_ci(hv_str_cstr(&s), name);
-}
-
 static hv_status
 provider_set(hv_cmd *cmd, hvc_provider prov, const char *name, const hv_value *value,
              bool append)
@@ -527,6 +556,10 @@ resolve_targets(hv_cmd *cmd, writer_state *w)
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);
         const char *p = hv_str_cstr(&ps), *rest;
+        if (hvc_path_provider(p, &rest) == HVC_PROV_UNKNOWN) {
+            st = hvc_drive_not_found(cmd, p);
+            continue;
+        }
         if (hvc_path_provider(p, &rest) != HVC_PROV_FS) {
             hv_array_push(&w->targets, hv_ref(&ps));
             continue;
@@ -563,11 +596,17 @@ write_target(hv_cmd *cmd, writer_state *w, const char *full, const hv_value *val
     bool first = !w->started;
     if (!hv_should_process(cmd, full, append ? "Add Content" : "Set Content"))
         return HV_OK;
-    hv_buf b = {0};
-    if (first && !append && encoding_is(cmd, "utf8BOM"))
-        hv_buf_put(&b, "\xEF\xBB\xBF", 3);
+    hv_buf text = {0}, b = {0};
     for (size_t i = 0; value && i < hv_array_len(value); i++)
-        append_value_text(cmd, &b, hv_array_at(value, i));
+        append_value_text(cmd, &text, hv_array_at(value, i));
+    struct stat sb;
+    bool empty = (!append && first) || stat(full, &sb) != 0 || sb.st_size == 0;
+    if (hv_cmd_switch(cmd, SC_BYTES))
+        hv_buf_put(&b, text.data ? text.data : "", text.len);
+    else
+        hvc_encode(hvc_encoding_of(hv_cmd_arg(cmd, SC_ENCODING)), text.data ? text.data : "",
+                   text.len, empty, &b);
+    hv_buf_free(&text);
     int flags = O_WRONLY | O_CREAT | ((append || !first) ? O_APPEND : O_TRUNC);
     int fd = open(full, flags, 0666);
     if (fd < 0) {

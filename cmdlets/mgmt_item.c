@@ -129,7 +129,27 @@ leaf_of(const char *full)
     return s && s[1] ? s + 1 : full;
 }
 
-static hv_value fs_item_depth(const char *full, int depth);
+/* Listing context: user/group names and the parent object are looked up once per
+ * directory rather than once per item (getpwuid reads /etc/passwd each time). */
+typedef struct {
+    uid_t uid;
+    gid_t gid;
+    hv_value user, group;   /* HV_NULL until known */
+    char *parent_path;
+    hv_value parent;        /* DirectoryInfo of parent_path */
+} fs_cache;
+
+static void
+fs_cache_free(fs_cache *c)
+{
+    hv_unrefp(&c->user);
+    hv_unrefp(&c->group);
+    hv_unrefp(&c->parent);
+    free(c->parent_path);
+    c->parent_path = NULL;
+}
+
+static hv_value fs_item_depth(const char *full, int depth, fs_cache *cache);
 
 static void
 set_names(hv_value *o, const char *full, bool is_dir)
@@ -153,8 +173,38 @@ set_names(hv_value *o, const char *full, bool is_dir)
     free(parent);
 }
 
+static hv_value
+user_name(uid_t uid, fs_cache *c)
+{
+    if (c && c->user.kind == HV_STRING && c->uid == uid)
+        return hv_ref(&c->user);
+    struct passwd *pw = getpwuid(uid);
+    hv_value v = pw ? hv_str(pw->pw_name) : hv_strf("%u", (unsigned)uid);
+    if (c) {
+        hv_unref(c->user);
+        c->user = hv_ref(&v);
+        c->uid = uid;
+    }
+    return v;
+}
+
+static hv_value
+group_name(gid_t gid, fs_cache *c)
+{
+    if (c && c->group.kind == HV_STRING && c->gid == gid)
+        return hv_ref(&c->group);
+    struct group *gr = getgrgid(gid);
+    hv_value v = gr ? hv_str(gr->gr_name) : hv_strf("%u", (unsigned)gid);
+    if (c) {
+        hv_unref(c->group);
+        c->group = hv_ref(&v);
+        c->gid = gid;
+    }
+    return v;
+}
+
 static void
-set_stat_props(hv_value *o, const struct stat *st, const char *full)
+set_stat_props(hv_value *o, const struct stat *st, const char *full, fs_cache *cache)
 {
     bool is_dir = S_ISDIR(st->st_mode);
     char mode[11];
@@ -165,10 +215,8 @@ set_stat_props(hv_value *o, const struct stat *st, const char *full)
                   S_ISLNK(st->st_mode) ? 'l' : '-', '\0'};
     hv_obj_set(o, "Mode", hv_str(m5));
     hv_obj_set(o, "UnixMode", hv_str(mode));
-    struct passwd *pw = getpwuid(st->st_uid);
-    struct group *gr = getgrgid(st->st_gid);
-    hv_obj_set(o, "User", pw ? hv_str(pw->pw_name) : hv_strf("%u", (unsigned)st->st_uid));
-    hv_obj_set(o, "Group", gr ? hv_str(gr->gr_name) : hv_strf("%u", (unsigned)st->st_gid));
+    hv_obj_set(o, "User", user_name(st->st_uid, cache));
+    hv_obj_set(o, "Group", group_name(st->st_gid, cache));
     hv_obj_set(o, "Size", hv_long((int64_t)st->st_size));
     hv_obj_set(o, "Exists", hv_bool(true));
     hv_obj_set(o, "CreationTime",
@@ -206,8 +254,26 @@ set_stat_props(hv_value *o, const struct stat *st, const char *full)
     }
 }
 
+/* The parent DirectoryInfo (depth-limited), shared through the cache within one listing. */
 static hv_value
-fs_item_depth(const char *full, int depth)
+parent_item(const char *parent, int depth, fs_cache *cache)
+{
+    if (depth <= 0 || !*parent)
+        return *parent ? hv_str(parent) : hv_null();
+    if (cache && cache->parent_path && strcmp(cache->parent_path, parent) == 0)
+        return hv_ref(&cache->parent);
+    hv_value p = fs_item_depth(parent, depth - 1, cache);
+    if (cache) {
+        hv_unref(cache->parent);
+        free(cache->parent_path);
+        cache->parent_path = hv_xstrdup(parent);
+        cache->parent = hv_ref(&p);
+    }
+    return p;
+}
+
+static hv_value
+fs_item_depth(const char *full, int depth, fs_cache *cache)
 {
     struct stat st, tst;
     if (lstat(full, &st) != 0)
@@ -222,22 +288,23 @@ fs_item_depth(const char *full, int depth)
         hv_obj_set(&o, "Length", hv_long((int64_t)st.st_size));
         hv_obj_set(&o, "DirectoryName", hv_str(parent));
         hv_obj_set(&o, "IsReadOnly", hv_bool(access(full, W_OK) != 0));
-        hv_obj_set(&o, "Directory", depth > 0 && *parent ? fs_item_depth(parent, depth - 1)
-                                                         : hv_str(parent));
+        hv_obj_set(&o, "Directory", parent_item(parent, depth, cache));
     } else {
-        hv_obj_set(&o, "Parent", depth > 0 && *parent ? fs_item_depth(parent, depth - 1)
-                                                      : (*parent ? hv_str(parent) : hv_null()));
+        hv_obj_set(&o, "Parent", parent_item(parent, depth, cache));
         hv_obj_set(&o, "Root", hv_str("/"));
     }
     free(parent);
-    set_stat_props(&o, &st, full);
+    set_stat_props(&o, &st, full, cache);
     return o;
 }
 
 hv_value
 hvc_fs_item(const char *full)
 {
-    return fs_item_depth(full, 1);
+    fs_cache c = {0};
+    hv_value v = fs_item_depth(full, 1, &c);
+    fs_cache_free(&c);
+    return v;
 }
 
 static bool
@@ -416,7 +483,7 @@ hvc_provider_items(hv_cmd *cmd, hvc_provider prov, const char *pattern, bool lit
     case HVC_PROV_VARIABLE: return variable_items(cmd, pattern);
     case HVC_PROV_FUNCTION:
     case HVC_PROV_ALIAS: return command_items(cmd, prov, pattern, literal);
-    default: return hv_null();
+    default: return hv_array_new(0);
     }
 }
 
@@ -494,6 +561,8 @@ typedef struct {
     const char *filter;
     const hv_value *include, *exclude;
     char *attr_filter;
+    const char *leaf_pattern; /* "*.txt" of "dir *.txt -Recurse" */
+    fs_cache cache;
 } gci_opts;
 
 static bool
@@ -541,6 +610,8 @@ child_wanted(const gci_opts *o, const char *name, bool is_dir, bool ro)
         return false;
     if (o->system_only)
         return false;
+    if (o->leaf_pattern && !hv_wildcard_match(o->leaf_pattern, name, false))
+        return false;
     if (o->filter && !hv_wildcard_match(o->filter, name, false))
         return false;
     return hvc_name_included(name, o->include, o->exclude);
@@ -551,7 +622,7 @@ emit_item(gci_opts *o, const char *full, const char *rel)
 {
     if (o->names)
         return hv_emit(o->cmd, hv_str(rel));
-    hv_value item = hvc_fs_item(full);
+    hv_value item = fs_item_depth(full, 1, &o->cache);
     if (item.kind == HV_NULL)
         return HV_OK;
     if (!attributes_ok(o, &item)) {
@@ -651,6 +722,8 @@ gci_path(gci_opts *o, const char *path, bool literal)
 {
     const char *rest;
     hvc_provider prov = hvc_path_provider(path, &rest);
+    if (prov == HVC_PROV_UNKNOWN)
+        return hvc_drive_not_found(o->cmd, path);
     if (prov != HVC_PROV_FS)
         return gci_provider(o, prov, rest, literal);
     char *full = hvc_fs_full_path(o->cmd, path);
@@ -672,6 +745,23 @@ gci_path(gci_opts *o, const char *path, bool literal)
         }
         free(full);
         return s;
+    }
+    /* wildcards with -Recurse: the leaf pattern filters names at every level below the
+     * parent ("dir *.txt -Recurse" finds the .txt files of the whole tree, as in pwsh) */
+    char *slash = strrchr(full, '/');
+    if (o->recurse && slash && hv_wildcard_has_meta(slash + 1)) {
+        char *parent = slash == full ? hv_xstrdup("/") : hv_xstrndup(full, (size_t)(slash - full));
+        hv_status st = HV_OK;
+        if (!hv_wildcard_has_meta(parent)) {
+            o->leaf_pattern = slash + 1;
+            if (is_dir_path(parent))
+                st = gci_dir(o, parent, "", 0);
+            o->leaf_pattern = NULL;
+            free(parent);
+            free(full);
+            return st;
+        }
+        free(parent);
     }
     /* wildcards: the matching items themselves (directories are listed when recursing) */
     hv_value list = hvc_fs_resolve(o->cmd, path, false);
@@ -725,6 +815,7 @@ hvc_gci_process(hv_cmd *cmd, const hv_value *input)
         }
     }
     free(o.attr_filter);
+    fs_cache_free(&o.cache);
     return st;
 }
 
@@ -828,9 +919,7 @@ const hv_param_def hvc_newitem_params[NI__N + 1] = {
 static hv_status
 io_error(hv_cmd *cmd, const char *id, const char *path, int err)
 {
-    char cls[128], fq[192];
-    hvc_cmd_class(cmd, cls, sizeof cls);
-    snprintf(fq, sizeof fq, "%s,%s", id, cls);
+    const char *fq = id; /* the runtime appends ",<cmdlet class>" */
     if (err == ENOENT)
         return hvc_error(cmd, HV_CAT_WriteError, fq, path,
                          "Could not find a part of the path '%s'.", path);
@@ -888,7 +977,7 @@ new_provider_item(hv_cmd *cmd, hvc_provider prov, const char *name, const hv_val
     if (prov == HVC_PROV_ENV) {
         if (getenv(name) && !hv_cmd_switch(cmd, NI_FORCE))
             return hvc_error(cmd, HV_CAT_ResourceExists,
-                             "NewItemProviderException,Microsoft.PowerShell.Commands.NewItemCommand",
+                             "NewItemProviderException",
                              name, "The item at path '%s' already exists.", name);
         if (!hv_should_process(cmd, name, "New Item"))
             return HV_OK;
@@ -915,15 +1004,12 @@ new_fs_item(hv_cmd *cmd, const char *full, const char *type, const hv_value *val
     bool is_hard = hv_str_eq_ci(type, "HardLink");
     if (!is_dir && !is_link && !is_hard && !hv_str_eq_ci(type, "File"))
         return hvc_error(cmd, HV_CAT_InvalidArgument,
-                         "Argument,Microsoft.PowerShell.Commands.NewItemCommand", type,
+                         "Argument", type,
                          "The provider does not support the use of the item type '%s'.", type);
     struct stat st;
     bool exists = lstat(full, &st) == 0;
     if (exists && !(force && (is_dir ? S_ISDIR(st.st_mode) : !S_ISDIR(st.st_mode)))) {
-        char fq[160];
-        char cls[128];
-        hvc_cmd_class(cmd, cls, sizeof cls);
-        snprintf(fq, sizeof fq, "%s,%s", is_dir ? "DirectoryExist" : "NewItemIOError", cls);
+        const char *fq = is_dir ? "DirectoryExist" : "NewItemIOError";
         return hvc_error(cmd, HV_CAT_ResourceExists, fq, full,
                          is_dir ? "An item with the specified name %s already exists."
                                 : "The file '%s' already exists.", full);
@@ -964,7 +1050,7 @@ hvc_newitem_process(hv_cmd *cmd, const hv_value *input)
     size_t n = paths ? hv_array_len(paths) : 0;
     if (n == 0 && !name)
         return hvc_throw(cmd, HV_CAT_InvalidArgument,
-                         "ParameterBindingFailed,Microsoft.PowerShell.Commands.NewItemCommand",
+                         "ParameterBindingFailed",
                          NULL, "Cannot bind argument to parameter 'Path' because it is null.");
     for (size_t i = 0; i < (n ? n : 1) && st == HV_OK; i++) {
         HV_AUTO hv_value ps = n ? hv_conv_to_string(hv_array_at(paths, i), NULL) : hv_str(".");
@@ -981,7 +1067,9 @@ hvc_newitem_process(hv_cmd *cmd, const hv_value *input)
                 rest = name;
             }
         }
-        if (prov != HVC_PROV_FS) {
+        if (prov == HVC_PROV_UNKNOWN) {
+            st = hvc_drive_not_found(cmd, name && !n ? name : p);
+        } else if (prov != HVC_PROV_FS) {
             st = new_provider_item(cmd, prov, rest, value);
         } else {
             char *full = hvc_fs_full_path(cmd, p);
@@ -1077,7 +1165,7 @@ remove_fs(hv_cmd *cmd, const char *full)
     bool dir = S_ISDIR(st.st_mode);
     if (dir && !dir_empty(full) && !hv_cmd_switch(cmd, RI_RECURSE))
         return hvc_error(cmd, HV_CAT_WriteError,
-                         "DirectoryNotEmpty,Microsoft.PowerShell.Commands.RemoveItemCommand",
+                         "DirectoryNotEmpty",
                          full, "The item at %s has children and the Recurse parameter was "
                                "not specified. If you continue, all children will be removed "
                                "with the item. Are you sure you want to continue?", full);
@@ -1101,10 +1189,7 @@ remove_provider(hv_cmd *cmd, hvc_provider prov, const char *pattern, bool litera
     hv_status st = HV_OK;
     if (hv_array_len(&items) == 0 && !hv_wildcard_has_meta(pattern)) {
         char *p = hv_xasprintf("Env:\\%s", pattern);
-        char cls[128], fq[192];
-        hvc_cmd_class(cmd, cls, sizeof cls);
-        snprintf(fq, sizeof fq, "PathNotFound,%s", cls);
-        st = hvc_error(cmd, HV_CAT_ObjectNotFound, fq, p,
+        st = hvc_error(cmd, HV_CAT_ObjectNotFound, "PathNotFound", p,
                        "Cannot find path '%s' because it does not exist.", p);
         free(p);
     }
@@ -1131,6 +1216,10 @@ hvc_removeitem_process(hv_cmd *cmd, const hv_value *input)
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);
         const char *p = hv_str_cstr(&ps), *rest;
         hvc_provider prov = hvc_path_provider(p, &rest);
+        if (prov == HVC_PROV_UNKNOWN) {
+            st = hvc_drive_not_found(cmd, p);
+            continue;
+        }
         if (prov != HVC_PROV_FS) {
             st = remove_provider(cmd, prov, rest, literal);
             continue;
@@ -1296,7 +1385,7 @@ transfer(hv_cmd *cmd, bool move, int path_idx, int lit_idx, int dest_idx, int pa
             bool exists = lstat(dst, &dstst) == 0;
             if (exists && move && !force) {
                 st = hvc_error(cmd, HV_CAT_WriteError,
-                               "MoveFileInfoItemIOError,Microsoft.PowerShell.Commands.MoveItemCommand",
+                               "MoveFileInfoItemIOError",
                                src, "Cannot create a file when that file already exists.");
             } else if (hv_should_process(cmd, what, move ? "Move Item" : "Copy File")) {
                 int r;
@@ -1416,7 +1505,7 @@ hvc_renameitem_process(hv_cmd *cmd, const hv_value *input)
             free(parent);
             free(src);
             return hvc_error(cmd, HV_CAT_InvalidArgument,
-                             "Argument,Microsoft.PowerShell.Commands.RenameItemCommand", nn,
+                             "Argument", nn,
                              "Cannot rename the specified target, because it represents a "
                              "path or device name.");
         }
@@ -1428,7 +1517,7 @@ hvc_renameitem_process(hv_cmd *cmd, const hv_value *input)
     struct stat tmp;
     if (lstat(dst, &tmp) == 0 && strcmp(src, dst) != 0) {
         st = hvc_error(cmd, HV_CAT_WriteError,
-                       "RenameItemIOError,Microsoft.PowerShell.Commands.RenameItemCommand", src,
+                       "RenameItemIOError", src,
                        "Cannot create a file when that file already exists.");
     } else if (hv_should_process(cmd, what, "Rename Item")) {
         if (rename(src, dst) != 0)

@@ -18,18 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* ---- names ---- */
-void
-hvc_cmd_class(hv_cmd *cmd, char *out, size_t n)
-{
-    const char *name = hv_cmd_def(cmd)->name;
-    size_t j = (size_t)snprintf(out, n, "Microsoft.PowerShell.Commands.");
-    for (const char *p = name; *p && j + 8 < n; p++)
-        if (*p != '-')
-            out[j++] = *p;
-    snprintf(out + j, n - j, "Command");
-}
-
 /* ---- providers ---- */
 hvc_provider
 hvc_path_provider(const char *path, const char **rest)
@@ -37,26 +25,66 @@ hvc_path_provider(const char *path, const char **rest)
     static const struct {
         const char *name;
         hvc_provider p;
-    } drives[] = {{"env", HVC_PROV_ENV},       {"variable", HVC_PROV_VARIABLE},
-                  {"function", HVC_PROV_FUNCTION}, {"alias", HVC_PROV_ALIAS},
-                  {"filesystem:", HVC_PROV_FS}};
-    const char *colon = strchr(path, ':');
+    } drives[] = {{"env", HVC_PROV_ENV},
+                  {"variable", HVC_PROV_VARIABLE},
+                  {"function", HVC_PROV_FUNCTION},
+                  {"alias", HVC_PROV_ALIAS},
+                  {"temp", HVC_PROV_FS}};
     if (rest)
         *rest = path;
-    if (!colon)
+    if (strncasecmp(path, "FileSystem::", 12) == 0 ||
+        strncasecmp(path, "Microsoft.PowerShell.Core\\FileSystem::", 38) == 0)
         return HVC_PROV_FS;
+    const char *colon = strchr(path, ':');
+    if (!colon || colon == path)
+        return HVC_PROV_FS;
+    /* a drive qualifier is a name before the first colon, with no separator in it */
+    for (const char *q = path; q < colon; q++)
+        if (*q == '/' || *q == '\\' || *q == ' ' || *q == '*' || *q == '?' || *q == '[')
+            return HVC_PROV_FS;
     size_t n = (size_t)(colon - path);
-    for (size_t i = 0; i < sizeof drives / sizeof drives[0] - 1; i++) {
+    const char *r = colon + 1;
+    while (*r == '/' || *r == '\\')
+        r++;
+    for (size_t i = 0; i < sizeof drives / sizeof drives[0]; i++) {
         if (strlen(drives[i].name) == n && strncasecmp(path, drives[i].name, n) == 0) {
-            const char *r = colon + 1;
-            while (*r == '/' || *r == '\\')
-                r++;
+            if (drives[i].p == HVC_PROV_FS)
+                return HVC_PROV_FS; /* Temp: handled by hvc_fs_full_path */
             if (rest)
                 *rest = r;
             return drives[i].p;
         }
     }
-    return HVC_PROV_FS;
+    if (rest)
+        *rest = r;
+    return HVC_PROV_UNKNOWN; /* C:\\x on Linux: no such drive, as in pwsh */
+}
+
+static hv_value
+drive_error(hv_cmd *cmd, const char *path)
+{
+    const char *colon = strchr(path, ':');
+    size_t n = colon ? (size_t)(colon - path) : strlen(path);
+    char *name = hv_xstrndup(path, n);
+    HV_AUTO hv_value target = hv_str(name);
+    hv_value rec = hv_error_new_ex(cmd, "System.Management.Automation.DriveNotFoundException",
+                                   HV_CAT_ObjectNotFound, "DriveNotFound", &target,
+                                   "Cannot find drive. A drive with the name '%s' does not "
+                                   "exist.", name);
+    free(name);
+    return rec;
+}
+
+hv_status
+hvc_drive_not_found(hv_cmd *cmd, const char *path)
+{
+    return hv_write_error(cmd, drive_error(cmd, path));
+}
+
+hv_status
+hvc_drive_not_found_throw(hv_cmd *cmd, const char *path)
+{
+    return hv_throw(cmd, drive_error(cmd, path));
 }
 
 /* ---- file-system paths ---- */
@@ -118,7 +146,13 @@ hvc_fs_full_path(hv_cmd *cmd, const char *path)
 {
     (void)cmd;
     path = strip_fs_prefix(path);
-    char *p = hv_xstrdup(path);
+    char *p;
+    if (strncasecmp(path, "temp:", 5) == 0) {
+        const char *t = getenv("TMPDIR");
+        p = hv_xasprintf("%s/%s", t && *t ? t : "/tmp", path + 5);
+    } else {
+        p = hv_xstrdup(path);
+    }
     for (char *q = p; *q; q++)
         if (*q == '\\')
             *q = '/';
@@ -199,6 +233,8 @@ expand_component(const hv_value *dirs, const char *comp, bool last)
 hv_value
 hvc_fs_resolve(hv_cmd *cmd, const char *path, bool literal)
 {
+    if (hvc_path_provider(path, NULL) != HVC_PROV_FS)
+        return hv_null();
     char *full = hvc_fs_full_path(cmd, path);
     struct stat st;
     if (literal || !hv_wildcard_has_meta(full)) {
@@ -232,12 +268,13 @@ hvc_fs_resolve(hv_cmd *cmd, const char *path, bool literal)
 hv_status
 hvc_path_not_found(hv_cmd *cmd, const char *path)
 {
-    char cls[128], id[160];
-    hvc_cmd_class(cmd, cls, sizeof cls);
-    snprintf(id, sizeof id, "PathNotFound,%s", cls);
+    if (hvc_path_provider(path, NULL) == HVC_PROV_UNKNOWN)
+        return hvc_drive_not_found(cmd, path);
+    const char *id = "PathNotFound"; /* the runtime appends ",<cmdlet class>" */
     const char *rest;
+    /* provider paths are reported relative to their drive, as pwsh does ('NAME') */
     char *full = hvc_path_provider(path, &rest) == HVC_PROV_FS ? hvc_fs_full_path(cmd, path)
-                                                                : hv_xstrdup(path);
+                                                                : hv_xstrdup(rest);
     HV_AUTO hv_value target = hv_str(full);
     hv_value rec = hv_error_new_ex(cmd, "System.Management.Automation.ItemNotFoundException",
                                    HV_CAT_ObjectNotFound, id, &target,
@@ -334,6 +371,8 @@ static hv_status
 change_dir(hv_cmd *cmd, const char *path, bool literal, char **newdir)
 {
     const char *rest;
+    if (hvc_path_provider(path, &rest) == HVC_PROV_UNKNOWN)
+        return hvc_drive_not_found(cmd, path);
     if (hvc_path_provider(path, &rest) != HVC_PROV_FS)
         return hvc_error(cmd, HV_CAT_NotImplemented, "NotSupported", path,
                          "Set-Location to the '%s' drive is not supported by hvsh; only "
@@ -856,7 +895,7 @@ hvc_splitpath_process(hv_cmd *cmd, const hv_value *input)
         hv_value r = split_one(cmd, p, set, &err);
         if (err) {
             st = hvc_error(cmd, HV_CAT_InvalidArgument,
-                           "ParsePathFormatError,Microsoft.PowerShell.Commands.SplitPathCommand",
+                           "ParsePathFormatError",
                            p, "Cannot parse path because path '%s' does not have a qualifier "
                               "specified.", p);
             continue;
@@ -1054,6 +1093,8 @@ test_one(hv_cmd *cmd, const char *path, bool literal)
     hvc_provider prov = hvc_path_provider(path, &rest);
     if (hv_cmd_switch(cmd, TP_ISVALID))
         return prov != HVC_PROV_FS || strlen(path) < PATH_MAX;
+    if (prov == HVC_PROV_UNKNOWN)
+        return false;
     if (prov != HVC_PROV_FS) {
         hv_value items = hvc_provider_items(cmd, prov, rest, literal);
         bool any = items.kind == HV_ARRAY && hv_array_len(&items) > 0;

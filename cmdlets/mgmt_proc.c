@@ -327,7 +327,7 @@ hvc_getprocess_process(hv_cmd *cmd, const hv_value *input)
             int64_t id = hv_int_of(hv_array_at(ids, i));
             hv_value o = process_object((int)id);
             if (o.kind != HV_OBJECT) {
-                st = no_process_id(cmd, id, "NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.GetProcessCommand");
+                st = no_process_id(cmd, id, "NoProcessFoundForGivenId");
                 continue;
             }
             add_user(&o, user);
@@ -357,7 +357,7 @@ hvc_getprocess_process(hv_cmd *cmd, const hv_value *input)
         }
         if (!any && st == HV_OK && !hv_wildcard_has_meta(hv_str_cstr(&pat)))
             st = no_process_name(cmd, hv_str_cstr(&pat),
-                                 "NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand");
+                                 "NoProcessFoundForGivenName");
     }
     free(seen);
     hv_unref(all);
@@ -401,7 +401,7 @@ kill_one(hv_cmd *cmd, hv_value proc)
     if (hv_should_process(cmd, target, "Stop-Process")) {
         if (kill(pid, SIGKILL) != 0 && errno != ESRCH) {
             st = hvc_error(cmd, HV_CAT_CloseError,
-                           "CouldNotStopProcess,Microsoft.PowerShell.Commands.StopProcessCommand",
+                           "CouldNotStopProcess",
                            target, "Cannot stop process \"%s\" because of the following error: "
                                    "%s", target, strerror(errno));
         } else {
@@ -425,7 +425,7 @@ hvc_stopprocess_process(hv_cmd *cmd, const hv_value *input)
     (void)input;
     int set = hv_cmd_set_index(cmd);
     hv_status st = HV_OK;
-    const char *eid = "NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.StopProcessCommand";
+    const char *eid = "NoProcessFoundForGivenId";
     if (set == SP_SET_ID || set == SP_SET_INPUT) {
         const hv_value *arr = hv_cmd_arg(cmd, set == SP_SET_ID ? SPR_ID : SPR_INPUT);
         for (size_t i = 0; arr && i < hv_array_len(arr) && st == HV_OK; i++) {
@@ -454,7 +454,7 @@ hvc_stopprocess_process(hv_cmd *cmd, const hv_value *input)
         }
         if (!any && !hv_wildcard_has_meta(hv_str_cstr(&pat)))
             st = no_process_name(cmd, hv_str_cstr(&pat),
-                                 "NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.StopProcessCommand");
+                                 "NoProcessFoundForGivenName");
     }
     hv_unref(all);
     return st;
@@ -657,7 +657,7 @@ hvc_startprocess_process(hv_cmd *cmd, const hv_value *input)
     hv_status st = HV_OK;
     if (rc != 0) {
         st = hvc_throw(cmd, HV_CAT_InvalidOperation,
-                       "InvalidOperationException,Microsoft.PowerShell.Commands.StartProcessCommand",
+                       "InvalidOperationException",
                        file, "This command cannot be run due to the error: %s.",
                        rc == ENOENT ? "No such file or directory" : strerror(rc));
         free(prog);

@@ -13,6 +13,7 @@
 #pragma weak hv_mod_netnat
 #pragma weak hv_mod_dnsclient
 #pragma weak hv_mod_dism
+#pragma weak hv_mod_history
 
 const hv_module_def *const *
 hv_builtin_modules(void)
@@ -21,6 +22,7 @@ hv_builtin_modules(void)
     const hv_module_def *all[] = {
         &hv_mod_utility, &hv_mod_utility_data, &hv_mod_management, &hv_mod_hyperv,
         &hv_mod_netadapter, &hv_mod_nettcpip, &hv_mod_netnat, &hv_mod_dnsclient, &hv_mod_dism,
+        &hv_mod_history,
     };
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)

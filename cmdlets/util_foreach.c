@@ -364,6 +364,19 @@ static const hv_param_def wh_params[WH__N + 1] = {
     [WH__N] = {.name = NULL},
 };
 
+/* The property as the language reads it: the dynamic binder pwsh's Where-Object uses adds
+ * the intrinsic Count/Length (1 for any single non-null object). */
+static hv_value
+wh_member(hv_cmd *cmd, const hv_value *in, const char *prop)
+{
+    hv_value v = hv_get_member(hv_cmd_ctx(cmd), in, prop);
+    if (v.kind == HV_NULL && in->kind != HV_NULL && in->kind != HV_ARRAY &&
+        (hv_str_eq_ci(prop, "Count") || hv_str_eq_ci(prop, "Length")) &&
+        !hvc_u_has_prop(in, prop))
+        return hv_int(1);
+    return v;
+}
+
 static hv_status
 wh_process(hv_cmd *cmd, const hv_value *input)
 {
@@ -383,7 +396,7 @@ wh_process(hv_cmd *cmd, const hv_value *input)
         const char *prop = hvc_u_arg_str(cmd, WH_PROPERTY);
         if (!prop)
             return HV_OK;
-        hv_value lhs = hv_get_member(hv_cmd_ctx(cmd), in, prop);
+        hv_value lhs = wh_member(cmd, in, prop);
         const hv_value *rhs = hv_cmd_arg(cmd, WH_VALUE);
         if (set == WS_NOT) {
             keep = !hv_conv_to_bool(&lhs);

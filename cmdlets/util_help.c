@@ -10,6 +10,51 @@
 
 #define IND "    "
 
+/* Bits the runtime sets in the defs it synthesizes for functions (pipeline/internal.h:
+ * HV_CF_FUNCTION, HV_CF_ADVANCED); cmdlets cannot include that header. */
+#define HELP_CF_FUNCTION (1u << 8)
+#define HELP_CF_ADVANCED (1u << 9)
+
+static bool
+is_function(const hv_cmdlet_def *d)
+{
+    return (d->flags & HELP_CF_FUNCTION) != 0;
+}
+
+/* A function with comment-based help is documented like a cmdlet; one without shows the
+ * Get-Command -Syntax form (keyword type names, no common parameters unless advanced). */
+static bool
+plain_function(const hv_cmdlet_def *d)
+{
+    return is_function(d) && !(d->synopsis && d->synopsis[0]);
+}
+
+static bool
+has_common(const hv_cmdlet_def *d)
+{
+    if (d->flags & HV_CF_NO_COMMON)
+        return false;
+    return !plain_function(d) || (d->flags & HELP_CF_ADVANCED);
+}
+
+/* Get-Command -Syntax spells function parameter types in C# keyword form. */
+static const char *
+type_keyword(const char *t)
+{
+    static const char *const map[][2] = {
+        {"String", "string"},       {"String[]", "string[]"},   {"Int32", "int"},
+        {"Int32[]", "int[]"},       {"Int64", "long"},          {"Int64[]", "long[]"},
+        {"Boolean", "bool"},        {"Byte", "byte"},           {"UInt16", "ushort"},
+        {"UInt32", "uint"},         {"UInt64", "ulong"},        {"Double", "double"},
+        {"ScriptBlock", "scriptblock"}, {"Hashtable", "hashtable"}, {"DateTime", "datetime"},
+        {"TimeSpan", "timespan"},   {"SwitchParameter", "switch"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i][0], t) == 0)
+            return map[i][1];
+    return t;
+}
+
 /* ---- type names ---- */
 static const char *
 type_short(const hv_param_def *p)
@@ -110,7 +155,7 @@ mandatory_in(const hv_param_def *p, int set)
 
 /* The type part of a syntax entry: "<String>" or "{A | B}" for a set of values. */
 static void
-syntax_type(hv_buf *b, const hv_param_def *p)
+syntax_type(hv_buf *b, const hv_cmdlet_def *d, const hv_param_def *p)
 {
     if (p->type == HV_PT_SWITCH)
         return;
@@ -125,7 +170,7 @@ syntax_type(hv_buf *b, const hv_param_def *p)
         hv_buf_putc(b, '}');
         return;
     }
-    hv_buf_printf(b, "<%s>", type_short(p));
+    hv_buf_printf(b, "<%s>", plain_function(d) ? type_keyword(type_short(p)) : type_short(p));
 }
 
 static void
@@ -143,7 +188,7 @@ syntax_line(hv_buf *b, const hv_cmdlet_def *d, int set)
             hv_buf_puts(b, m ? " [-" : " [[-");
             hv_buf_puts(b, p->name);
             hv_buf_putc(b, ']');
-            syntax_type(b, p);
+            syntax_type(b, d, p);
             if (!m)
                 hv_buf_putc(b, ']');
         }
@@ -154,13 +199,13 @@ syntax_line(hv_buf *b, const hv_cmdlet_def *d, int set)
         bool m = mandatory_in(p, set);
         hv_buf_puts(b, m ? " -" : " [-");
         hv_buf_puts(b, p->name);
-        syntax_type(b, p);
+        syntax_type(b, d, p);
         if (!m)
             hv_buf_putc(b, ']');
     }
     if (d->flags & HV_CF_SHOULD_PROCESS)
         hv_buf_puts(b, " [-WhatIf] [-Confirm]");
-    if (!(d->flags & HV_CF_NO_COMMON))
+    if (has_common(d))
         hv_buf_puts(b, " [<CommonParameters>]");
     hv_buf_puts(b, "\n");
 }
@@ -284,11 +329,18 @@ examples_block(hv_buf *b, const hv_cmdlet_def *d, int width)
         return;
     for (size_t i = 0; d->examples[i].code || d->examples[i].title; i++) {
         const hv_example *e = &d->examples[i];
-        hv_buf_printf(b, IND "---------- Example %zu: %s ----------\n", i + 1,
-                      e->title ? e->title : "");
+        if (e->title && e->title[0])
+            hv_buf_printf(b, IND "---------- Example %zu: %s ----------\n", i + 1, e->title);
+        else
+            hv_buf_printf(b, IND "-------------------------- EXAMPLE %zu --------------------------\n",
+                          i + 1);
         hv_buf_puts(b, IND "\n");
-        if (e->code)
+        if (e->code && is_function(d)) {
+            hv_buf_puts(b, IND "PS > ");
+            wrap_text(b, e->code, "", 100000);
+        } else if (e->code) {
             wrap_text(b, e->code, IND, 100000);
+        }
         hv_buf_puts(b, IND "\n");
         if (e->remarks && e->remarks[0]) {
             wrap_text(b, e->remarks, IND, width);
@@ -325,7 +377,7 @@ render_help(hv_buf *b, const hv_cmdlet_def *d, help_view view, const hv_value *p
             int width)
 {
     const char *name = d->name;
-    bool is_cmdlet = !(d->flags & (1u << 8)); /* HV_CF_FUNCTION (runtime-private bit) */
+    bool is_cmdlet = !is_function(d);
     if (view == HV_HELP_PARAMETER) {
         size_t np = nparams(d);
         for (size_t i = 0; i < np; i++)
@@ -348,7 +400,9 @@ render_help(hv_buf *b, const hv_cmdlet_def *d, help_view view, const hv_value *p
         examples_block(b, d, width);
         return;
     }
-    hv_buf_puts(b, IND "\nSYNTAX\n");
+    if (d->synopsis && d->synopsis[0])
+        hv_buf_puts(b, IND "\n");
+    hv_buf_puts(b, "SYNTAX\n");
     for (int s = 0; s < nsets(d); s++)
         syntax_line(b, d, s);
     hv_buf_puts(b, IND "\n" IND "\n");
@@ -370,7 +424,7 @@ render_help(hv_buf *b, const hv_cmdlet_def *d, help_view view, const hv_value *p
                            "Prompts you for confirmation before running the cmdlet.\n" IND IND
                            "\n");
         }
-        if (!(d->flags & HV_CF_NO_COMMON))
+        if (has_common(d))
             common_block(b);
     }
     if (view == HV_HELP_FULL) {
@@ -391,15 +445,19 @@ render_help(hv_buf *b, const hv_cmdlet_def *d, help_view view, const hv_value *p
         if (d->examples && (d->examples[0].code || d->examples[0].title))
             examples_block(b, d, width);
     }
+    if (!is_cmdlet && !d->synopsis && !d->description) {
+        hv_buf_puts(b, "ALIASES\n" IND "None\n" IND "\n\nREMARKS\n" IND "None\n\n");
+        return;
+    }
     if (d->online || view == HV_HELP_DEFAULT) {
-        hv_buf_puts(b, "RELATED LINKS\n");
+        hv_buf_puts(b, "\nRELATED LINKS\n");
         if (d->online)
             hv_buf_printf(b, IND "Online Version: %s\n", d->online);
         hv_buf_putc(b, '\n');
     }
     if (view == HV_HELP_DEFAULT) {
         hv_buf_puts(b, "REMARKS\n");
-        if (is_cmdlet || d->examples) {
+        if (is_cmdlet || !plain_function(d)) {
             hv_buf_printf(b, IND "To see the examples, type: \"Get-Help %s -Examples\"\n", name);
             hv_buf_printf(b, IND "For more information, type: \"Get-Help %s -Detailed\"\n",
                           name);
@@ -477,6 +535,23 @@ static const hv_obj_class gh_list_class = {
         {.label = "Module", .property = "Module"},
         {.label = "Synopsis", .property = "Synopsis"},
         {0}},
+};
+
+/* The help object: its properties for scripts ((Get-Help x).Synopsis), its rendered text as
+ * its ToString(), which is how the formatter shows it (empty default property set). */
+static hv_value
+help_to_string(const hv_value *self)
+{
+    const char *t = hv_obj_native(self);
+    return hv_str(t ? t : "");
+}
+
+static const hv_obj_class help_class = {
+    .type_name = "MamlCommandHelpInfo",
+    .base_types = (const char *const[]){"HelpInfo", NULL},
+    .default_props = (const char *const[]){NULL},
+    .to_string = help_to_string,
+    .finalize = free,
 };
 
 static hv_status
@@ -558,10 +633,27 @@ gh_end(hv_cmd *cmd)
                            hvc_u_arg_str(cmd, GH_PARAMETER) ? hvc_u_arg_str(cmd, GH_PARAMETER)
                                                             : "");
     }
-    /* one string, without the final newline (the host adds it back) */
-    if (b.len > 0 && b.data[b.len - 1] == '\n')
+    /* the formatter frames the text with the blank lines of a document */
+    while (b.len > 1 && b.data[b.len - 1] == '\n' && b.data[b.len - 2] == '\n')
         b.len--;
-    return hv_emit(cmd, hv_buf_finish(&b));
+    if (view == HV_HELP_PARAMETER && b.len > 0 && b.data[b.len - 1] == '\n')
+        b.len--;
+    size_t lead = 0;
+    while (lead < b.len && b.data[lead] == '\n')
+        lead++;
+    memmove(b.data, b.data + lead, b.len - lead);
+    b.len -= lead;
+    hv_buf_putc(&b, 0);
+    if (view == HV_HELP_PARAMETER)
+        return hv_emit(cmd, hv_str_take(b.data));
+    hv_value o = hv_obj_new(&help_class);
+    hv_obj_set(&o, "Name", hv_str(d->name));
+    hv_obj_set(&o, "Category", hv_str(cmd_kind_name(&ci)));
+    hv_obj_set(&o, "Synopsis", hv_str(d->synopsis ? d->synopsis : ""));
+    hv_obj_set(&o, "Description", d->description ? hv_str(d->description) : hv_null());
+    hv_obj_set(&o, "ModuleName", hv_str(ci.module ? ci.module : ""));
+    hv_obj_set_native(&o, b.data);
+    return hv_emit(cmd, o);
 }
 
 const hv_cmdlet_def hvc_u_defs_help[] = {

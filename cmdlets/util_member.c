@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* ======================================================================================
  * Type names as Get-Member writes them in definitions ("int", "string", "Object[]")
@@ -641,18 +640,13 @@ no_end(hv_cmd *cmd)
                                         "System.Management.Automation.PSCustomObject",
                                         "Object", "System.Object", NULL};
     static const char *const htab[] = {"Hashtable", "System.Collections.Hashtable", NULL};
-    /* lists are arrays in the value layer (Add/Remove/Count work on them) */
-    static const char *const lists[] = {"System.Collections.ArrayList", "ArrayList",
-                                        "Collections.ArrayList", NULL};
+
     hv_value obj = hv_null();
     if (type_is(tn, psobj)) {
         obj = hv_obj_new(NULL);
     } else if (type_is(tn, htab)) {
         obj = hv_table_new(0);
-    } else if (type_is(tn, lists) || strncasecmp(tn, "System.Collections.Generic.List[", 32) == 0 ||
-               strncasecmp(tn, "Collections.Generic.List[", 25) == 0 ||
-               strncasecmp(tn, "List[", 5) == 0) {
-        obj = hv_array_new(nargs && av[0].kind == HV_INT ? (size_t)hv_int_of(&av[0]) : 4);
+
     } else {
         const hv_type_info *t = hv_type_lookup(tn);
         if (!t && (strncmp(tn, "System.", 7) != 0)) {
@@ -670,7 +664,14 @@ no_end(hv_cmd *cmd)
             return st;
         }
         hv_value tv = hv_type(t);
-        hv_status st = hv_call_method(ctx, &tv, "new", av, nargs, &obj);
+        hv_status st = HV_OK;
+        if (t->kind == HV_ARRAY && t->sub == HV_TA_LIST && !t->element) {
+            /* ArrayList / List[T]: a resizable array (sub HV_TA_LIST) */
+            obj = hv_array_new(4);
+            obj.sub = HV_TA_LIST;
+        } else {
+            st = hv_call_method(ctx, &tv, "new", av, nargs, &obj);
+        }
         if (st != HV_OK) {
             hv_unref(obj);
             return st;

@@ -311,7 +311,7 @@ link_speed(hv_nl *nl, hv_nl_link *l)
     ifr.ifr_data = (void *)&ec;
     if (ioctl(nl->ioctl_fd, SIOCETHTOOL, &ifr) < 0)
         return;
-    uint32_t speed = ethtool_cmd_speed(&ec);
+    uint32_t speed = ((uint32_t)ec.speed_hi << 16) | ec.speed; /* ethtool_cmd_speed() shifts an int */
     if (speed != (uint32_t)SPEED_UNKNOWN && speed != 0)
         l->speed_mbps = speed;
 }
@@ -948,6 +948,8 @@ route_request(hv_nl *nl, int type, int flags, const hv_nl_route *r)
     rtm->rtm_dst_len = (unsigned char)r->dst_len;
     rtm->rtm_table = RT_TABLE_MAIN;
     rtm->rtm_type = RTN_UNICAST;
+    if (r->onlink)
+        rtm->rtm_flags |= RTNH_F_ONLINK;
     if (type == RTM_NEWROUTE) {
         rtm->rtm_protocol = r->protocol ? r->protocol : RTPROT_STATIC;
         rtm->rtm_scope = r->has_gateway ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
@@ -991,12 +993,34 @@ route_error(hv_eng_err *err, int e, const hv_nl_route *r, const char *what)
     return nl_fail_errno(err, e, what2);
 }
 
+/* Is r's gateway inside a prefix of an address on r's interface? */
+static bool
+gateway_in_subnet(hv_nl *nl, const hv_nl_route *r)
+{
+    hv_nl_addr *v;
+    size_t n;
+    if (hv_nl_addrs(nl, r->family, r->oif, &v, &n, NULL) < 0)
+        return false;
+    bool in = false;
+    for (size_t i = 0; i < n && !in; i++)
+        in = hv_nl_prefix_contains(&v[i].addr, v[i].prefixlen, &r->gateway);
+    free(v);
+    return in;
+}
+
 int
 hv_nl_route_add(hv_nl *nl, const hv_nl_route *r, hv_eng_err *err)
 {
     if (r->family != AF_INET && r->family != AF_INET6)
         return hv_eng_fail(err, HV_ENG_INVALID, EAFNOSUPPORT, "Unknown route family.");
     int rc = route_request(nl, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, r);
+    if (rc == -ENETUNREACH && r->has_gateway && gateway_in_subnet(nl, r)) {
+        /* the interface is down, so its connected route is gone: Windows still accepts a
+         * gateway in the interface's subnet, so say it is on-link */
+        hv_nl_route onlink = *r;
+        onlink.onlink = true;
+        rc = route_request(nl, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, &onlink);
+    }
     return rc < 0 ? route_error(err, -rc, r, "Cannot add the route") : 0;
 }
 

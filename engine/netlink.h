@@ -153,6 +153,7 @@ typedef struct {
     unsigned char scope, type, table;
     hv_nl_ip prefsrc;
     bool has_prefsrc;
+    bool onlink;              /* RTNH_F_ONLINK: gateway reachable without a connected route */
 } hv_nl_route;
 
 /* Unicast routes of the main table; family AF_UNSPEC = both. */

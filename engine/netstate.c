@@ -619,6 +619,16 @@ restore_addrs(hv_nl *nl, const hv_netstate *st, restore_ctx *rc)
         hv_nl_link l;
         hv_nl_ip ip;
         hv_eng_err e;
+        /* A saved host-vNIC address implies its switch even when the switch itself was not
+         * recorded (e.g. made by a New-VMSwitch that does not save): recreate the bridge. */
+        size_t il = strlen(a->iface);
+        if (hv_nl_link_find(nl, a->iface, &l, NULL) < 0 && !strncasecmp(a->iface, "vEthernet (", 11) &&
+            il > 12 && a->iface[il - 1] == ')') {
+            char sw[HV_NS_NAME];
+            snprintf(sw, sizeof sw, "%.*s", (int)(il - 12), a->iface + 11);
+            if (hv_nl_switch_create(nl, sw, &l, &e) == 0)
+                rlog(rc, "switch %s: created bridge %s (for its adapter's address)", sw, l.name);
+        }
         if (hv_nl_link_find(nl, a->iface, &l, &e) < 0 || hv_nl_ip_parse(a->ip, 0, &ip, &e) < 0) {
             rfail(rc, a->iface, &e);
             continue;

@@ -459,11 +459,11 @@ hv_nft_map_check(hv_nft_map *m, hv_eng_err *err)
             hv_eng_err_clear(err);
             rc = 0;
         }
-    unsigned next = 0;
+    unsigned next = 0; /* Windows numbers static mappings from 0 */
     for (size_t i = 0; i < st.nm; i++) {
         const hv_nft_map *o = &st.maps[i];
-        if (o->id > next)
-            next = o->id;
+        if (o->id + 1 > next)
+            next = o->id + 1;
         bool any = !strcmp(o->external_ip, "0.0.0.0") || !strcmp(m->external_ip, "0.0.0.0");
         if (rc == 0 && !strcmp(o->protocol, m->protocol) && o->external_port == m->external_port &&
             (any || !strcmp(o->external_ip, m->external_ip)))
@@ -471,7 +471,7 @@ hv_nft_map_check(hv_nft_map *m, hv_eng_err *err)
                              "A static mapping for %s port %u already exists (id %u).",
                              m->protocol, m->external_port, o->id);
     }
-    m->id = next + 1;
+    m->id = next;
     state_free(&st);
     return rc;
 }

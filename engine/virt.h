@@ -122,6 +122,13 @@ void hv_virt_vms_free(hv_vm *vms, size_t n);
 /* All domains, sorted by name (case-insensitively). */
 int hv_virt_list_vms(hv_virt *v, hv_vm **out, size_t *n, hv_eng_err *err);
 int hv_virt_get_vm(hv_virt *v, const char *uuid, hv_vm *out, hv_eng_err *err);
+/* Names and UUIDs only (cheap), sorted like hv_virt_list_vms: for streaming selection. */
+typedef struct {
+    char *name;
+    char uuid[37];
+} hv_vm_id;
+int hv_virt_list_ids(hv_virt *v, hv_vm_id **out, size_t *n, hv_eng_err *err);
+void hv_virt_ids_free(hv_vm_id *ids, size_t n);
 
 /* Validation shared with the cmdlet layer's messages. */
 int hv_virt_check_name(const char *kind, const char *name, hv_eng_err *err);

@@ -156,9 +156,17 @@ parse_disk(xmlNodePtr n, hv_vm_disk *dk)
     }
 }
 
-typedef struct {
+typedef struct hv_virt_brmap {
     char *bridge, *name;
 } br_map;
+
+static long long
+now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void
 parse_nic(xmlNodePtr n, xmlNodePtr meta, hv_vm_nic *nic, const br_map *map, size_t nmap)
@@ -207,8 +215,36 @@ parse_nic(xmlNodePtr n, xmlNodePtr meta, hv_vm_nic *nic, const br_map *map, size
         nic->name = hv_virt_strdup(nic->is_legacy ? "Legacy Network Adapter" : "Network Adapter");
 }
 
+static void free_bridge_map(br_map *m, size_t n);
+
+void
+hv_virt_bmap_invalidate(hv_virt *v)
+{
+    free_bridge_map(v->bmap, v->nbmap);
+    v->bmap = NULL;
+    v->nbmap = 0;
+    v->bmap_time_ms = 0;
+}
+
+static int load_bridge_map_now(hv_virt *v, br_map **out, size_t *n);
+
+/* The cached map (valid for a second, and until hvsh changes a switch); owned by v. */
 static int
 load_bridge_map(hv_virt *v, br_map **out, size_t *n)
+{
+    long long t = now_ms();
+    if (!v->bmap || t - v->bmap_time_ms > 1000) {
+        hv_virt_bmap_invalidate(v);
+        load_bridge_map_now(v, &v->bmap, &v->nbmap);
+        v->bmap_time_ms = t;
+    }
+    *out = v->bmap;
+    *n = v->nbmap;
+    return 0;
+}
+
+static int
+load_bridge_map_now(hv_virt *v, br_map **out, size_t *n)
 {
     virNetworkPtr *nets = NULL;
     int cnt = v->api->virConnectListAllNetworks(v->conn, &nets, 0);
@@ -245,6 +281,8 @@ load_bridge_map(hv_virt *v, br_map **out, size_t *n)
 static void
 free_bridge_map(br_map *m, size_t n)
 {
+    if (!m)
+        return;
     for (size_t i = 0; i < n; i++) {
         free(m[i].bridge);
         free(m[i].name);
@@ -399,9 +437,7 @@ hv_virt_parse_vm(hv_virt *v, virDomainPtr d, hv_vm *vm, hv_eng_err *err)
     br_map *map;
     size_t n;
     load_bridge_map(v, &map, &n);
-    int r = parse_vm_map(v, d, vm, map, n, err);
-    free_bridge_map(map, n);
-    return r;
+    return parse_vm_map(v, d, vm, map, n, err);
 }
 
 void
@@ -473,7 +509,6 @@ hv_virt_list_vms(hv_virt *v, hv_vm **out, size_t *n, hv_eng_err *err)
         v->api->virDomainFree(doms[i]);
     }
     free(doms);
-    free_bridge_map(map, nmap);
     if (rc < 0) {
         hv_virt_vms_free(vms, k + 1);
         return -1;
@@ -482,6 +517,46 @@ hv_virt_list_vms(hv_virt *v, hv_vm **out, size_t *n, hv_eng_err *err)
     *out = vms;
     *n = k;
     return 0;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+    const hv_vm_id *x = a, *y = b;
+    int c = hv_virt_cmp_ci(x->name, y->name);
+    return c ? c : strcmp(x->uuid, y->uuid);
+}
+
+int
+hv_virt_list_ids(hv_virt *v, hv_vm_id **out, size_t *n, hv_eng_err *err)
+{
+    virDomainPtr *doms = NULL;
+    int cnt = v->api->virConnectListAllDomains(v->conn, &doms, 0);
+    *out = NULL;
+    *n = 0;
+    if (cnt < 0) {
+        hv_virt_err_lv(v, err, 0);
+        return -1;
+    }
+    hv_vm_id *ids = calloc((size_t)cnt + 1, sizeof *ids);
+    for (int i = 0; i < cnt; i++) {
+        ids[i].name = hv_virt_strdup(v->api->virDomainGetName(doms[i]));
+        v->api->virDomainGetUUIDString(doms[i], ids[i].uuid);
+        v->api->virDomainFree(doms[i]);
+    }
+    free(doms);
+    qsort(ids, (size_t)cnt, sizeof *ids, id_cmp);
+    *out = ids;
+    *n = (size_t)cnt;
+    return 0;
+}
+
+void
+hv_virt_ids_free(hv_vm_id *ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(ids[i].name);
+    free(ids);
 }
 
 int
@@ -778,14 +853,15 @@ hv_virt_check_memory(uint64_t bytes, const char *what, hv_eng_err *err)
 {
     if (bytes < (32ull << 20) || bytes > (12ull << 40)) {
         hv_virt_err_set(err, HV_VIRT_E_INVALID,
-                        "The %s memory amount %llu MB is out of range. The range is 32 MB "
-                        "through 12582912 MB.",
-                        what, (unsigned long long)(bytes >> 20));
+                        "Invalid %s memory amount: %llu bytes. The range is 32 MB through "
+                        "12582912 MB.",
+                        what, (unsigned long long)bytes);
         return -1;
     }
     if (bytes % (2u << 20)) {
         hv_virt_err_set(err, HV_VIRT_E_INVALID,
-                        "The %s memory amount must be a multiple of 2 MB.", what);
+                        "Invalid %s memory amount: %llu bytes is not a multiple of 2 MB.", what,
+                        (unsigned long long)bytes);
         return -1;
     }
     return 0;

@@ -47,7 +47,13 @@ struct hv_virt {
     char *uri;
     bool is_test;
     struct hv_virt *next;
+    /* bridge name -> switch name, cached briefly: Get-VM of 1000 VMs needs it 1000 times */
+    struct hv_virt_brmap *bmap;
+    size_t nbmap;
+    long long bmap_time_ms;
 };
+/* Forget the cached bridge map (after a switch change). */
+void hv_virt_bmap_invalidate(hv_virt *v);
 
 /* Errors */
 void hv_virt_err_set(hv_eng_err *err, int code, const char *fmt, ...)

@@ -212,6 +212,7 @@ define_start(hv_virt *v, xmlDocPtr doc, char uuid_out[37], hv_eng_err *err)
 int
 hv_virt_switch_define(hv_virt *v, const hv_switch *s, char uuid_out[37], hv_eng_err *err)
 {
+    hv_virt_bmap_invalidate(v);
     if (hv_virt_check_name("virtual switch", s->name, err) < 0)
         return -1;
     if (!s->bridge || !*s->bridge || strlen(s->bridge) > 15 || strpbrk(s->bridge, " /:\t")) {
@@ -235,6 +236,7 @@ hv_virt_switch_define(hv_virt *v, const hv_switch *s, char uuid_out[37], hv_eng_
 int
 hv_virt_switch_undefine(hv_virt *v, const char *name, hv_eng_err *err)
 {
+    hv_virt_bmap_invalidate(v);
     virNetworkPtr n = find_net(v, name);
     if (!n) {
         hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "No virtual switch named \"%s\".", name);
@@ -260,6 +262,7 @@ hv_virt_switch_undefine(hv_virt *v, const char *name, hv_eng_err *err)
 int
 hv_virt_switch_update(hv_virt *v, const char *old_name, const hv_switch *s, hv_eng_err *err)
 {
+    hv_virt_bmap_invalidate(v);
     if (hv_virt_check_name("virtual switch", s->name, err) < 0)
         return -1;
     virNetworkPtr n = find_net(v, old_name);
@@ -329,6 +332,15 @@ hv_virt_switch_update(hv_virt *v, const char *old_name, const hv_switch *s, hv_e
             }
         }
         free(oldx);
+    } else if (bridge_mirror) {
+        /* a bridge-mode network owns nothing (guests attach to the bridge itself), so it is
+         * restarted to make the new definition live; a NAT/isolated network is not restarted
+         * because that would unplug running guests (engine-lab §5) */
+        bool was_active = v->api->virNetworkIsActive(n) == 1;
+        if (was_active)
+            v->api->virNetworkDestroy(n);
+        if (define_start(v, cur, NULL, err) < 0)
+            r = -1;
     } else {
         xmlChar *buf = NULL;
         int len = 0;

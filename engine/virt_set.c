@@ -735,10 +735,17 @@ disk_add_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
     }
     int maxn = ide ? 2 : 4, maxu = ide ? 2 : 64;
     int number = s->controller_number, unit = s->controller_location;
-    if (number >= maxn || unit >= maxu) {
+    if (number >= maxn) {
         hv_virt_err_set(err, HV_VIRT_E_INVALID,
-                        "The controller location %d:%d is out of range for the %s controller.",
-                        number, unit, ide ? "IDE" : "SCSI");
+                        "The %s controller number %d is out of range. The range is 0 through %d.",
+                        ide ? "IDE" : "SCSI", number, maxn - 1);
+        return -1;
+    }
+    if (unit >= maxu) {
+        hv_virt_err_set(err, HV_VIRT_E_INVALID,
+                        "The %s controller location %d is out of range. The range is 0 through "
+                        "%d.",
+                        ide ? "IDE" : "SCSI", unit, maxu - 1);
         return -1;
     }
     if (number < 0 || unit < 0) {

@@ -48,7 +48,9 @@ typedef enum {
     HV_AST_PARAMETER,       /* u.param */
     HV_AST_ATTRIBUTE,       /* u.attr */
     HV_AST_NAMEDARG,        /* u.namedarg: Name=expr inside an attribute */
-    HV_AST_TYPECONSTRAINT,  /* u.type: [int] in a parameter/attribute list */
+    HV_AST_TYPECONSTRAINT,  /* u.type: [int] in a parameter/attribute list. An attribute
+                             * written without parentheses ([ValidateNotNull]) also comes as
+                             * a TYPECONSTRAINT, as in pwsh; decide by the type name. */
     HV_AST_STATEMENTBLOCK,  /* u.block */
     HV_AST_USING,           /* u.using */
     /* ---- statements ---- */

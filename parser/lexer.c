@@ -55,7 +55,8 @@ hv_lex_is_dquote(uint32_t cp)
 static bool
 is_space(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x1680 ||
+    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x85 ||
+           cp == 0x1680 ||
            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
            cp == 0xFEFF;
 }
@@ -226,6 +227,28 @@ here_header(buf b, uint32_t i)
     return NOPOS;
 }
 
+/* For an unterminated here-string: the start of a line holding blanks then the
+ * terminator (pwsh reports that case specially), or NOPOS. */
+static uint32_t
+here_indented_footer(buf b, uint32_t i, bool dq)
+{
+    bool line_start = true;
+    while (i < b.n) {
+        if (line_start) {
+            uint32_t j = i, w, c;
+            while (j < b.n && is_space(c = cp_at(b, j, &w)))
+                j += w;
+            c = cp_at(b, j, &w);
+            if (j > i && (dq ? hv_lex_is_dquote(c) : hv_lex_is_squote(c)) && j + w < b.n &&
+                b.s[j + w] == '@')
+                return i;
+        }
+        line_start = is_newline((unsigned char)b.s[i]);
+        i = line_start ? skip_newline(b, i) : i + 1;
+    }
+    return NOPOS;
+}
+
 static uint32_t
 skip_here(buf b, uint32_t i, bool dq)
 {
@@ -358,17 +381,37 @@ is_cmd_term(uint32_t c)
            c == '&' || c == '(' || c == ')' || c == '{' || c == '}' || c == '>' || c == '<';
 }
 
+/* A line continuation at i (a backtick): "`" [blanks [# comment]] newline. Returns the
+ * index after the newline, or 0 when the backtick escapes something instead. As pwsh 7:
+ * blanks and a comment may follow the backtick, but "`#" is an escaped '#'. */
+static uint32_t
+continuation(buf b, uint32_t i)
+{
+    uint32_t j = i + 1;
+    while (j < b.n) {
+        uint32_t w, c = cp_at(b, j, &w);
+        if (!is_space(c) && c != 0x85)
+            break;
+        j += w;
+    }
+    if (j > i + 1 && j < b.n && b.s[j] == '#')
+        j = skip_comment_line(b, j);
+    if (j < b.n && is_newline((unsigned char)b.s[j]))
+        return skip_newline(b, j);
+    return 0;
+}
+
 /* Skip blanks, comments and backtick-newline continuations. Sets *ws when any. Returns the
  * index of the token start, or NOPOS for an unterminated block comment. */
 static uint32_t
 skip_trivia(buf b, uint32_t i, bool *ws)
 {
     while (i < b.n) {
-        uint32_t w, c = cp_at(b, i, &w);
+        uint32_t w, c = cp_at(b, i, &w), k;
         if (is_space(c)) {
             i += w;
-        } else if (c == '`' && i + 1 < b.n && is_newline((unsigned char)b.s[i + 1])) {
-            i = skip_newline(b, i + 1);
+        } else if (c == '`' && (k = continuation(b, i)) != 0) {
+            i = k;
         } else if (c == '#') {
             i = skip_comment_line(b, i);
         } else if (c == '<' && i + 1 < b.n && b.s[i + 1] == '#') {
@@ -658,6 +701,8 @@ scan_generic(buf b, uint32_t i, bool *exp)
         if (c == '`') {
             if (i + w >= b.n)
                 return NOPOS - 1; /* trailing backtick: more input needed */
+            if (continuation(b, i))
+                break; /* "word`<newline>" ends the word; the newline is skipped as trivia */
             i = cp_next(b, i + w);
             continue;
         }
@@ -852,6 +897,10 @@ lex_here(buf b, uint32_t i, bool dq, hv_token *t)
                      : "The string is missing the terminator: '@.",
                   true);
         t->stop.pos = b.n;
+        if (here_indented_footer(b, body, dq) != NOPOS) {
+            tok_error(t, "WhitespaceBeforeHereStringFooter",
+                      "White space is not allowed before the string terminator.", false);
+        }
         return;
     }
     t->kind = dq ? T_XSTRING : T_STRING;
@@ -1286,7 +1335,7 @@ lex_token(buf b, uint32_t i, hv_lex_mode mode, hv_token *t)
     } else if (c == '`') {
         /* a lone backtick at end of input (continuation with nothing after) */
         bool eof = i + w >= b.n;
-        tok_error(t, eof ? "IncompleteInput" : "UnexpectedToken",
+        tok_error(t, eof ? "IncompleteInput" : "UnexpectedBacktick",
                   eof ? "Unexpected end of input after '`'." : "Unexpected character '`'.", eof);
         t->stop.pos = eof ? b.n : cp_next(b, i + w);
     } else {

@@ -237,9 +237,24 @@ hv_parse_tok_is(const hv_pstate *p, const hv_token *t, const char *word)
 }
 
 hv_lex_pos
-hv_parse_pos_at(const hv_pstate *p, uint32_t off)
+hv_parse_pos_at(hv_pstate *p, uint32_t off)
 {
     const hv_ast_unit *u = p->unit;
+    hv_lex_pos c = p->pos_cache;
+    if (c.line && c.pos <= off && off - c.pos < 4096) {
+        p->pos_cache = hv_lex_advance(u->src, c, off);
+        return p->pos_cache;
+    }
+    if (c.line && off < c.pos && c.pos - off < 4096) {
+        /* a little way back on the same line: count the characters in between */
+        uint32_t chars = 0, i = off;
+        for (; i < c.pos && u->src[i] != '\n' && u->src[i] != '\r'; i++)
+            chars += ((unsigned char)u->src[i] & 0xC0) != 0x80;
+        if (i == c.pos && chars < c.col) {
+            p->pos_cache = (hv_lex_pos){.pos = off, .line = c.line, .col = c.col - chars};
+            return p->pos_cache;
+        }
+    }
     uint32_t lo = 0, hi = u->nlines;
     while (hi - lo > 1) {
         uint32_t mid = (lo + hi) / 2;
@@ -249,7 +264,8 @@ hv_parse_pos_at(const hv_pstate *p, uint32_t off)
             hi = mid;
     }
     hv_lex_pos at = {.pos = u->line_starts[lo], .line = lo + 1, .col = 1};
-    return hv_lex_advance(u->src, at, off);
+    p->pos_cache = hv_lex_advance(u->src, at, off);
+    return p->pos_cache;
 }
 
 bool
@@ -1039,10 +1055,55 @@ parse_typedef(hv_pstate *p, const hv_token *kw, bool is_enum, hv_ast_list attrs)
     return hv_parse_finish(p, n);
 }
 
+/* Token-level lookahead over "[...] [...]" groups (and newlines) to the next word; true if
+ * that word is one of `words`. Never builds nodes, so speculation stays linear: parsing the
+ * attributes for real inside a failed guess would re-parse nested script blocks, each
+ * guessing again (exponential on "{[a({[a({...") . The position is restored. */
+static bool
+skip_group(hv_pstate *p)
+{
+    int depth = 0;
+    do {
+        const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
+        if (t->kind == T_EOF || t->kind == T_ERROR)
+            return false;
+        if (t->kind == T_LBRACKET || t->kind == T_LPAREN || t->kind == T_LBRACE ||
+            t->kind == T_ATPAREN || t->kind == T_DOLPAREN || t->kind == T_ATBRACE ||
+            t->kind == T_QBRACKET)
+            depth++;
+        else if (t->kind == T_RBRACKET || t->kind == T_RPAREN || t->kind == T_RBRACE)
+            depth--;
+        hv_parse_next(p);
+    } while (depth > 0);
+    return true;
+}
+
+static bool
+brackets_then_word(hv_pstate *p, const char *const *words)
+{
+    hv_pmark m = hv_parse_mark(p);
+    bool found = false, ok = true;
+    for (;;) {
+        const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
+        if (t->kind == T_NEWLINE)
+            hv_parse_next(p);
+        else if (t->kind != T_LBRACKET || !(ok = skip_group(p)))
+            break;
+    }
+    const hv_token *t = hv_parse_peek(p, HV_LEX_CMD);
+    for (size_t k = 0; ok && words[k] && !found; k++)
+        found = hv_parse_tok_is(p, t, words[k]);
+    hv_parse_reset(p, &m);
+    return found;
+}
+
 /* Statement starting with '[': attributes before class/enum, else an expression. */
 static hv_ast *
 attributed_typedef(hv_pstate *p)
 {
+    static const char *const kws[] = {"class", "enum", NULL};
+    if (!brackets_then_word(p, kws))
+        return NULL;
     hv_pmark m = hv_parse_mark(p);
     hv_pvec attrs = {0};
     for (;;) {
@@ -1264,6 +1325,9 @@ parse_named_blocks(hv_pstate *p, hv_ast *sb, hv_tok_kind closer)
 static hv_ast *
 try_param_block(hv_pstate *p)
 {
+    static const char *const kws[] = {"param", NULL};
+    if (!brackets_then_word(p, kws))
+        return NULL;
     hv_pmark m = hv_parse_mark(p);
     const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
     hv_lex_pos start = t->start;

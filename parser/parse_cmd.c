@@ -565,6 +565,9 @@ hv_parse_command(hv_pstate *p)
             hv_parse_next(p);
     } else if (t->kind == T_REDIR) {
         /* "> file" alone: pwsh runs an empty command; we keep the redirection */
+    } else if (t->kind == T_PIPE) {
+        hv_parse_error_tok(p, t, "EmptyPipeElement", "An empty pipe element is not allowed.");
+        return NULL;
     } else {
         hv_parse_unexpected(p, t);
         return NULL;
@@ -709,7 +712,38 @@ pipeline_element(hv_pstate *p, bool first, bool *is_assign)
     return hv_parse_command(p);
 }
 
-/* pipeline -> element ('|' newline* command)* */
+/* pwsh 7.4: a line starting with '|' continues the pipeline of the line before; comment
+ * lines may come between, a blank line may not. t is the newline after an element. If
+ * such a '|' follows, move the lexer onto it and return true. */
+static bool
+leading_pipe(hv_pstate *p, const hv_token *t)
+{
+    const char *s = p->lx.src;
+    uint32_t i = t->stop.pos, n = p->lx.limit;
+    for (;;) {
+        uint32_t line = i;
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f' || s[i] == '\v'))
+            i++;
+        if (i < n && s[i] == '#') { /* a comment line: skip it and its newline */
+            while (i < n && s[i] != '\n' && s[i] != '\r')
+                i++;
+            if (i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+                i++;
+            if (i >= n)
+                return false;
+            i++;
+            continue;
+        }
+        if (i < n && s[i] == '|' && !(i + 1 < n && s[i + 1] == '|') && i >= line) {
+            p->lx.cur = hv_lex_advance(s, t->stop, i);
+            p->have_tok = false;
+            return true;
+        }
+        return false;
+    }
+}
+
+/* pipeline -> element (newline? '|' newline* command)* */
 static hv_ast *
 pipeline(hv_pstate *p)
 {
@@ -723,7 +757,11 @@ pipeline(hv_pstate *p)
         return e;
     }
     hv_parse_push(&elems, e);
-    while (!p->failed && (t = hv_parse_peek(p, HV_LEX_CMD))->kind == T_PIPE) {
+    for (;;) {
+        t = hv_parse_peek(p, HV_LEX_CMD);
+        if (p->failed || (t->kind != T_PIPE && !(t->kind == T_NEWLINE && leading_pipe(p, t))))
+            break;
+        t = hv_parse_peek(p, HV_LEX_CMD);
         hv_parse_next(p);
         hv_parse_skip_newlines(p);
         t = hv_parse_peek(p, HV_LEX_CMD);

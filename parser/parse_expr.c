@@ -82,8 +82,10 @@ binary(hv_pstate *p, int min_prec, bool comma)
         int prec = binop_prec(t);
         if (prec == 0 || prec < min_prec)
             break;
-        if (++count > MAX_CHAIN) {
-            hv_parse_error_tok(p, t, "ScriptTooComplex", "The expression is too complex.");
+        if (++count > MAX_CHAIN || !hv_parse_enter(p, t)) {
+            if (!p->failed)
+                hv_parse_error_tok(p, t, "ScriptTooComplex", "The expression is too complex.");
+            count--;
             break;
         }
         hv_ast *n = hv_parse_node(p, HV_AST_BINARY, (hv_lex_pos){left->ext.start, left->ext.line, left->ext.col});
@@ -97,12 +99,13 @@ binary(hv_pstate *p, int min_prec, bool comma)
         hv_ast *right = binary(p, prec + 1, comma);
         if (!right) {
             missing_operand(p, n->u.bin.op_text);
-            return left;
+            break;
         }
         n->u.bin.left = left;
         n->u.bin.right = right;
         left = hv_parse_finish(p, n);
     }
+    p->depth -= count; /* the chain's budget is released with it */
     return left;
 }
 
@@ -483,13 +486,17 @@ postfix_index(hv_pstate *p, hv_ast *target, const hv_token *t)
 hv_ast *
 hv_parse_postfix(hv_pstate *p, hv_ast *target)
 {
-    for (int count = 0; target && !p->failed; count++) {
+    int count = 0;
+    for (; target && !p->failed; count++) {
         const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
-        if (t->ws_before)
+        if (t->ws_before || !(t->kind == T_DOT || t->kind == T_COLONCOLON || t->kind == T_QDOT ||
+                              t->kind == T_LBRACKET || t->kind == T_QBRACKET || t->kind == T_OP))
             break;
-        if (count > MAX_CHAIN) {
-            hv_parse_error_tok(p, t, "ScriptTooComplex", "The expression is too complex.");
-            return NULL;
+        if (count > MAX_CHAIN || !hv_parse_enter(p, t)) {
+            if (!p->failed)
+                hv_parse_error_tok(p, t, "ScriptTooComplex", "The expression is too complex.");
+            target = NULL;
+            break;
         }
         if (t->kind == T_DOT || t->kind == T_COLONCOLON || t->kind == T_QDOT) {
             target = postfix_member(p, target, t);
@@ -500,11 +507,15 @@ hv_parse_postfix(hv_pstate *p, hv_ast *target)
             n->u.un.op = t->op == HV_OP_PREINC ? HV_OP_POSTINC : HV_OP_POSTDEC;
             n->u.un.operand = target;
             hv_parse_next(p);
-            return hv_parse_finish(p, n);
+            target = hv_parse_finish(p, n);
+            count++;
+            break;
         } else {
+            p->depth--;
             break;
         }
     }
+    p->depth -= count;
     return target;
 }
 
@@ -786,7 +797,11 @@ parse_primary(hv_pstate *p)
     case T_ATPAREN: n = hv_parse_subexpr(p, HV_AST_ARRAYEXPR); break;
     case T_ATBRACE: n = hv_parse_hashtable(p); break;
     case T_LBRACE: n = hv_parse_scriptblock_expr(p); break;
-    case T_ERROR: hv_parse_unexpected(p, t); return NULL;
+    case T_ERROR:
+        /* a stray backtick ("1 + `# x") reads as a missing operand, as in pwsh */
+        if (strcmp(t->id, "UnexpectedBacktick") != 0)
+            hv_parse_unexpected(p, t);
+        return NULL;
     case T_IDENT: case T_GENERIC: case T_PARAM: case T_DOT: case T_COLONCOLON:
     case T_ASSIGN: case T_QUESTION: case T_QDOT: case T_QBRACKET: case T_DOTDOT:
         hv_parse_unexpected(p, t);

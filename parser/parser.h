@@ -15,6 +15,20 @@
  * `hvsh -SyntaxCheck file...` (shell/main.c): call hv_parse_check_file(path, stdout) per
  * file; it prints "file:line:col: message" per error and returns the error count (-1 when
  * the file can't be read, after printing a message).
+ *
+ * What the tree looks like for common input (see hv_ast_dump and tests/unit/parser_*.c):
+ *   - every statement that is not a keyword statement is a PIPELINE (even a lone
+ *     expression: one COMMANDEXPR element; hv_ast_pure_expr() unwraps it), an ASSIGNMENT,
+ *     or a PIPELINECHAIN (&& ||);
+ *   - COMMAND elems[0] is the name (bare STRING), then arguments and COMMANDPARAMs in
+ *     source order; "-Name value" is two elements, "-Name:value" one with u.cparam.arg;
+ *   - strings with nothing to expand are STRING nodes with the final value (escapes and
+ *     doubled quotes done); "a $x $(y)" is EXPANDABLE with literal STRING parts;
+ *   - a bare word with $ in argument mode (foo$bar, $dir\x.txt) is EXPANDABLE (kind BARE);
+ *   - "-5" is folded into a CONSTANT; "[ordered]@{}" is a HASHTABLE with ordered = true;
+ *   - en/em dashes and curly quotes are already normalised in every node.
+ * The first syntax error stops the parse (one error per unit, like mrsh), so there are no
+ * follow-on errors; errors[0] is what pwsh would report first in most cases.
  */
 #ifndef HV_PARSER_H
 #define HV_PARSER_H
@@ -56,8 +70,14 @@ struct hv_ast_unit {
     hv_arena *arena;         /* private */
 };
 
-/* Parse a whole script. Never NULL. The unit starts with refcount 1. */
-hv_ast_unit *hv_parse(const char *src, size_t len, const char *filename);
+/* Parse a whole script. Never NULL. The unit starts with refcount 1. (hv_parse is an
+ * inline alias so every global symbol of parser/ keeps the hv_parse_ prefix.) */
+hv_ast_unit *hv_parse_unit(const char *src, size_t len, const char *filename);
+static inline hv_ast_unit *
+hv_parse(const char *src, size_t len, const char *filename)
+{
+    return hv_parse_unit(src, len, filename);
+}
 
 void hv_ast_unit_ref(hv_ast_unit *unit);
 void hv_ast_unit_unref(hv_ast_unit *unit); /* frees everything at zero; NULL is ok */
@@ -72,9 +92,9 @@ int hv_parse_print_errors(const hv_ast_unit *unit, FILE *out);
  *     ParserError: file:3
  *     Line |
  *        3 |  if ($x {
- *          |          ~
+ *          |        ~
  *          | Missing closing ')' after expression in 'if' statement.
- */
+ * With an empty filename (-Command text, the REPL) the first line is "ParserError: ". */
 void hv_parse_print_error_detail(const hv_ast_unit *unit, const hv_parse_error *err, FILE *out);
 
 /* Read and parse a file; print errors as hv_parse_print_errors does. Returns the number

@@ -23,6 +23,7 @@ typedef struct {
     int depth;
     hv_parse_error *errs;
     uint32_t nerrs, caperrs;
+    hv_lex_pos pos_cache; /* last hv_parse_pos_at result: string parts ask in order */
 } hv_pstate;
 
 /* Saved position for speculative parsing. */
@@ -37,7 +38,9 @@ typedef struct {
     uint32_t tok_at;
 } hv_pmark;
 
-#define HV_DEPTH_LIMIT (HV_PARSE_MAX_DEPTH * 3)
+/* Budget of hv_parse_enter calls: nesting costs ~3 per level, and each operator of a chain
+ * (a + b + ...) or postfix (a.b.c) costs 1, since both deepen the tree. */
+#define HV_DEPTH_LIMIT (HV_PARSE_MAX_DEPTH * 5)
 
 /* ---- core (parse.c) ---- */
 const hv_token *hv_parse_peek(hv_pstate *p, hv_lex_mode mode);
@@ -63,7 +66,7 @@ char *hv_parse_strdup(hv_pstate *p, const char *s, size_t n);
 /* Token text (raw source) */
 const char *hv_parse_tok_text(const hv_pstate *p, const hv_token *t, size_t *len);
 bool hv_parse_tok_is(const hv_pstate *p, const hv_token *t, const char *word);
-hv_lex_pos hv_parse_pos_at(const hv_pstate *p, uint32_t off);
+hv_lex_pos hv_parse_pos_at(hv_pstate *p, uint32_t off);
 bool hv_parse_at_end(hv_pstate *p); /* T_EOF in CMD mode */
 bool hv_parse_is_stmt_end(const hv_token *t);
 

@@ -102,7 +102,7 @@ finish_errors(hv_pstate *p)
 }
 
 hv_ast_unit *
-hv_parse(const char *src, size_t len, const char *filename)
+hv_parse_unit(const char *src, size_t len, const char *filename)
 {
     if (len >= UINT32_MAX - 16)
         len = UINT32_MAX - 16; /* offsets are 32-bit; such input is not a script anyway */
@@ -178,7 +178,10 @@ hv_parse_print_error_detail(const hv_ast_unit *unit, const hv_parse_error *err, 
     const char *line = hv_ast_unit_line(unit, err->ext.line, &len);
     char num[16];
     int w = snprintf(num, sizeof num, "%u", err->ext.line);
-    fprintf(out, "ParserError: %s:%u\nLine |\n", unit->filename, err->ext.line);
+    if (unit->filename[0])
+        fprintf(out, "ParserError: %s:%u\nLine |\n", unit->filename, err->ext.line);
+    else /* -Command text and the REPL have no script position */
+        fprintf(out, "ParserError: \nLine |\n");
     fprintf(out, "%*s%s |  %.*s\n", w < 4 ? 4 - w : 0, "", num, (int)len, line ? line : "");
     uint32_t width = err->ext.end_line == err->ext.line && err->ext.end_col > err->ext.col
                          ? err->ext.end_col - err->ext.col

@@ -567,6 +567,13 @@ validate(const conv_ctx *c, const hv_param_def *p, const hv_value *v, const hv_v
                      "empty. Provide an argument that is not null or empty, and then try the "
                      "command again.",
                      p->name);
+    if ((p->flags & HV_PF_MANDATORY) && (p->flags & HV_PF_ARRAY) && orig->kind == HV_ARRAY &&
+        hv_array_len(orig) == 0)
+        return failf(c->fail, "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
+                     HV_CAT_InvalidData,
+                     "System.Management.Automation.ParameterBindingValidationException", c->arg,
+                     p->name, "Cannot bind argument to parameter '%s' because it is an empty array.",
+                     p->name);
     if ((p->flags & HV_PF_MANDATORY) && p->type != HV_PT_ANY && p->type != HV_PT_SWITCH) {
         if (orig->kind == HV_NULL)
             return failf(c->fail, "ParameterArgumentValidationErrorNullNotAllowed",
@@ -953,6 +960,8 @@ missing_mandatory(const hv_binding *b, int set, bool pipe, bool input_msg, hv_bi
         if (pipe && pipeline_capable(p))
             continue;
         hv_buf_printf(&names, "%s%s", names.len ? " " : "", p->name);
+        if (fail && fail->nmissing < 16)
+            fail->missing[fail->nmissing++] = i;
     }
     if (!names.len)
         return true;

@@ -50,6 +50,8 @@ typedef struct {
     int arg;             /* index into the hv_arg array, or -1 */
     const char *param;   /* parameter name concerned, or NULL */
     hv_value target;     /* TargetObject (owned; HV_NULL usually) */
+    int missing[16];     /* MissingMandatoryParameter: the parameters (for prompting) */
+    int nmissing;
 } hv_bind_fail;
 
 void hv_bind_init(hv_binding *b, const hv_cmdlet_def *def);

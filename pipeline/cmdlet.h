@@ -242,4 +242,22 @@ size_t hv_modules_list(hv_ctx *ctx, const hv_module_def ***out);
 const hv_param_def *hv_common_params(void);
 const hv_param_def *hv_should_process_params(void);
 
+/* ---- the session's command history (Get-History, Invoke-History, Clear-History) ---- */
+typedef struct {
+    long id;                   /* 1, 2, ... in the session */
+    const char *line;          /* the whole (possibly multi-line) entry */
+    int64_t start_ticks, end_ticks; /* local datetime ticks */
+    bool ok;                   /* ExecutionStatus Completed (true) or Failed */
+} hv_history_entry;
+size_t hv_history_count(hv_ctx *ctx);
+const hv_history_entry *hv_history_at(hv_ctx *ctx, size_t i); /* 0 = oldest */
+void hv_history_add(hv_ctx *ctx, const char *line, int64_t start_ticks, int64_t end_ticks,
+                    bool ok);
+bool hv_history_remove(hv_ctx *ctx, long id);
+/* Lines that look like secrets (password, token, apikey, secret, -AsPlainText) are never
+ * stored, as PSReadLine's default history filter does. */
+bool hv_history_is_sensitive(const char *line);
+/* Run source text in the caller's scope with output to cmd's output (Invoke-History). */
+HV_MUST_CHECK hv_status hv_cmd_invoke_text(hv_cmd *cmd, const char *src, size_t len);
+
 #endif

@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "intrinsics.h"
+#include "pipe.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +219,9 @@ free_module(hv_module *m)
     for (size_t i = 0; i < m->naliases; i++)
         free(m->aliases[i]);
     free(m->aliases);
+    for (size_t i = 0; i < m->nprivates; i++)
+        free(m->privates[i]);
+    free(m->privates);
     free(m);
 }
 
@@ -347,11 +351,36 @@ resolve_cmdlet(hv_ctx *ctx, const char *name, hv_cmdinfo *out)
     return true;
 }
 
+/* Is fn a non-exported function of a script module, seen from outside that module? */
+static bool
+module_private(hv_ctx *ctx, const hv_function *fn)
+{
+    if (!fn->module || !*fn->module)
+        return false;
+    hv_module *m = hv_cmds_find_module(ctx, fn->module);
+    if (!m || m->builtin)
+        return false;
+    bool priv = false;
+    for (size_t i = 0; i < m->nprivates && !priv; i++)
+        priv = hv_str_eq_ci(m->privates[i], fn->name);
+    if (!priv)
+        return false;
+    for (hv_cmd *c = ctx->cur_cmd; c; c = c->parent) {
+        const hv_cmdlet_def *d = hv_cmd_def(c);
+        if (d && (d->flags & HV_CF_FUNCTION)) {
+            const hv_function *caller = (const hv_function *)d;
+            if (caller->module && hv_str_eq_ci(caller->module, fn->module))
+                return false;
+        }
+    }
+    return true;
+}
+
 static bool
 resolve_function(hv_ctx *ctx, const char *name, hv_cmdinfo *out)
 {
     hv_function *fn = hv_scope_func_lookup(ctx, name);
-    if (!fn)
+    if (!fn || module_private(ctx, fn))
         return false;
     *out = (hv_cmdinfo){.name = fn->name,
                         .kind = (fn->def.flags & HV_CF_FILTER) ? HV_CMDK_FILTER : HV_CMDK_FUNCTION,
@@ -537,7 +566,8 @@ hv_commands_list(hv_ctx *ctx, bool with_apps, hv_cmdinfo **out)
     size_t nf = 0;
     hv_function **fns = hv_scope_func_list(ctx, &nf);
     for (size_t i = 0; i < nf; i++)
-        list_push(&v, &n, &cap,
+        if (!module_private(ctx, fns[i]))
+            list_push(&v, &n, &cap,
                   (hv_cmdinfo){.name = fns[i]->name,
                                .kind = (fns[i]->def.flags & HV_CF_FILTER) ? HV_CMDK_FILTER
                                                                            : HV_CMDK_FUNCTION,

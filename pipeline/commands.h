@@ -19,6 +19,9 @@ typedef struct {
     size_t nfunctions;
     char **aliases;               /* exported aliases (script modules) */
     size_t naliases;
+    char **privates;              /* functions defined but not exported: callable only from
+                                     the module's own functions */
+    size_t nprivates;
 } hv_module;
 
 /* Resolve a name. follow_alias: aliases are followed to their target (hv_command_lookup);

@@ -104,6 +104,10 @@ T(t_console, "System.Console", NULL, HV_BOXED, HV_TB_STATIC);
 T(t_enum, "System.Enum", "enum", HV_BOXED, HV_TB_STATIC);
 T(t_array_cls, "System.Array", "array", HV_ARRAY, HV_TA_OBJECT);
 T(t_dbnull, "System.DBNull", NULL, HV_NULL, 3);
+T(t_ref, "System.Management.Automation.PSReference", "ref", HV_OBJECT, 1);
+T(t_sb, "System.Text.StringBuilder", NULL, HV_BOXED, HV_TB_STRINGBUILDER);
+/* Dictionary<K,V> and friends are hashtables; .NET's default comparer is case-sensitive */
+T(t_dictionary, "System.Collections.Generic.Dictionary", NULL, HV_TABLE, HV_TABLE_CASE_SENSITIVE);
 static const hv_type_info t_objarr = {.full_name = "System.Object[]", .short_name = "object[]",
                                       .kind = HV_ARRAY, .element = &t_object};
 #undef T
@@ -154,7 +158,11 @@ static const type_name_row type_names[] = {
     {"System.Text.Encoding", &t_encoding}, {"System.BitConverter", &t_bitconverter},
     {"System.Console", &t_console}, {"enum", &t_enum},         {"System.Enum", &t_enum},
     {"array", &t_array_cls},   {"System.Array", &t_array_cls}, {"System.DBNull", &t_dbnull},
-    {"System.Collections.IDictionary", &t_hashtable}, {"System.Collections.IList", &t_objarr},
+    {"System.Collections.IDictionary", &t_hashtable},
+    {"System.Text.StringBuilder", &t_sb},
+    {"ref", &t_ref},
+    {"System.Management.Automation.PSReference", &t_ref},
+    {"System.Collections.Specialized.OrderedDictionary", &t_ordered}, {"System.Collections.IList", &t_objarr},
     {"System.Collections.ICollection", &t_objarr}, {"System.Collections.IEnumerable", &t_objarr},
 };
 
@@ -205,8 +213,10 @@ hv_type_register_enum(const hv_enum_def *def)
 static void
 ensure_builtin_enums(void)
 {
-    if (enum_types.n)
+    static bool done;
+    if (done)
         return;
+    done = true;
     for (size_t i = 0; i < sizeof builtin_enums / sizeof builtin_enums[0]; i++)
         hv_type_register_enum(builtin_enums[i]);
 }
@@ -267,6 +277,22 @@ is_generic_list(const char *name, size_t len, size_t *open)
     return false;
 }
 
+static bool
+is_generic_dict(const char *name, size_t len)
+{
+    static const char *const dicts[] = {"System.Collections.Generic.Dictionary",
+                                        "Collections.Generic.Dictionary", "Generic.Dictionary",
+                                        "Dictionary", "System.Collections.Generic.SortedDictionary"};
+    const char *br = memchr(name, '[', len);
+    if (!br || name[len - 1] != ']')
+        return false;
+    size_t n = (size_t)(br - name);
+    for (size_t i = 0; i < sizeof dicts / sizeof dicts[0]; i++)
+        if (hv_strn_eq_ci(dicts[i], strlen(dicts[i]), name, n))
+            return true;
+    return false;
+}
+
 const hv_type_info *
 hv_type_lookup(const char *name)
 {
@@ -286,6 +312,8 @@ hv_type_lookup(const char *name)
     size_t open;
     if (is_generic_list(name, len, &open))
         return &t_arraylist;
+    if (is_generic_dict(name, len))
+        return &t_dictionary;
     return lookup_base(name, len);
 }
 
@@ -480,9 +508,28 @@ hv_conv_fmt_double(double d, hv_numkind k, char *buf, size_t size)
     char dg[40];
     int e;
     int n = shortest_digits(d, k == HV_N_FLOAT, dg, &e);
+    if (k == HV_N_DECIMAL && n > 15) {
+        /* decimals are approximated by doubles: 15 significant digits hide the binary
+         * noise so 1.1d + 2.2d shows 3.3 as .NET's exact decimal does */
+        char tmp[48];
+        snprintf(tmp, sizeof tmp, "%.14e", fabs(d));
+        n = 0;
+        const char *p = tmp;
+        for (; *p && *p != 'e'; p++)
+            if (isdigit((unsigned char)*p))
+                dg[n++] = *p;
+        e = atoi(p + 1);
+        while (n > 1 && dg[n - 1] == '0')
+            n--;
+        dg[n] = 0;
+    }
     bool neg = d < 0;
-    int sci_at = k == HV_N_FLOAT ? 7 : 15;
-    if (k == HV_N_DECIMAL || (e < sci_at && e >= -4)) {
+    /* .NET's "G" with the shortest round-trip digits: scientific when the decimal point
+     * would sit past max(digits, 15) (7 for float) or more than 3 zeros after it */
+    int max_digits = k == HV_N_FLOAT ? 7 : 15;
+    if (n > max_digits)
+        max_digits = n;
+    if (k == HV_N_DECIMAL || (e + 1 <= max_digits && e + 1 >= -3)) {
         put_fixed(buf, size, neg, dg, n, e);
         return;
     }
@@ -2229,6 +2276,16 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
         *out = r;
         return true;
     }
+    if (v->kind == HV_STRING && el && el->kind == HV_CHAR) {
+        /* [char[]]"abc" is the string's characters */
+        const char *p = hv_str_cstr(v);
+        size_t len = hv_str_len(v);
+        hv_value r = hv_array_new(len);
+        for (size_t i = 0; i < len;)
+            hv_array_push(&r, hv_char(hv_utf8_next(p, len, &i)));
+        *out = r;
+        return true;
+    }
     hv_value r = hv_array_new(1);
     r.sub = (uint8_t)t->sub;
     if (v->kind == HV_TABLE && t->sub == HV_TA_LIST) {
@@ -2248,6 +2305,8 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
     *out = r;
     return true;
 }
+
+const hv_obj_class hv_psreference_class = {.type_name = "System.Management.Automation.PSReference"};
 
 static bool
 to_pscustom(const hv_value *v, hv_value *out, hv_conv_err *err)
@@ -2390,6 +2449,15 @@ hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv
         }
         return fail_type(err, v, t->full_name);
     case HV_OBJECT:
+        if (t->sub == 1) { /* [ref] */
+            if (v->kind == HV_OBJECT && hv_obj_class_of(v) == &hv_psreference_class) {
+                *out = hv_ref(v);
+            } else {
+                *out = hv_obj_new(&hv_psreference_class);
+                hv_obj_set(out, "Value", hv_ref(v));
+            }
+            return true;
+        }
         return to_pscustom(v, out, err);
     case HV_SCRIPTBLOCK:
         if (v->kind == HV_SCRIPTBLOCK || v->kind == HV_NULL) {
@@ -2415,7 +2483,8 @@ hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv
         }
         return fail_type(err, v, t->full_name);
     case HV_BOXED:
-        if (t->sub == HV_TB_STATIC || t->sub == HV_TB_MATCH || t->sub == HV_TB_ENCODING)
+        if (t->sub == HV_TB_STATIC || t->sub == HV_TB_MATCH || t->sub == HV_TB_ENCODING ||
+            t->sub == HV_TB_STRINGBUILDER)
             return fail_type(err, v, t->full_name);
         return to_boxed(v, t, out, err);
     default:

@@ -62,7 +62,8 @@ hv_value hv_conv_format_one(const hv_value *v, const char *spec);
  * (sub 1); HV_BOXED subs below; HV_ARRAY sub HV_TA_LIST = ArrayList / List[T];
  * HV_TABLE sub HV_TABLE_ORDERED = [ordered]; HV_NULL sub 1 = [void]; HV_BOOL sub 1 = [switch]. */
 enum { HV_TB_NONE = 0, HV_TB_REGEX, HV_TB_GUID, HV_TB_VERSION, HV_TB_IPADDRESS, HV_TB_XML,
-       HV_TB_URI, HV_TB_MATCH, HV_TB_ENCODING, HV_TB_STATIC /* static-only class: [math] */ };
+       HV_TB_URI, HV_TB_MATCH, HV_TB_ENCODING, HV_TB_STATIC /* static-only class: [math] */,
+       HV_TB_STRINGBUILDER };
 enum { HV_TA_OBJECT = 0, HV_TA_LIST = 1 };
 /* An HV_ARRAY value whose hv_value.sub is HV_TA_LIST is a System.Collections.ArrayList
  * (resizable: .Add/.Remove mutate it); sub 0 is object[] (fixed size). */
@@ -75,6 +76,10 @@ extern const hv_enum_def hv_enum_midpoint;        /* System.MidpointRounding */
 extern const hv_enum_def hv_enum_consolecolor;    /* System.ConsoleColor */
 extern const hv_enum_def hv_enum_actionpref;      /* System.Management.Automation.ActionPreference */
 extern const hv_enum_def hv_enum_datetimekind;    /* System.DateTimeKind */
+
+/* [ref]: an object of this class with one property, Value. TryParse-style methods write
+ * their out-value into it (the evaluator ties [ref]$var to the variable). */
+extern const hv_obj_class hv_psreference_class;
 
 /* Scriptblocks are the evaluator's: it registers how one renders as a string (its text). */
 void hv_conv_set_scriptblock_to_string(hv_value (*fn)(const hv_value *sb));

@@ -528,20 +528,30 @@ hv_err_use_color(hv_ctx *ctx)
     return isatty(fileno(f)) && !(term && strcmp(term, "dumb") == 0);
 }
 
+/* The word before the colon, in the order of pwsh's ConciseView: "Exception" for `throw`;
+ * the command of the InvocationInfo when it is a real command (a function or cmdlet, not a
+ * script file); CategoryInfo.Activity; the command anyway; the category unless
+ * NotSpecified; the exception's short type name. */
 static const char *
-concise_reason(const hv_value *rec, char *buf, size_t n)
+concise_reason(hv_ctx *ctx, const hv_value *rec, char *buf, size_t n)
 {
     const hv_value *inv = rget(rec, "InvocationInfo");
     const hv_value *ci = rget(rec, "CategoryInfo");
     const hv_value *cmd = inv && inv->kind == HV_OBJECT ? hv_obj_get(inv, "MyCommand") : NULL;
     if (hv_err_was_thrown(rec))
         return "Exception";
-    if (cmd && cmd->kind != HV_NULL) {
-        HV_AUTO hv_value s = hv_conv_to_string(cmd, NULL);
-        if (hv_str_len(&s)) {
-            snprintf(buf, n, "%s", hv_str_cstr(&s));
-            return buf;
-        }
+    HV_AUTO hv_value cname = cmd && cmd->kind != HV_NULL ? hv_conv_to_string(cmd, NULL) : hv_str("");
+    hv_cmdinfo info;
+    if (hv_str_len(&cname) && ctx && ctx->cmds && hv_command_lookup(ctx, hv_str_cstr(&cname), &info)) {
+        snprintf(buf, n, "%s", hv_str_cstr(&cname));
+        return buf;
+    }
+    const char *activity = sget(ci, "Activity");
+    if (*activity)
+        return activity;
+    if (hv_str_len(&cname)) {
+        snprintf(buf, n, "%s", hv_str_cstr(&cname));
+        return buf;
     }
     const hv_value *c = ci && ci->kind == HV_OBJECT ? hv_obj_get(ci, "Category") : NULL;
     const char *cat = c ? hv_enum_name(c) : NULL;
@@ -615,7 +625,7 @@ hv_err_concise(hv_ctx *ctx, const hv_value *rec, bool color)
     const char *red = color ? "\x1b[31;1m" : "", *cyan = color ? "\x1b[36;1m" : "",
                *reset = color ? "\x1b[0m" : "";
     char rbuf[256];
-    const char *reason = concise_reason(rec, rbuf, sizeof rbuf);
+    const char *reason = concise_reason(ctx, rec, rbuf, sizeof rbuf);
     const char *msg = hv_err_message(rec);
     const char *fqid = hv_err_fqid(rec);
     if (fqid && (strncmp(fqid, "NativeCommandError", 18) == 0)) {
@@ -698,9 +708,47 @@ route_error(hv_ctx *ctx, hv_cmd *cmd, hv_value rec)
     return HV_OK;
 }
 
+/* Write-Error attributes its record to the code that called it, as pwsh's
+ * WriteErrorCommand does with the caller's $MyInvocation: InvocationInfo (command name and
+ * call-site position) and the command part of the FullyQualifiedErrorId come from the
+ * enclosing function or script; CategoryInfo.Activity stays "Write-Error". */
+static void
+attribute_to_caller(hv_cmd *cmd, hv_value *rec)
+{
+    hv_cmd *caller = cmd->parent;
+    while (caller && !(caller->def && caller->def->name && caller->def->name[0] &&
+                       (caller->def->flags & HV_CF_FUNCTION)))
+        caller = caller->parent;
+    const hv_value *f = hv_obj_get(rec, "FullyQualifiedErrorId");
+    const char *fq = f && f->kind == HV_STRING ? hv_str_cstr(f) : "";
+    const char *comma = strchr(fq, ',');
+    HV_AUTO hv_value base = comma ? hv_strn(fq, (size_t)(comma - fq)) : hv_str(fq);
+    if (!caller) {
+        hv_obj_set(rec, "FullyQualifiedErrorId", hv_ref(&base));
+        hv_obj_set(rec, "InvocationInfo", make_invocation(NULL, NULL));
+        return;
+    }
+    const char *name = caller->def->name;
+    if (caller->def->flags & HV_CF_SCRIPT) {
+        const char *slash = strrchr(name, '/');
+        name = slash ? slash + 1 : name;
+    }
+    hv_obj_set(rec, "FullyQualifiedErrorId", hv_strf("%s,%s", hv_str_cstr(&base), name));
+    hv_pos pos = caller->stage ? caller->stage->pos : (hv_pos){0};
+    hv_obj_set(rec, "InvocationInfo", make_invocation(name, caller->stage ? &pos : NULL));
+    err_native *n = hv_obj_native(rec);
+    if (n) {
+        n->end_line = pos.end_line;
+        n->end_col = pos.end_col;
+    }
+}
+
 static hv_status
 write_error(hv_ctx *ctx, hv_cmd *cmd, hv_value rec)
 {
+    if (cmd && cmd->def && cmd->def->name && strcmp(cmd->def->name, "Write-Error") == 0 &&
+        hv_err_is_record(&rec) && hv_value_refcount(&rec) == 1)
+        attribute_to_caller(cmd, &rec);
     hv_action act = hv_pipe_action(ctx, cmd, HV_PREF_ERROR);
     /* the command and the functions it runs inside all "wrote an error" ($? false),
      * and their -ErrorVariable lists collect it */

@@ -28,23 +28,22 @@ typedef struct hv_eval_cache {
 hv_node_cache *
 hv_eval_cache_of(hv_ctx *ctx, hv_ast *node)
 {
+    /* aux holds the entry's address: chunks never move, so it stays valid */
+    if (node->aux)
+        return (hv_node_cache *)node->aux;
     eval_cache *c = ctx->cache;
     if (!c)
         c = ctx->cache = hv_xcalloc(1, sizeof *c);
-    if (node->aux == 0) {
-        size_t idx = c->used++;
-        if (idx / CACHE_CHUNK >= c->nchunks) {
-            c->chunks = hv_xrealloc(c->chunks, (c->nchunks + 1) * sizeof *c->chunks);
-            c->chunks[c->nchunks++] = hv_xcalloc(CACHE_CHUNK, sizeof(hv_node_cache));
-        }
-        node->aux = idx + 1;
-        hv_node_cache *e = &c->chunks[idx / CACHE_CHUNK][idx % CACHE_CHUNK];
-        e->epoch = e->lepoch = UINT64_MAX;
-        e->special = -1;
-        return e;
+    size_t idx = c->used++;
+    if (idx / CACHE_CHUNK >= c->nchunks) {
+        c->chunks = hv_xrealloc(c->chunks, (c->nchunks + 1) * sizeof *c->chunks);
+        c->chunks[c->nchunks++] = hv_xcalloc(CACHE_CHUNK, sizeof(hv_node_cache));
     }
-    size_t idx = node->aux - 1;
-    return &c->chunks[idx / CACHE_CHUNK][idx % CACHE_CHUNK];
+    hv_node_cache *e = &c->chunks[idx / CACHE_CHUNK][idx % CACHE_CHUNK];
+    e->epoch = e->lepoch = UINT64_MAX;
+    e->special = -1;
+    node->aux = (uintptr_t)e;
+    return e;
 }
 
 void hv_eval_cache_free(hv_ctx *ctx);
@@ -438,9 +437,14 @@ eval_for(hv_ctx *ctx, hv_ast *node, hv_sink *out)
 static hv_var *
 loop_var(hv_ctx *ctx, hv_ast *var)
 {
+    hv_node_cache *c = hv_eval_cache_of(ctx, var);
+    if (c->lepoch == ctx->scope_epoch && c->lvar && !c->lvar->removed)
+        return c->lvar;
     hv_var *v = hv_scope_find_in(ctx->cur, var->u.var.name);
     if (!v)
         v = hv_scope_new_var(ctx, ctx->cur, var->u.var.name);
+    c->lvar = v;
+    c->lepoch = ctx->scope_epoch;
     return v;
 }
 

@@ -98,7 +98,8 @@ not_found(hv_ctx *ctx, hv_ast *node, const char *name)
 static bool
 is_path_name(const char *name)
 {
-    return strchr(name, '/') != NULL || name[0] == '~';
+    /* .\setup.ps1 as pasted from Windows docs: pwsh on Unix accepts \ as a separator */
+    return strchr(name, '/') != NULL || strchr(name, '\\') != NULL || name[0] == '~';
 }
 
 static bool
@@ -113,6 +114,11 @@ resolve_path(hv_ctx *ctx, hv_ast *node, const char *name, hv_cmdinfo *info, hv_v
 {
     char *path = name[0] == '~' && getenv("HOME") ? hv_xasprintf("%s%s", getenv("HOME"), name + 1)
                                                  : hv_xstrdup(name);
+    struct stat sb0;
+    if (strchr(path, '\\') && stat(path, &sb0) != 0)
+        for (char *q = path; *q; q++)
+            if (*q == '\\')
+                *q = '/';
     struct stat sb;
     if (stat(path, &sb) != 0 || S_ISDIR(sb.st_mode)) {
         free(path);

@@ -396,12 +396,70 @@ op_failed(hv_ctx *ctx, hv_ast *node, const hv_conv_err *err)
     return hv_eval_fail(ctx, node, exc, cat, id, "%s", err->msg);
 }
 
+/* int64 fast paths (int32 op int64 / int64 op int64 without overflow give int64, as .NET's
+ * widening does): no allocation, no call into ops.c. true when handled. */
+static inline bool
+fast_long_op(int op, const hv_value *l, const hv_value *r, hv_value *out)
+{
+    if ((l->sub != HV_N_INT32 && l->sub != HV_N_INT64) || (r->sub != HV_N_INT32 && r->sub != HV_N_INT64))
+        return false;
+    int64_t a = l->u.i, b = r->u.i, x;
+    switch (op) {
+    case HV_OP_ADD + 1: if (__builtin_add_overflow(a, b, &x)) return false; break;
+    case HV_OP_SUB + 1: if (__builtin_sub_overflow(a, b, &x)) return false; break;
+    case HV_OP_MUL + 1: if (__builtin_mul_overflow(a, b, &x)) return false; break;
+    case HV_OP_EQ + 1: *out = hv_bool(a == b); return true;
+    case HV_OP_NE + 1: *out = hv_bool(a != b); return true;
+    case HV_OP_LT + 1: *out = hv_bool(a < b); return true;
+    case HV_OP_LE + 1: *out = hv_bool(a <= b); return true;
+    case HV_OP_GT + 1: *out = hv_bool(a > b); return true;
+    case HV_OP_GE + 1: *out = hv_bool(a >= b); return true;
+    default: return false;
+    }
+    *out = hv_long(x);
+    return true;
+}
+
+/* double op double/int32/int64: IEEE arithmetic, as .NET widening gives. */
+static inline bool
+fast_double_op(int op, const hv_value *l, const hv_value *r, hv_value *out)
+{
+    double a, b;
+    if (l->kind == HV_DOUBLE && l->sub == HV_N_DOUBLE)
+        a = l->u.d;
+    else if (l->kind == HV_INT && (l->sub == HV_N_INT32 || l->sub == HV_N_INT64))
+        a = (double)l->u.i;
+    else
+        return false;
+    if (r->kind == HV_DOUBLE && r->sub == HV_N_DOUBLE)
+        b = r->u.d;
+    else if (r->kind == HV_INT && (r->sub == HV_N_INT32 || r->sub == HV_N_INT64))
+        b = (double)r->u.i;
+    else
+        return false;
+    switch (op) {
+    case HV_OP_ADD + 1: *out = hv_double(a + b); return true;
+    case HV_OP_SUB + 1: *out = hv_double(a - b); return true;
+    case HV_OP_MUL + 1: *out = hv_double(a * b); return true;
+    case HV_OP_LT + 1: *out = hv_bool(a < b); return true;
+    case HV_OP_LE + 1: *out = hv_bool(a <= b); return true;
+    case HV_OP_GT + 1: *out = hv_bool(a > b); return true;
+    case HV_OP_GE + 1: *out = hv_bool(a >= b); return true;
+    default: return false;
+    }
+}
+
 /* int32 fast paths: no allocation, no call into ops.c. true when handled. */
 static inline bool
 fast_int_op(int op, const hv_value *l, const hv_value *r, hv_value *out)
 {
-    if (l->kind != HV_INT || r->kind != HV_INT || l->sub != HV_N_INT32 || r->sub != HV_N_INT32)
+    if (l->kind == HV_DOUBLE || r->kind == HV_DOUBLE)
+        return (l->kind == HV_DOUBLE || l->kind == HV_INT) &&
+               (r->kind == HV_DOUBLE || r->kind == HV_INT) && fast_double_op(op, l, r, out);
+    if (l->kind != HV_INT || r->kind != HV_INT)
         return false;
+    if (l->sub != HV_N_INT32 || r->sub != HV_N_INT32)
+        return fast_long_op(op, l, r, out);
     int64_t a = l->u.i, b = r->u.i, x;
     switch (op) {
     case HV_OP_ADD + 1: x = a + b; break;
@@ -1007,7 +1065,8 @@ try_string_append(hv_ctx *ctx, hv_ast *left, const hv_value *r, hv_value *result
     hv_node_cache *c = hv_eval_cache_of(ctx, left);
     if (c->special != SP_NORMAL)
         return false;
-    hv_var *var = hv_scope_find_in(ctx->cur, left->u.var.name);
+    hv_var *var = c->lepoch == ctx->scope_epoch && c->lvar ? c->lvar
+                                                           : hv_scope_find_in(ctx->cur, left->u.var.name);
     if (!var || var->value.kind != HV_STRING || var->type ||
         (var->options & (HV_VAR_READONLY | HV_VAR_CONSTANT)))
         return false;

@@ -7,6 +7,7 @@
  * runtime (ForEach-Object, .Where(), -replace {}) use a small positional binder here.
  */
 #include "internal.h"
+#include "intrinsics.h"
 #include "pipe.h"
 
 #include <libgen.h>
@@ -716,7 +717,7 @@ typedef struct {
     hv_cmd *saved_cmd;
     hv_sink *saved_ret;
     const char *saved_script_name;
-    bool dot, entered, begun, is_script;
+    bool dot, entered, begun, is_script, exited;
 } fn_frame;
 
 static void
@@ -751,6 +752,20 @@ frame_leave(hv_ctx *ctx, fn_frame *fr)
     ctx->cur_cmd = fr->saved_cmd;
     ctx->return_sink = fr->saved_ret;
     fr->entered = false;
+}
+
+/* `exit` in a script called from another script ends only that script: $LASTEXITCODE
+ * gets the code. The -File script's `exit` ends the process. */
+static hv_status
+script_exit(hv_ctx *ctx, fn_frame *fr, hv_status st)
+{
+    if (st != HV_EXIT || !fr->is_script || (fr->fn == ctx->top_script && ctx->depth == 1))
+        return st;
+    fr->exited = true;
+    hv_status s2 = hv_scope_assign(ctx, ctx->global, "LASTEXITCODE", hv_int(ctx->exit_code));
+    (void)s2;
+    ctx->last_success = ctx->exit_code == 0;
+    return HV_OK;
 }
 
 /* Consumes HV_RETURN: a `return` ends the block. */
@@ -954,11 +969,9 @@ static hv_value
 pscmdlet_object(hv_cmd *cmd, hv_function *fn, const hv_value *mi)
 {
     hv_value o = hv_obj_new(&pscmdlet_class);
-    int set = hv_cmd_set_index(cmd);
-    const char *setname = "__AllParameterSets";
-    if (fn->def.sets && set >= 0 && fn->def.sets[set])
-        setname = fn->def.sets[set];
-    hv_obj_set(&o, "ParameterSetName", hv_str(setname));
+    (void)fn;
+    const char *setname = hv_cmd_set_name(cmd);
+    hv_obj_set(&o, "ParameterSetName", hv_str(setname ? setname : "__AllParameterSets"));
     hv_obj_set(&o, "MyInvocation", hv_ref(mi));
     hv_obj_set(&o, "CommandRuntime", hv_str(fn->name));
     hv_obj_set_native(&o, cmd);
@@ -1060,6 +1073,15 @@ frame_begin(hv_ctx *ctx, fn_frame *fr, hv_function *fn, hv_value *vals, const bo
                                   "The script failed due to call depth overflow.");
         return hv_eval_raise(ctx, rec, true);
     }
+    if (fr->is_script && fn->body->u.sb.nrequires) {
+        hv_status rst = hv_requires_check(ctx, fn->body->u.sb.requires, fn->body->u.sb.nrequires,
+                                          fn->name);
+        if (rst != HV_OK) {
+            hv_unref(args_array);
+            hv_unref(bound_table);
+            return rst;
+        }
+    }
     if (!fr->dot)
         fr->scope = hv_scope_new_child(ctx, ctx->cur, fr->is_script ? HV_SCOPE_SCRIPT : 0);
     frame_enter(ctx, fr);
@@ -1079,7 +1101,7 @@ frame_begin(hv_ctx *ctx, fn_frame *fr, hv_function *fn, hv_value *vals, const bo
         set_local(ctx, "PSBoundParameters", bound_table);
         if (fr->is_script)
             set_script_vars(ctx, fn);
-        st = run_named(ctx, fn->body->u.sb.begin, out);
+        st = script_exit(ctx, fr, run_named(ctx, fn->body->u.sb.begin, out));
     } else {
         hv_unref(args_array);
         hv_unref(bound_table);
@@ -1112,9 +1134,11 @@ frame_process(hv_ctx *ctx, fn_frame *fr, const hv_value *input, bool has_input, 
         }
         return HV_OK;
     }
+    if (fr->exited)
+        return HV_OK;
     frame_enter(ctx, fr);
     set_local(ctx, "_", has_input ? hv_ref(input) : hv_null());
-    hv_status st = run_named(ctx, proc, out);
+    hv_status st = script_exit(ctx, fr, run_named(ctx, proc, out));
     frame_leave(ctx, fr);
     return st;
 }
@@ -1126,11 +1150,11 @@ frame_end(hv_ctx *ctx, fn_frame *fr, hv_sink *out)
     hv_ast *sb = fn->body;
     if (is_filter(fn) && !sb->u.sb.process)
         return HV_OK;
-    if (!sb->u.sb.end)
+    if (!sb->u.sb.end || fr->exited)
         return HV_OK;
     frame_enter(ctx, fr);
     set_local(ctx, "input", fr->input.kind == HV_ARRAY ? hv_steal(&fr->input) : hv_array_new(0));
-    hv_status st = run_named(ctx, sb->u.sb.end, out);
+    hv_status st = script_exit(ctx, fr, run_named(ctx, sb->u.sb.end, out));
     frame_leave(ctx, fr);
     return st;
 }

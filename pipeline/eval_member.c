@@ -183,9 +183,6 @@ get_member_scalar(hv_ctx *ctx, const hv_value *v, const char *name, bool *found)
     if (hv_methods_get_property(ctx, v, name, &out))
         return out;
 #endif
-    /* intrinsic members every object has (pwsh 3+): a scalar counts as one item */
-    if (hv_str_eq_ci(name, "Count") || (hv_str_eq_ci(name, "Length") && v->kind != HV_STRING))
-        return hv_int(1);
     *found = false;
     return hv_null();
 }
@@ -263,7 +260,9 @@ hv_eval_member(hv_ctx *ctx, hv_ast *node, hv_value *out)
         st = static_member(ctx, node, &target, hv_str_cstr(&name), out);
     } else if (target.kind == HV_NULL) {
         *out = hv_null();
-        if (hv_str_eq_ci(hv_str_cstr(&name), "Count") || hv_str_eq_ci(hv_str_cstr(&name), "Length"))
+        if (node->u.member.nullcond)
+            ;
+        else if (hv_str_eq_ci(hv_str_cstr(&name), "Count") || hv_str_eq_ci(hv_str_cstr(&name), "Length"))
             *out = hv_int(0);
         else if (ctx->strict_version >= 2 && !node->u.member.nullcond)
             st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyNotFoundStrict",
@@ -276,6 +275,13 @@ hv_eval_member(hv_ctx *ctx, hv_ast *node, hv_value *out)
                 *out = enumerate_member(ctx, &target, hv_str_cstr(&name), &found);
         } else {
             *out = get_member_scalar(ctx, &target, hv_str_cstr(&name), &found);
+            /* intrinsic members of the language (pwsh 3+): a scalar counts as one item;
+             * not seen by cmdlets (Where-Object Length) */
+            if (!found && (hv_str_eq_ci(hv_str_cstr(&name), "Count") ||
+                           hv_str_eq_ci(hv_str_cstr(&name), "Length"))) {
+                *out = hv_int(1);
+                found = true;
+            }
         }
         if (!found && ctx->strict_version >= 2)
             st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyNotFoundStrict",

@@ -11,6 +11,7 @@
  * Out-Default does for mixed output.
  */
 #include "pipeline/format.h"
+#include "pipeline/errors.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -690,6 +691,7 @@ is_scalar(const hv_value *v)
     case HV_TIMESPAN:
     case HV_TYPE:
     case HV_ARRAY:
+    case HV_DATETIME:
         return false;
     default:
         return true;
@@ -749,7 +751,7 @@ type_base_name(const hv_type_info *t)
 /* ======================================================================================
  * Format groups: a view opened by the first object, rows/entries, out-of-band items
  * ====================================================================================== */
-typedef enum { SH_TABLE, SH_LIST, SH_WIDE } shape;
+typedef enum { SH_TABLE, SH_LIST, SH_WIDE, SH_COMPLEX } shape;
 typedef enum { IT_ROW, IT_TEXT, IT_LIST, IT_GROUP } item_kind;
 
 typedef struct {
@@ -937,6 +939,15 @@ g_setup_cols(fgroup *g, size_t n)
     g->aligns = hv_xcalloc(n + 1, sizeof *g->aligns);
 }
 
+/* Convention for classes whose view is their ToString() (MatchInfo, help): an empty default
+ * property set and a to_string function. */
+static bool
+tostring_view(const hv_obj_class *cls)
+{
+    return cls && cls->to_string && cls->default_props && !cls->default_props[0] &&
+           !cls->table_view;
+}
+
 /* Open a view for the first complex object of a sequence. */
 static void
 g_open(fgroup *g, const hv_value *o)
@@ -970,7 +981,19 @@ g_open(fgroup *g, const hv_value *o)
         g->view_kind = 4;
         return;
     }
+    if (o->kind == HV_DATETIME) {
+        /* DateTime has a custom (complex) view: its long date and time, one per line */
+        g->sh = SH_COMPLEX;
+        g->view_kind = 5;
+        return;
+    }
     const hv_obj_class *cls = hv_obj_class_of(o);
+    if (tostring_view(cls)) {
+        g->sh = SH_COMPLEX;
+        g->view_kind = 1;
+        g->cls = cls;
+        return;
+    }
     if (cls && cls->table_view) {
         size_t n = 0;
         while (cls->table_view[n].label || cls->table_view[n].property)
@@ -1020,8 +1043,9 @@ static bool
 g_applies(const fgroup *g, const hv_value *o)
 {
     switch (g->view_kind) {
-    case 0:
-        return o->kind == HV_OBJECT;
+    case 0: /* a generated view (no format definition) takes any object, as pwsh does */
+        return o->kind == HV_OBJECT || o->kind == HV_DATETIME || o->kind == HV_TIMESPAN ||
+               o->kind == HV_TYPE;
     case 1:
         return o->kind == HV_OBJECT && hv_obj_class_of(o) == g->cls;
     case 2:
@@ -1030,6 +1054,8 @@ g_applies(const fgroup *g, const hv_value *o)
         return o->kind == HV_TYPE;
     case 4:
         return o->kind == HV_TIMESPAN;
+    case 5:
+        return o->kind == HV_DATETIME;
     }
     return false;
 }
@@ -1047,6 +1073,13 @@ g_row(hv_ctx *ctx, fgroup *g, char **cellsv, const hv_value *raw)
 static void
 g_entry(hv_ctx *ctx, fgroup *g, const hv_value *o)
 {
+    if (g->sh == SH_COMPLEX || (g->sh == SH_LIST && o->kind == HV_DATETIME)) {
+        hv_buf t = {0};
+        scalar_append(ctx, &t, o);
+        hv_buf_putc(&t, 0);
+        g_text(g, t.data);
+        return;
+    }
     if (g->sh == SH_LIST) {
         g_add(g, list_item(ctx, o));
         return;
@@ -1233,6 +1266,18 @@ render_group(hv_buf *out, fgroup *g, int width)
             render_table_items(out, g, from, i, width);
         } else if (g->sh == SH_WIDE) {
             render_wide_items(out, g, from, i, width);
+        } else if (g->sh == SH_COMPLEX) {
+            for (size_t j = from; j < i; j++) {
+                item *it = &g->items[j];
+                if (it->kind == IT_LIST) {
+                    hv_buf_putc(out, '\n');
+                    write_list(out, it->a, it->b, it->n, width);
+                    hv_buf_putc(out, '\n');
+                } else if (it->text) {
+                    hv_buf_puts(out, it->text);
+                    hv_buf_putc(out, '\n');
+                }
+            }
         } else {
             for (size_t j = from; j < i; j++) {
                 item *it = &g->items[j];
@@ -1247,7 +1292,7 @@ render_group(hv_buf *out, fgroup *g, int width)
         }
     }
     if (g->sh != SH_LIST)
-        hv_buf_putc(out, '\n'); /* format end */
+        hv_buf_putc(out, '\n'); /* format end (lists end each entry with one already) */
 }
 
 /* ======================================================================================
@@ -1394,6 +1439,20 @@ push_value(fstate *st, const hv_value *v, int depth)
         render_request(st->ctx, st->out, v, st->width);
         return;
     }
+    hv_value rec_text = hv_null();
+    if (v->kind == HV_OBJECT && hv_stream_record_text(st->ctx, v, &rec_text)) {
+        /* ErrorRecord / WarningRecord ... in the output: shown as on their stream */
+        if (rec_text.kind == HV_STRING) {
+            if (st->open)
+                g_text(&st->g, hv_xstrdup(hv_str_cstr(&rec_text)));
+            else {
+                hv_buf_put(st->out, hv_str_cstr(&rec_text), hv_str_len(&rec_text));
+                hv_buf_putc(st->out, '\n');
+            }
+        }
+        hv_unref(rec_text);
+        return;
+    }
     if (is_scalar(v)) {
         hv_buf t = {0};
         scalar_append(st->ctx, &t, v);
@@ -1409,14 +1468,40 @@ push_value(fstate *st, const hv_value *v, int depth)
     }
     if (v->kind == HV_OBJECT && hv_obj_count(v) == 0 && !hv_obj_class_of(v))
         return; /* an empty PSCustomObject shows nothing */
+    if (v->kind == HV_TABLE && hv_table_count(v) == 0)
+        return; /* nor does an empty dictionary (no entries to enumerate) */
+    if (v->kind == HV_TABLE && st->open && st->g.view_kind != 2) {
+        /* Out-Default enumerates a dictionary: its DictionaryEntry objects meet the view
+         * that is open (a generated view shows them as rows of its own columns). */
+        const hv_value *k, *val;
+        for (size_t it = 0; hv_table_next(v, &it, &k, &val);) {
+            hv_value e = hv_obj_new(NULL);
+            hv_obj_set(&e, "Name", hv_ref(k));
+            hv_obj_set(&e, "Key", hv_ref(k));
+            hv_obj_set(&e, "Value", hv_ref(val));
+            hv_obj_add_typename(&e, "System.Collections.DictionaryEntry");
+            if (g_applies(&st->g, &e))
+                g_entry(st->ctx, &st->g, &e);
+            else
+                g_add(&st->g, list_item(st->ctx, &e));
+            hv_unref(e);
+        }
+        return;
+    }
     if (!st->open) {
         g_open(&st->g, v);
         st->open = true;
     }
-    if (g_applies(&st->g, v))
+    if (g_applies(&st->g, v)) {
         g_entry(st->ctx, &st->g, v);
-    else
+    } else if (v->kind == HV_OBJECT && tostring_view(hv_obj_class_of(v))) {
+        hv_buf t = {0};
+        scalar_append(st->ctx, &t, v);
+        hv_buf_putc(&t, 0);
+        g_text(&st->g, t.data);
+    } else {
         g_add(&st->g, list_item(st->ctx, v));
+    }
 }
 
 hv_value

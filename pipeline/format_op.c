@@ -39,6 +39,28 @@ to_decdig(double d, decdig *x)
         x->point = 1;
 }
 
+/* Exact digits of a number value: integers digit by digit (no double rounding). */
+static void
+value_decdig(const hv_value *v, decdig *x)
+{
+    if (v->kind != HV_INT) {
+        to_decdig(v->kind == HV_DOUBLE ? v->u.d : 0, x);
+        return;
+    }
+    uint64_t u = v->sub == HV_N_UINT64 ? v->u.u
+                 : v->u.i < 0         ? (uint64_t)0 - (uint64_t)v->u.i
+                                      : (uint64_t)v->u.i;
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)u);
+    memcpy(x->dig, tmp, (size_t)n);
+    x->point = n;
+    while (n > 1 && x->dig[n - 1] == '0')
+        n--;
+    x->n = n;
+    if (u == 0)
+        x->point = 1;
+}
+
 /* Round to keep `keep` digits (away from zero on .5); keep may be <= 0. */
 static void
 round_at(decdig *x, int keep)
@@ -115,10 +137,9 @@ put_grouped(hv_buf *b, const char *digits, size_t n)
 
 /* F / N / P / C body: |d| with `decimals` decimals, grouping optional. */
 static void
-put_fixed(hv_buf *b, double d, int decimals, bool group)
+put_fixed(hv_buf *b, const decdig *src, int decimals, bool group)
 {
-    decdig x;
-    to_decdig(d, &x);
+    decdig x = *src;
     round_at(&x, x.point + decimals);
     hv_buf ip = {0}, fp = {0};
     fixed_parts(&x, decimals, &ip, &fp);
@@ -138,19 +159,17 @@ put_fixed(hv_buf *b, double d, int decimals, bool group)
 
 /* Does the rounded |d| at `decimals` decimals show as zero (so no minus sign)? */
 static bool
-rounds_to_zero(double d, int decimals)
+rounds_to_zero(const decdig *src, int decimals)
 {
-    decdig x;
-    to_decdig(d, &x);
+    decdig x = *src;
     round_at(&x, x.point + decimals);
     return decdig_zero(&x);
 }
 
 static void
-put_exp(hv_buf *b, double d, int prec, char e, int min_exp_digits, bool plus)
+put_exp(hv_buf *b, const decdig *src, int prec, char e, int min_exp_digits, bool plus)
 {
-    decdig x;
-    to_decdig(d, &x);
+    decdig x = *src;
     round_at(&x, prec + 1);
     int exp10 = decdig_zero(&x) ? 0 : x.point - 1;
     hv_buf_putc(b, x.dig[0]);
@@ -169,10 +188,9 @@ put_exp(hv_buf *b, double d, int prec, char e, int min_exp_digits, bool plus)
 
 /* G with a precision: n significant digits; scientific when exp >= n or exp < -5. */
 static void
-put_general(hv_buf *b, double d, int prec, char e)
+put_general(hv_buf *b, const decdig *src, int prec, char e)
 {
-    decdig x;
-    to_decdig(d, &x);
+    decdig x = *src;
     round_at(&x, prec);
     while (x.n > 1 && x.dig[x.n - 1] == '0')
         x.n--;
@@ -255,6 +273,11 @@ std_numeric(hv_buf *b, const hv_value *v, const char *spec)
     bool bad;
     double d = hv_conv_num_to_double(v);
     bool neg = is_integer(v) ? (v->sub != HV_N_UINT64 && v->u.i < 0) : d < 0;
+    decdig x, x100;
+    value_decdig(v, &x);
+    x100 = x;
+    if (!decdig_zero(&x100))
+        x100.point += 2;
     switch (toupper((unsigned char)f)) {
     case 'D': {
         int prec = precision_of(spec, 0, &bad);
@@ -280,32 +303,32 @@ std_numeric(hv_buf *b, const hv_value *v, const char *spec)
     case 'F':
     case 'N': {
         int prec = precision_of(spec, 2, &bad);
-        if (neg && !rounds_to_zero(d, prec))
+        if (neg && !rounds_to_zero(&x, prec))
             hv_buf_putc(b, '-');
-        put_fixed(b, d, prec, toupper((unsigned char)f) == 'N');
+        put_fixed(b, &x, prec, toupper((unsigned char)f) == 'N');
         return true;
     }
     case 'P': {
         int prec = precision_of(spec, 2, &bad);
-        if (neg && !rounds_to_zero(d * 100, prec))
+        if (neg && !rounds_to_zero(&x100, prec))
             hv_buf_putc(b, '-');
-        put_fixed(b, d * 100, prec, true);
+        put_fixed(b, &x100, prec, true);
         hv_buf_putc(b, '%');
         return true;
     }
     case 'C': {
         int prec = precision_of(spec, 2, &bad);
-        if (neg && !rounds_to_zero(d, prec))
+        if (neg && !rounds_to_zero(&x, prec))
             hv_buf_putc(b, '-');
         hv_buf_putc(b, '$');
-        put_fixed(b, d, prec, true);
+        put_fixed(b, &x, prec, true);
         return true;
     }
     case 'E': {
         int prec = precision_of(spec, 6, &bad);
         if (neg)
             hv_buf_putc(b, '-');
-        put_exp(b, d, prec, f, 3, true);
+        put_exp(b, &x, prec, f, 3, true);
         return true;
     }
     case 'G': {
@@ -316,7 +339,7 @@ std_numeric(hv_buf *b, const hv_value *v, const char *spec)
         }
         if (neg)
             hv_buf_putc(b, '-');
-        put_general(b, d, prec, f == 'g' ? 'e' : 'E');
+        put_general(b, &x, prec, f == 'g' ? 'e' : 'E');
         return true;
     }
     case 'R':
@@ -455,14 +478,11 @@ custom_numeric(hv_buf *b, const hv_value *v, const char *fmt)
     pick_section(fmt, d, &f, &len, &use_sign);
     custom_info ci;
     analyze_custom(f, len, &ci);
-    double a = fabs(d);
-    if (ci.percent)
-        a *= 100;
-    for (int i = 0; i < ci.scale; i++)
-        a /= 1000;
     int exp10 = 0;
     decdig x;
-    to_decdig(a, &x);
+    value_decdig(v, &x);
+    if (!decdig_zero(&x))
+        x.point += (ci.percent ? 2 : 0) - 3 * ci.scale;
     if (ci.exp_digits && !decdig_zero(&x)) {
         int ip = ci.int_places ? ci.int_places : 1;
         exp10 = x.point - ip;

@@ -542,6 +542,9 @@ struct hv_ctx {
     hv_value jump_label;        /* label of a propagating break/continue (HV_STRING) or null */
     hv_sink *return_sink;       /* inside a class method: where `return x` puts x */
     void *classes;              /* class.c: user classes and enums */
+    void *history;              /* history.c (lead): the session's command history */
+    hv_function *top_script;    /* the -File script: its `exit` ends the process; any other
+                                   script's `exit` only ends that script ($LASTEXITCODE) */
 };
 
 /* [E] Host output (the REPL may redirect). Everything that reaches the console outside

@@ -294,6 +294,8 @@ gcm_filter(hv_cmd *cmd, const hv_cmdinfo *ci)
     return match_any(cmd, GCM_MODULE, ci->module ? ci->module : "");
 }
 
+static hv_status gcm_apps(hv_cmd *cmd, const char *pattern);
+
 static hv_status
 gcm_one_name(hv_cmd *cmd, const char *pattern, hv_cmdinfo *all, size_t n)
 {
@@ -315,6 +317,99 @@ gcm_one_name(hv_cmd *cmd, const char *pattern, hv_cmdinfo *all, size_t n)
     for (size_t i = 0; i < n && st == HV_OK; i++)
         if (hv_wildcard_match(pattern, all[i].name, false) && gcm_filter(cmd, &all[i]))
             st = gcm_emit(cmd, &all[i]);
+    /* a wildcard name also finds applications (unless -CommandType excludes them) */
+    bool apps = !sarr_len(cmd, GCM_TYPE) || type_wanted(cmd, HV_CMDK_APPLICATION);
+    if (st == HV_OK && apps && !sarr_len(cmd, GCM_MODULE))
+        st = gcm_apps(cmd, pattern);
+    return st;
+}
+
+/* pwsh lists commands by CommandType (Alias, Function, Filter, Cmdlet, ExternalScript,
+ * Application), then by name. */
+static int
+kind_rank(hv_cmd_kind k)
+{
+    switch (k) {
+    case HV_CMDK_ALIAS:
+        return 0;
+    case HV_CMDK_FUNCTION:
+        return 1;
+    case HV_CMDK_FILTER:
+        return 2;
+    case HV_CMDK_CMDLET:
+        return 3;
+    case HV_CMDK_SCRIPT:
+        return 4;
+    default:
+        return 5;
+    }
+}
+
+static int
+cmp_listing(const void *a, const void *b)
+{
+    const hv_cmdinfo *x = a, *y = b;
+    int d = kind_rank(x->kind) - kind_rank(y->kind);
+    return d ? d : hv_str_cmp_ci(x->name, y->name);
+}
+
+/* Applications on PATH whose file name matches a wildcard (Get-Command *name*). The
+ * strings live in `pool` (freed by the caller). */
+static size_t
+apps_matching(const char *pattern, hv_cmdinfo **out, char ***pool, size_t *npool)
+{
+    const char *path = getenv("PATH");
+    char *copy = hv_xstrdup(path ? path : "");
+    size_t n = 0;
+    for (char *dir = strtok(copy, ":"); dir; dir = strtok(NULL, ":")) {
+        DIR *d = opendir(*dir ? dir : ".");
+        if (!d)
+            continue;
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            if (de->d_name[0] == '.' || !hv_wildcard_match(pattern, de->d_name, false))
+                continue;
+            char *full = hv_xasprintf("%s/%s", dir, de->d_name);
+            struct stat st;
+            if (stat(full, &st) != 0 || !S_ISREG(st.st_mode) || access(full, X_OK) != 0) {
+                free(full);
+                continue;
+            }
+            *pool = hv_xrealloc(*pool, (*npool + 1) * sizeof **pool);
+            (*pool)[(*npool)++] = full;
+            *out = hv_xrealloc(*out, (n + 1) * sizeof **out);
+            (*out)[n++] = (hv_cmdinfo){.name = strrchr(full, '/') + 1,
+                                       .kind = HV_CMDK_APPLICATION, .module = "",
+                                       .definition = full};
+        }
+        closedir(d);
+    }
+    free(copy);
+    return n;
+}
+
+static hv_status
+gcm_apps(hv_cmd *cmd, const char *pattern)
+{
+    hv_cmdinfo *apps = NULL;
+    char **pool = NULL;
+    size_t npool = 0;
+    size_t n = apps_matching(pattern, &apps, &pool, &npool);
+    /* by name; the same name in several PATH folders keeps PATH order (pool order) */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && hv_str_cmp_ci(apps[j - 1].name, apps[j].name) > 0; j--) {
+            hv_cmdinfo t = apps[j];
+            apps[j] = apps[j - 1];
+            apps[j - 1] = t;
+        }
+    hv_status st = HV_OK;
+    for (size_t i = 0; i < n && st == HV_OK; i++)
+        if (verb_noun_ok(cmd, apps[i].name))
+            st = gcm_emit(cmd, &apps[i]);
+    free(apps);
+    for (size_t i = 0; i < npool; i++)
+        free(pool[i]);
+    free(pool);
     return st;
 }
 
@@ -324,6 +419,8 @@ gcm_process(hv_cmd *cmd, const hv_value *input)
     (void)input;
     hv_cmdinfo *all = NULL;
     size_t n = hv_commands_list(cmd->ctx, false, &all);
+    if (n)
+        qsort(all, n, sizeof *all, cmp_listing);
     hv_status st = HV_OK;
     size_t nn = sarr_len(cmd, GCM_NAME);
     if (!nn) {
@@ -567,7 +664,7 @@ nv_process(hv_cmd *cmd, const hv_value *input)
     return sv_common(cmd, true);
 }
 
-enum { RV_NAME, RV_SCOPE, RV_FORCE, RV_INCLUDE, RV_EXCLUDE, RV_N };
+enum { RV_NAME, RV_INCLUDE, RV_EXCLUDE, RV_FORCE, RV_SCOPE, RV_N };
 static const hv_param_def rv_params[RV_N + 1] = {
     [RV_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
                  .flags = HV_PF_ARRAY | HV_PF_MANDATORY | HV_PF_WILDCARDS |
@@ -1224,14 +1321,15 @@ run_psm1(hv_cmd *cmd, const char *path, hv_module *m)
         if (in_list(before, nbefore, after[i]))
             continue;
         bool exported = !b->exported || in_list(b->funcs, b->nfuncs, after[i]);
-        if (!exported) {
-            hv_scope_func_remove(ctx, after[i]);
-            continue;
-        }
         hv_function *fn = hv_scope_func_lookup(ctx, after[i]);
         if (fn) {
             free(fn->module);
             fn->module = hv_xstrdup(m->def.name);
+        }
+        if (!exported) { /* stays callable from the module's own functions */
+            m->privates = hv_xrealloc(m->privates, (m->nprivates + 1) * sizeof *m->privates);
+            m->privates[m->nprivates++] = hv_xstrdup(after[i]);
+            continue;
         }
         m->functions = hv_xrealloc(m->functions, (m->nfunctions + 1) * sizeof *m->functions);
         m->functions[m->nfunctions++] = hv_xstrdup(after[i]);
@@ -1319,11 +1417,11 @@ run_psd1(hv_cmd *cmd, const char *path, hv_module *m)
                 keep = e->kind == HV_STRING &&
                        hv_wildcard_match(hv_str_cstr(e), m->functions[i], false);
             }
-            if (keep)
+            if (keep) {
                 m->functions[w++] = m->functions[i];
-            else {
-                hv_scope_func_remove(ctx, m->functions[i]);
-                free(m->functions[i]);
+            } else {
+                m->privates = hv_xrealloc(m->privates, (m->nprivates + 1) * sizeof *m->privates);
+                m->privates[m->nprivates++] = m->functions[i];
             }
         }
         m->nfunctions = w;
@@ -1445,6 +1543,8 @@ rmo_process(hv_cmd *cmd, const hv_value *input)
             found = true;
             for (size_t f = 0; f < m->nfunctions; f++)
                 hv_scope_func_remove(ctx, m->functions[f]);
+            for (size_t f = 0; f < m->nprivates; f++)
+                hv_scope_func_remove(ctx, m->privates[f]);
             hv_cmds_remove_module(ctx, m);
             n = hv_cmds_modules(ctx, &mods);
         }

@@ -1779,6 +1779,115 @@ regex_property(const hv_value *v, const char *name, hv_value *out)
     return false;
 }
 
+/* ------------------------------------------------------------------ StringBuilder */
+
+static bool a_char(call *c, size_t i, uint32_t *cp);
+
+static void
+sb_free(void *p)
+{
+    hv_buf *b = p;
+    hv_buf_free(b);
+    free(b);
+}
+
+static hv_value
+sb_to_string(const void *p)
+{
+    const hv_buf *b = p;
+    return hv_strn(b->data ? b->data : "", b->len);
+}
+
+static const hv_boxed_class sb_class = {.type_name = "System.Text.StringBuilder", .free = sb_free,
+                                        .to_string = sb_to_string};
+
+static hv_value
+sb_new(const char *init)
+{
+    hv_buf *b = hv_xcalloc(1, sizeof *b);
+    if (init)
+        hv_buf_puts(b, init);
+    return hv_boxed_new(&sb_class, b);
+}
+
+/* Append-style members return the builder itself, as .NET does (hence [void]$sb.Append()). */
+static int
+sb_members(call *c, const hv_value *v)
+{
+    hv_buf *b = hv_boxed_ptr(v);
+    if (IS("Append") || IS("AppendLine")) {
+        if (c->n > 1 && IS("Append")) {
+            /* Append(char, repeatCount) */
+            int64_t k;
+            uint32_t cp;
+            if (!a_char(c, 0, &cp) || !a_int(c, 1, &k))
+                return -1;
+            char u[4];
+            size_t ul = hv_utf8_put(u, cp);
+            for (int64_t i = 0; i < k; i++)
+                hv_buf_put(b, u, ul);
+        } else if (c->n == 1) {
+            if (c->a[0].kind == HV_ARRAY)
+                hv_buf_puts(b, hv_type_name_of(&c->a[0]));
+            else
+                hv_conv_append_string(b, &c->a[0], NULL);
+        }
+        if (IS("AppendLine"))
+            hv_buf_putc(b, '\n');
+        return ret(c, hv_ref(v));
+    }
+    if (IS("AppendFormat") && c->n >= 1) {
+        hv_value f = a_str(c, 0), out;
+        hv_conv_err e;
+        bool ok = c->n == 2 && c->a[1].kind == HV_ARRAY
+                      ? hv_conv_format(hv_str_cstr(&f), hv_array_items(&c->a[1]), hv_array_len(&c->a[1]), &out, &e)
+                      : hv_conv_format(hv_str_cstr(&f), c->a + 1, c->n - 1, &out, &e);
+        hv_unref(f);
+        if (!ok)
+            return throwf(c, "%s", e.msg);
+        hv_buf_put(b, hv_str_cstr(&out), hv_str_len(&out));
+        hv_unref(out);
+        return ret(c, hv_ref(v));
+    }
+    if (IS("ToString") && c->n == 0)
+        return ret(c, sb_to_string(b));
+    if (IS("Clear") && c->n == 0) {
+        b->len = 0;
+        if (b->data)
+            b->data[0] = 0;
+        return ret(c, hv_ref(v));
+    }
+    if (IS("Insert") || IS("Remove") || IS("Replace")) {
+        /* reuse the string members on the current text, then store the result */
+        hv_value cur = sb_to_string(b), res;
+        call sc = {.name = c->name, .a = c->a, .n = c->n, .out = &res, .err = c->err};
+        int rc = str_members(&sc, &cur);
+        hv_unref(cur);
+        if (rc != 1)
+            return rc;
+        b->len = 0;
+        hv_buf_put(b, hv_str_cstr(&res), hv_str_len(&res));
+        hv_unref(res);
+        return ret(c, hv_ref(v));
+    }
+    return 0;
+}
+
+static bool
+sb_property(const hv_value *v, const char *name, hv_value *out)
+{
+    const hv_buf *b = hv_boxed_ptr(v);
+    if (hv_str_eq_ci(name, "Length")) {
+        *out = hv_int((int32_t)hv_utf16_len(b->data ? b->data : "", b->len));
+        return true;
+    }
+    if (hv_str_eq_ci(name, "Capacity")) {
+        *out = hv_int((int32_t)(b->cap < 16 ? 16 : b->cap));
+        return true;
+    }
+    return false;
+}
+
 /* ------------------------------------------------------------------ instance dispatch */
 
 bool
@@ -1813,6 +1922,8 @@ hv_methods_property(const hv_value *v, const char *name, hv_value *out)
             return encoding_property(v, name, out);
         if (bc == &hv_regex_class)
             return regex_property(v, name, out);
+        if (bc == &sb_class)
+            return sb_property(v, name, out);
         return false;
     }
     default:
@@ -1877,6 +1988,8 @@ hv_methods_invoke(const hv_value *v, const char *name, const hv_value *args, siz
             rc = ip_members(c, v);
         else if (bc == &hv_regex_class)
             rc = regex_members(c, v);
+        else if (bc == &sb_class)
+            rc = sb_members(c, v);
         break;
     }
     default:
@@ -2210,6 +2323,42 @@ string_static(call *c)
         return no_overload(c);
     }
     return 0;
+}
+
+/* ---- TryParse(s, [ref]$x): true/false, the value (or the type's default) into the ref */
+
+static bool
+is_ref(const hv_value *v)
+{
+    return v->kind == HV_OBJECT && hv_obj_class_of(v) == &hv_psreference_class;
+}
+
+static int
+try_parse(call *c, const hv_type_info *t)
+{
+    if (c->n != 2 || !is_ref(&c->a[1]))
+        return no_overload(c);
+    hv_value parsed;
+    int rc = hv_methods_invoke_static(t, "Parse", c->a, 1, &parsed, NULL);
+    hv_value dflt = hv_null();
+    if (t->kind == HV_INT || t->kind == HV_DOUBLE) {
+        hv_value zero = hv_int(0);
+        hv_conv_to_type(&zero, t, &dflt, NULL);
+    } else if (t->kind == HV_DATETIME) {
+        dflt = hv_datetime(0, HV_DT_UNSPECIFIED);
+    } else if (t->kind == HV_TIMESPAN) {
+        dflt = hv_timespan(0);
+    } else if (t->kind == HV_BOOL) {
+        dflt = hv_bool(false);
+    }
+    hv_value ref = c->a[1];
+    if (rc == 1) {
+        hv_unref(dflt);
+        hv_obj_set(&ref, "Value", parsed);
+    } else {
+        hv_obj_set(&ref, "Value", dflt);
+    }
+    return ret(c, hv_bool(rc == 1));
 }
 
 /* ---- numeric types */
@@ -4290,6 +4439,27 @@ collection_new(call *c, const hv_type_info *t)
     return 0;
 }
 
+static int
+bool_static(call *c)
+{
+    if (IS("Parse") && c->n == 1) {
+        hv_value s = a_str(c, 0);
+        char tmp[16];
+        snprintf(tmp, sizeof tmp, "%s", hv_str_cstr(&s));
+        char *p = tmp;
+        while (isspace((unsigned char)*p))
+            p++;
+        for (char *q = p + strlen(p); q > p && isspace((unsigned char)q[-1]);)
+            *--q = 0;
+        int rc = hv_str_eq_ci(p, "true") ? ret(c, hv_bool(true))
+               : hv_str_eq_ci(p, "false") ? ret(c, hv_bool(false))
+               : throwf(c, "String '%s' was not recognized as a valid Boolean.", hv_str_cstr(&s));
+        hv_unref(s);
+        return rc;
+    }
+    return 0;
+}
+
 bool
 hv_methods_static_property(const hv_type_info *t, const char *name, hv_value *out)
 {
@@ -4345,6 +4515,13 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
 {
     call cc = {.name = name, .a = args, .n = n, .out = out, .err = err};
     call *c = &cc;
+    if (IS("TryParse") && (t->kind == HV_INT || t->kind == HV_DOUBLE || t->kind == HV_DATETIME ||
+                           t->kind == HV_TIMESPAN || t->kind == HV_BOOL ||
+                           (t->kind == HV_BOXED && (t->sub == HV_TB_GUID || t->sub == HV_TB_IPADDRESS ||
+                                                    t->sub == HV_TB_VERSION))))
+        return try_parse(c, t);
+    if (tis(t, "System.Boolean"))
+        return bool_static(c);
     if (tis(t, "System.Math"))
         return math_static(c);
     if (tis(t, "System.String"))
@@ -4383,6 +4560,15 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
         return ip_static(c);
     if (tis(t, "System.Version"))
         return version_static(c);
+    if (t->kind == HV_BOXED && t->sub == HV_TB_STRINGBUILDER) {
+        if (!IS("new"))
+            return 0;
+        if (c->n > 2)
+            return no_overload(c);
+        if (c->n >= 1 && c->a[0].kind == HV_STRING)
+            return ret(c, sb_new(hv_str_cstr(&c->a[0])));
+        return ret(c, sb_new(NULL));
+    }
     if (t->kind == HV_INT || t->kind == HV_DOUBLE)
         return numeric_static(c, t);
     if (t->kind == HV_ARRAY || t->kind == HV_TABLE)

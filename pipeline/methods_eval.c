@@ -5,6 +5,46 @@
 
 #include "internal.h"
 
+#include <string.h>
+
+/* pwsh's FullyQualifiedErrorId for a method exception is the inner .NET exception's name;
+ * recognise it from the message the core produced. */
+static const struct {
+    const char *needle, *id;
+} inner_ids[] = {
+    {"Index was outside the bounds", "IndexOutOfRangeException"},
+    {"was not in a correct format", "FormatException"},
+    {"was not recognized as a valid", "FormatException"},
+    {"Guid should contain", "FormatException"},
+    {"not a valid Base-64", "FormatException"},
+    {"not a valid hex string", "FormatException"},
+    {"An invalid IP address", "FormatException"},
+    {"Could not find file", "FileNotFoundException"},
+    {"Could not find a part of the path", "DirectoryNotFoundException"},
+    {"Access to the path", "UnauthorizedAccessException"},
+    {"already exists", "IOException"},
+    {"Collection was of a fixed size", "NotSupportedException"},
+    {"too large or too small", "OverflowException"},
+    {"Negating the minimum value", "OverflowException"},
+    {"TimeSpan overflowed", "OverflowException"},
+    {"cannot be null", "ArgumentNullException"},
+    {"Value cannot be null", "ArgumentNullException"},
+    {"Item has already been added", "ArgumentException"},
+    {"regular expression pattern", "RegexParseException"},
+    {"Requested value", "ArgumentException"},
+    {"Index (zero based)", "FormatException"},
+    {"(Parameter '", "ArgumentOutOfRangeException"},
+};
+
+static const char *
+inner_id(const char *msg)
+{
+    for (size_t i = 0; i < sizeof inner_ids / sizeof inner_ids[0]; i++)
+        if (strstr(msg, inner_ids[i].needle))
+            return inner_ids[i].id;
+    return "MethodInvocationException";
+}
+
 static hv_status
 raise_method_error(hv_ctx *ctx, const hv_conv_err *err)
 {
@@ -13,7 +53,10 @@ raise_method_error(hv_ctx *ctx, const hv_conv_err *err)
                               overload ? "System.Management.Automation.MethodException"
                                        : "System.Management.Automation.MethodInvocationException",
                               HV_CAT_NotSpecified,
-                              overload ? "MethodCountCouldNotFindBest" : "MethodInvocationException",
+                              !overload ? inner_id(err->msg)
+                              : strncmp(err->msg, "Cannot convert argument", 23) == 0
+                                  ? "MethodArgumentConversionInvalidCastArgument"
+                                  : "MethodCountCouldNotFindBest",
                               NULL, NULL, "%s", err->msg);
     return hv_eval_raise(ctx, rec, false);
 }

@@ -250,9 +250,9 @@ static bool
 output_inherits(hv_cmd *cmd)
 {
     hv_ctx *ctx = cmd->ctx;
-    if (cmd->next || !ctx->console || hv_pipe_final_sink(cmd) != ctx->console)
+    if (!ctx->console)
         return false;
-    return hv_pipe_redir_of(cmd, 1, NULL) == NULL;
+    return hv_pipe_to_console(cmd);
 }
 
 hv_status
@@ -394,8 +394,10 @@ hv_native_finish(hv_cmd *cmd)
             st = HV_STOPPED;
     }
     if (cmd->pid > 0) {
-        if (st != HV_OK)
+        if (st != HV_OK) {
             kill(cmd->pid, SIGTERM);
+            cmd->killed = true;
+        }
         int status = 0;
         while (waitpid(cmd->pid, &status, 0) < 0 && errno == EINTR)
             ;
@@ -420,6 +422,7 @@ hv_native_kill(hv_cmd *cmd)
         /* give it a chance to finish on its own (EOF on stdin), then insist */
         if (waitpid(cmd->pid, &status, WNOHANG) == 0) {
             kill(cmd->pid, SIGTERM);
+            cmd->killed = true;
             while (waitpid(cmd->pid, &status, 0) < 0 && errno == EINTR)
                 ;
         }

@@ -402,21 +402,69 @@ bitwise(hv_binop op, const hv_value *l, const hv_value *r, hv_value *out, hv_con
 
 /* ------------------------------------------------------------------ comparison */
 
-/* Culture-like string compare: case-insensitive order; with case sensitivity, on a tie of
- * letters lowercase sorts first (as .NET's culture comparison does). */
+/* Culture comparison in the spirit of ICU's root collation, which .NET uses on Linux:
+ * primary weights order white space < punctuation < symbols < digits < letters, with letters
+ * compared without case or accents; then accents (unaccented first); then, when case
+ * matters, lowercase before uppercase. */
+static const char icu_ascii_punct[] = "\t\n\v\f\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+static const char latin1_base[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyzsaaaaaaaceeeeiiiidnooooo/ouuuuyzy";
+
+static uint32_t
+coll_base(uint32_t c)
+{
+    if (c >= 0xC0 && c <= 0xFF && latin1_base[c - 0xC0] >= 'a')
+        return (uint32_t)latin1_base[c - 0xC0];
+    return hv_uc_lower(c);
+}
+
+static uint32_t
+coll_primary(uint32_t c)
+{
+    if (c < 0x80) {
+        const char *p = c ? strchr(icu_ascii_punct, (int)c) : NULL;
+        if (p)
+            return 1 + (uint32_t)(p - icu_ascii_punct);
+        if (c >= '0' && c <= '9')
+            return 100 + (c - '0');
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            return 200 + ((c | 0x20) - 'a');
+        return 0; /* control characters are ignorable */
+    }
+    uint32_t b = coll_base(c);
+    if (b >= 'a' && b <= 'z')
+        return 200 + (b - 'a');
+    return 0x10000 + b;
+}
+
 static int
 str_compare(const char *a, size_t al, const char *b, size_t bl, bool cs)
 {
-    int c = hv_strn_cmp_ci(a, al, b, bl);
-    if (c || !cs)
-        return c;
+    int accent = 0, kase = 0;
     size_t i = 0, j = 0;
-    while (i < al && j < bl) {
-        uint32_t x = hv_utf8_next(a, al, &i), y = hv_utf8_next(b, bl, &j);
-        if (x != y)
-            return hv_uc_lower(x) == x ? -1 : 1;
+    for (;;) {
+        uint32_t x = 0, y = 0, px = 0, py = 0;
+        while (i < al && !(px = coll_primary(x = hv_utf8_next(a, al, &i))))
+            ;
+        while (j < bl && !(py = coll_primary(y = hv_utf8_next(b, bl, &j))))
+            ;
+        if (!px || !py) {
+            if (px || py)
+                return px ? 1 : -1;
+            break;
+        }
+        if (px != py)
+            return px < py ? -1 : 1;
+        if (!accent) {
+            bool ax = coll_base(x) != hv_uc_lower(x), ay = coll_base(y) != hv_uc_lower(y);
+            if (ax != ay)
+                accent = ax ? 1 : -1;
+        }
+        if (!kase && x != y && hv_uc_lower(x) == hv_uc_lower(y))
+            kase = hv_uc_lower(x) == x ? -1 : 1;
     }
-    return 0;
+    if (accent)
+        return accent;
+    return cs ? kase : 0;
 }
 
 static int
@@ -772,19 +820,28 @@ hv_op_is_type(const hv_value *v, const hv_type_info *t)
     }
 }
 
-/* A type operand of -is/-as: a type value or a type name string. */
+/* A type operand of -is/-as: a type value, or anything converted to [type] as pwsh does
+ * (a type name string); $null is the "must be a type" error. */
 static const hv_type_info *
-type_operand(const hv_value *r, hv_conv_err *err)
+type_operand(const hv_value *r, bool is_as, hv_conv_err *err)
 {
     if (r->kind == HV_TYPE)
         return r->u.t;
+    if (r->kind == HV_NULL) {
+        fail(err, "The right operand of '%s' must be a type.", is_as ? "-as" : "-is");
+        return NULL;
+    }
     if (r->kind == HV_STRING) {
         const hv_type_info *t = hv_type_lookup(hv_str_cstr(r));
         if (!t)
-            fail(err, "Unable to find type [%s].", hv_str_cstr(r));
+            fail(err, "Cannot convert the \"%.200s\" value of type \"System.String\" to type \"System.Type\".",
+                 hv_str_cstr(r));
         return t;
     }
-    fail(err, "The right operand of '-is' or '-as' must be a type.");
+    hv_value rs = hv_conv_to_string(r, NULL);
+    fail(err, "Cannot convert the \"%.200s\" value of type \"%s\" to type \"System.Type\".",
+         r->kind == HV_ARRAY ? hv_type_name_of(r) : hv_str_cstr(&rs), hv_type_name_of(r));
+    hv_unref(rs);
     return NULL;
 }
 
@@ -844,11 +901,12 @@ op_replace(const hv_value *l, const hv_value *r, unsigned flags, hv_value *out, 
     hv_value repl = hv_str_empty();
     if (r->kind == HV_ARRAY) {
         size_t n = hv_array_len(r);
-        if (n == 0 || n > 2) {
+        if (n > 2) {
             hv_unref(repl);
             return fail(err, "The -replace operator allows only two elements to follow it, not %zu.", n);
         }
-        pat = hv_array_at(r, 0);
+        static const hv_value empty_pattern = {.kind = HV_NULL};
+        pat = n ? hv_array_at(r, 0) : &empty_pattern;
         if (n == 2) {
             hv_unref(repl);
             repl = to_str(hv_array_at(r, 1));
@@ -883,7 +941,7 @@ split_options(const char *opts, unsigned *o, hv_conv_err *err)
         const char *name;
         unsigned v;
     } names[] = {
-        {"SimpleMatch", HV_RE_SIMPLEMATCH}, {"RegexMatch", 0},
+        {"SimpleMatch", HV_RE_SIMPLEMATCH}, {"RegexMatch", HV_RE_REGEXMATCH},
         {"CultureInvariant", HV_RE_CULTUREINV}, {"IgnorePatternWhitespace", HV_RE_IGNOREWS},
         {"Multiline", HV_RE_MULTILINE}, {"Singleline", HV_RE_SINGLELINE},
         {"IgnoreCase", HV_RE_IGNORECASE}, {"ExplicitCapture", HV_RE_EXPLICIT}, {"None", 0},
@@ -918,9 +976,9 @@ split_options(const char *opts, unsigned *o, hv_conv_err *err)
                         opts, (int)(e - p), p);
         p = e;
     }
-    if ((*o & HV_RE_SIMPLEMATCH) &&
-        (*o & (HV_RE_MULTILINE | HV_RE_SINGLELINE | HV_RE_IGNOREWS | HV_RE_EXPLICIT)))
-        return fail(err, "Cannot use RegexMatch options with SimpleMatch.");
+    /* SimpleMatch combines only with IgnoreCase (ParserOps.SplitWithPattern) */
+    if ((*o & HV_RE_SIMPLEMATCH) && (*o & ~(unsigned)(HV_RE_SIMPLEMATCH | HV_RE_IGNORECASE)))
+        return fail(err, "The combination of options with the -split operator is not valid.");
     return true;
 }
 
@@ -939,7 +997,7 @@ hv_op_split(const hv_value *l, const hv_value *pattern, int max, const char *opt
     unsigned o;
     if (!split_options(options, &o, err))
         return false;
-    unsigned ro = o & ~(unsigned)HV_RE_SIMPLEMATCH;
+    unsigned ro = o & ~(unsigned)(HV_RE_SIMPLEMATCH | HV_RE_REGEXMATCH);
     if (!(flags & HV_OPF_CASE_SENSITIVE))
         ro |= HV_RE_IGNORECASE;
     hv_value pat = to_str(pattern);
@@ -976,7 +1034,7 @@ op_split(const hv_value *l, const hv_value *r, unsigned flags, hv_value *out, hv
     if (r->kind == HV_ARRAY) {
         size_t n = hv_array_len(r);
         if (n == 0)
-            return fail(err, "The -split operator requires a delimiter.");
+            return fail(err, "The argument to operator '-split' is not valid: System.Object[].");
         pat = hv_array_at(r, 0);
         if (n > 1) {
             int64_t m;
@@ -984,12 +1042,8 @@ op_split(const hv_value *l, const hv_value *r, unsigned flags, hv_value *out, hv
                 return false;
             max = (int)m;
         }
-        if (n > 2)
+        if (n > 2 && hv_array_at(r, 2)->kind != HV_NULL)
             optv = to_str(hv_array_at(r, 2));
-        if (n > 3) {
-            hv_unref(optv);
-            return fail(err, "The -split operator allows at most three elements to follow it, not %zu.", n);
-        }
     }
     bool ok = hv_op_split(l, pat, max, optv.kind == HV_STRING ? hv_str_cstr(&optv) : NULL, flags,
                           out, err);
@@ -1059,9 +1113,13 @@ scalar_test(hv_binop op, unsigned flags, const hv_value *l, const hv_value *r, b
         return op == HV_OP_MATCH ? m : !m;
     }
     default: {
-        bool cok;
+        bool cok = true;
         hv_conv_err e2;
-        int c = compare(l, r, flags, &cok, &e2);
+        int c;
+        if (l->kind == HV_INT && r->kind == HV_INT && l->sub != HV_N_UINT64 && r->sub != HV_N_UINT64)
+            c = l->u.i < r->u.i ? -1 : l->u.i > r->u.i; /* the loop-condition fast path */
+        else
+            c = compare(l, r, flags, &cok, &e2);
         if (!cok) {
             hv_value ls = to_str(l), rs = to_str(r);
             if (l->kind >= HV_STRING)
@@ -1111,8 +1169,9 @@ filter(hv_binop op, unsigned flags, const hv_value *l, const hv_value *r, hv_val
             hv_unref(res);
             return false;
         }
+        /* -like/-notlike yield the elements' string forms (ParserOps.LikeOperator) */
         if (t)
-            hv_array_push(&res, hv_ref(e));
+            hv_array_push(&res, op == HV_OP_LIKE || op == HV_OP_NOTLIKE ? to_str(e) : hv_ref(e));
     }
     *out = res;
     return true;
@@ -1173,7 +1232,7 @@ hv_op_binary(hv_binop op, unsigned flags, const hv_value *l, const hv_value *r, 
             *out = hv_bool(op == HV_OP_IS);
             return true;
         }
-        const hv_type_info *t = type_operand(r, err);
+        const hv_type_info *t = type_operand(r, false, err);
         if (!t)
             return false;
         bool is = hv_op_is_type(l, t);
@@ -1181,7 +1240,7 @@ hv_op_binary(hv_binop op, unsigned flags, const hv_value *l, const hv_value *r, 
         return true;
     }
     case HV_OP_AS: {
-        const hv_type_info *t = type_operand(r, err);
+        const hv_type_info *t = type_operand(r, true, err);
         if (!t)
             return false;
         hv_conv_err e2;
@@ -1219,26 +1278,26 @@ negate(const hv_value *v, hv_value *out, hv_conv_err *err)
     return true;
 }
 
+/* Unary -split: each string trimmed, then split on \s+ (ParserOps.UnarySplitOperator), so
+ * -split "" is one empty string and inner runs of white space separate once. */
 static hv_value
 split_ws(const hv_value *v)
 {
     hv_value res = hv_array_new(4);
+    hv_conv_err e;
+    hv_regex *re = hv_regex_get_opts("\\s+", 0, &e);
     size_t n = v->kind == HV_ARRAY ? hv_array_len(v) : 1;
     for (size_t k = 0; k < n; k++) {
         hv_value s = to_str(v->kind == HV_ARRAY ? hv_array_at(v, k) : v);
         const char *p = hv_str_cstr(&s);
-        size_t len = hv_str_len(&s), i = 0;
-        while (i < len) {
-            while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r' ||
-                               p[i] == '\v' || p[i] == '\f'))
-                i++;
-            size_t st = i;
-            while (i < len && !(p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r' ||
-                                p[i] == '\v' || p[i] == '\f'))
-                i++;
-            if (i > st)
-                hv_array_push(&res, hv_strn(p + st, i - st));
-        }
+        size_t len = hv_str_len(&s), a = 0, b = len;
+        while (a < b && (p[a] == ' ' || (p[a] >= '\t' && p[a] <= '\r')))
+            a++;
+        while (b > a && (p[b - 1] == ' ' || (p[b - 1] >= '\t' && p[b - 1] <= '\r')))
+            b--;
+        hv_value parts = hv_regex_split(re, p + a, b - a, 0);
+        split_push(&res, &parts);
+        hv_unref(parts);
         hv_unref(s);
     }
     return res;

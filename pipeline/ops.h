@@ -55,7 +55,8 @@ hv_value hv_regex_split(hv_regex *re, const char *s, size_t len, int max);
 /* RegexOptions subset (values as .NET's RegexOptions). */
 enum {
     HV_RE_IGNORECASE = 1, HV_RE_MULTILINE = 2, HV_RE_EXPLICIT = 4, HV_RE_SINGLELINE = 16,
-    HV_RE_IGNOREWS = 32, HV_RE_CULTUREINV = 512, HV_RE_SIMPLEMATCH = 1u << 20 /* -split only */
+    HV_RE_IGNOREWS = 32, HV_RE_CULTUREINV = 512, HV_RE_SIMPLEMATCH = 1u << 20, /* -split only */
+    HV_RE_REGEXMATCH = 1u << 21 /* -split only */
 };
 hv_regex *hv_regex_get_opts(const char *pattern, unsigned opts, hv_conv_err *err);
 /* Low level: find a match at/after byte offset start; group 0 span in ms, me (bytes). */
@@ -66,6 +67,11 @@ hv_value hv_regex_match_object(hv_regex *re, const char *s, size_t len, size_t s
 hv_value hv_regex_matches(hv_regex *re, const char *s, size_t len); /* array of Match */
 /* -replace with a limit (count < 0 = all) and .NET substitutions. */
 hv_value hv_regex_replace_n(hv_regex *re, const char *s, size_t len, const char *repl, int count);
+/* -replace with a script block: fn gets each Match object ($_) and returns the replacement
+ * text (a new value, converted to string); false from fn aborts (returns false, *out unset). */
+typedef bool (*hv_regex_replace_fn)(void *ud, const hv_value *match, hv_value *replacement);
+bool hv_regex_replace_cb(hv_regex *re, const char *s, size_t len, hv_regex_replace_fn fn, void *ud,
+                         hv_value *out);
 /* Regex.Escape. */
 hv_value hv_regex_escape(const char *s);
 /* [regex] values: boxed pattern + options; ToString() = the pattern. */

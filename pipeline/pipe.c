@@ -9,6 +9,7 @@
 #include "native.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,6 +173,24 @@ hv_cmd_current(hv_ctx *ctx)
     return ctx->cur_cmd;
 }
 
+bool
+hv_pipe_to_console(hv_cmd *cmd)
+{
+    hv_ctx *ctx = cmd->ctx;
+    for (int depth = 0; cmd && depth < 256; depth++) {
+        if (cmd->next || !cmd->pipe || cmd->rd[1].mode != HV_RD_DEFAULT ||
+            cmd->outvar_list.kind == HV_ARRAY)
+            return false;
+        hv_sink *s = cmd->pipe->out;
+        if (s && s == ctx->console)
+            return true;
+        if (!s || s->put != cmd_sink_put)
+            return false;
+        cmd = s->ud; /* a function's body writing to the function's output */
+    }
+    return false;
+}
+
 hv_sink *
 hv_pipe_final_sink(hv_cmd *cmd)
 {
@@ -296,6 +315,8 @@ hv_emit(hv_cmd *cmd, hv_value obj)
     }
     if (cmd->outvar_list.kind == HV_ARRAY)
         hv_array_push(&cmd->outvar_list, hv_ref(&obj));
+    if (cmd->pipevar.kind == HV_STRING) /* -PipelineVariable: this command's current output */
+        hv_var_set(cmd->ctx, hv_str_cstr(&cmd->pipevar), hv_ref(&obj));
     if (cmd->rd[1].mode == HV_RD_NULL) {
         hv_unref(obj);
         return HV_OK;
@@ -409,8 +430,6 @@ process_one(hv_cmd *cmd, hv_value v)
             return hv_write_error(cmd, bind_error(cmd, &f));
         }
     }
-    if (cmd->pipevar.kind == HV_STRING)
-        hv_var_set(ctx, hv_str_cstr(&cmd->pipevar), hv_ref(&v));
     if (cmd->def->ops.process) {
         hv_cmd *saved = ctx->cur_cmd;
         ctx->cur_cmd = cmd;
@@ -662,6 +681,73 @@ cmd_init(hv_pipe *p, hv_cmd *cmd, int index, hv_stage *stage)
     cmd->pid = -1;
 }
 
+/* Interactive sessions ask for missing mandatory parameters, as pwsh's host does:
+ *   cmdlet Get-Thing at command pipeline position 1
+ *   Supply values for the following parameters:
+ *   Name:
+ * Array parameters read one element per line ("Name[0]: ") until an empty line. Returns
+ * the extra named arguments (caller frees), or NULL when prompting is not possible. */
+static hv_arg *
+prompt_missing(hv_pipe *p, size_t i, const hv_bind_fail *f, size_t *nextra)
+{
+    hv_ctx *ctx = p->ctx;
+    hv_cmd *cmd = &p->cmds[i];
+    if (!ctx->interactive || ctx->non_interactive || !isatty(0) || f->nmissing == 0)
+        return NULL;
+    FILE *out = ctx->out ? ctx->out : stdout;
+    fprintf(out, "\ncmdlet %s at command pipeline position %zu\nSupply values for the following parameters:\n",
+            cmd->def->name, i + 1);
+    hv_arg *extra = hv_xcalloc((size_t)f->nmissing, sizeof *extra);
+    for (int k = 0; k < f->nmissing; k++) {
+        const hv_param_def *pd = hv_bind_param(&cmd->bind, f->missing[k]);
+        bool arr = (pd->flags & HV_PF_ARRAY) != 0;
+        hv_value v = arr ? hv_array_new(4) : hv_null();
+        for (int n = 0;; n++) {
+            char line[4096];
+            if (arr)
+                fprintf(out, "%s[%d]: ", pd->name, n);
+            else
+                fprintf(out, "%s: ", pd->name);
+            fflush(out);
+            if (!fgets(line, sizeof line, stdin)) {
+                line[0] = 0;
+            }
+            line[strcspn(line, "\r\n")] = 0;
+            if (!arr) {
+                v = hv_str(line);
+                break;
+            }
+            if (!line[0])
+                break;
+            hv_array_push(&v, hv_str(line));
+        }
+        extra[k] = (hv_arg){.param = pd->name, .value = v, .has_value = true};
+    }
+    *nextra = (size_t)f->nmissing;
+    return extra;
+}
+
+/* Bind again with the prompted values appended to the stage's arguments. */
+static bool
+rebind_with(hv_pipe *p, size_t i, hv_arg *extra, size_t nextra, bool expect_input,
+            hv_bind_fail *f)
+{
+    hv_cmd *cmd = &p->cmds[i];
+    hv_stage *s = cmd->stage;
+    hv_arg *all = hv_xcalloc(s->nargs + nextra + 1, sizeof *all);
+    if (s->nargs)
+        memcpy(all, s->args, s->nargs * sizeof *all);
+    memcpy(all + s->nargs, extra, nextra * sizeof *all);
+    hv_bind_free(&cmd->bind);
+    hv_bind_init(&cmd->bind, cmd->def);
+    bool ok = hv_bind_args(&cmd->bind, all, s->nargs + nextra, expect_input, f);
+    free(all);
+    for (size_t k = 0; k < nextra; k++)
+        hv_unref(extra[k].value);
+    free(extra);
+    return ok;
+}
+
 /* Bind and prepare stage i. False with the error raised in ctx. */
 static bool
 setup_stage(hv_pipe *p, size_t i, bool expect_input)
@@ -677,8 +763,14 @@ setup_stage(hv_pipe *p, size_t i, bool expect_input)
     hv_bind_fail f;
     bool raw = (cmd->def->flags & HV_CF_NO_COMMON) && cmd->bind.nparams == 0;
     if (!raw && !hv_bind_args(&cmd->bind, s->args, s->nargs, expect_input, &f)) {
-        raise_now(p->ctx, bind_error(cmd, &f));
-        return false;
+        size_t nextra = 0;
+        hv_arg *extra = f.id && strcmp(f.id, "MissingMandatoryParameter") == 0
+                            ? prompt_missing(p, i, &f, &nextra)
+                            : NULL;
+        if (!extra || !rebind_with(p, i, extra, nextra, expect_input, &f)) {
+            raise_now(p->ctx, bind_error(cmd, &f));
+            return false;
+        }
     }
     cmd->bound_ok = true;
     read_common(cmd);
@@ -902,7 +994,7 @@ hv_pipe_run(hv_ctx *ctx, hv_stage *stages, size_t n, const hv_producer *input,
     bool failed = st != HV_OK && st != HV_STOPPED;
     for (size_t i = 0; i < nset; i++) {
         failed |= p.cmds[i].wrote_error;
-        if (p.cmds[i].is_native && p.cmds[i].exit_code != 0)
+        if (p.cmds[i].is_native && p.cmds[i].exit_code != 0 && !p.cmds[i].killed)
             failed = true;
     }
     failed |= p.head.wrote_error;

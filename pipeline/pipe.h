@@ -72,12 +72,16 @@ struct hv_cmd {
     hv_buf out_line, err_line;
     bool inherit_out;
     int exit_code;
+    bool killed;                  /* stopped by us (downstream satisfied): not a failure */
     char **argv;
 };
 
 /* $PSCmdlet.ParameterSetName: the resolved set's name ("__AllParameterSets" when the
  * command declares no sets). */
 const char *hv_cmd_set_name(hv_cmd *cmd);
+/* Does what cmd emits end up, unchanged, on the console (Out-Default)? Follows function
+ * bodies up to their callers. Native commands then inherit stdout. */
+bool hv_pipe_to_console(hv_cmd *cmd);
 /* The sink the pipeline that runs cmd writes its final output to (may be NULL). */
 hv_sink *hv_pipe_final_sink(hv_cmd *cmd);
 /* A sink that writes into cmd's output (hv_emit) — for E's function bodies. */

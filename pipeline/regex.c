@@ -124,7 +124,7 @@ re_compile(const char *pattern, unsigned opts, hv_conv_err *err)
 hv_regex *
 hv_regex_get_opts(const char *pattern, unsigned opts, hv_conv_err *err)
 {
-    opts &= ~(unsigned)(HV_RE_CULTUREINV | HV_RE_SIMPLEMATCH);
+    opts &= ~(unsigned)(HV_RE_CULTUREINV | HV_RE_SIMPLEMATCH | HV_RE_REGEXMATCH);
     uint32_t h = hv_hash_ci(pattern, strlen(pattern)) * 31u + opts;
     hv_regex **slot = &cache[h % CACHE_SIZE];
     hv_regex *re = *slot;
@@ -477,6 +477,35 @@ hv_regex_replace_n(hv_regex *re, const char *s, size_t len, const char *repl, in
     return hv_buf_finish(&b);
 }
 
+bool
+hv_regex_replace_cb(hv_regex *re, const char *s, size_t len, hv_regex_replace_fn fn, void *ud,
+                    hv_value *out)
+{
+    hv_buf b = {0};
+    miter it = {0};
+    size_t ms, me, prev = 0;
+    while (miter_next(re, s, len, &it, &ms, &me)) {
+        hv_buf_put(&b, s + prev, ms - prev);
+        /* the callback may run other regexes: keep this match's state in the Match object */
+        hv_value m = build_match(re, s, true);
+        miter saved = it;
+        hv_value r;
+        bool ok = fn(ud, &m, &r);
+        hv_unref(m);
+        if (!ok) {
+            hv_buf_free(&b);
+            return false;
+        }
+        hv_conv_append_string(&b, &r, NULL);
+        hv_unref(r);
+        it = saved;
+        prev = me;
+    }
+    hv_buf_put(&b, s + prev, len - prev);
+    *out = hv_buf_finish(&b);
+    return true;
+}
+
 hv_value
 hv_regex_replace(hv_regex *re, const char *s, size_t len, const char *repl)
 {
@@ -485,24 +514,55 @@ hv_regex_replace(hv_regex *re, const char *s, size_t len, const char *repl)
 
 /* ------------------------------------------------------------------ split */
 
+/* Pieces between matches (captured groups included, as .NET's Regex.Split). max > 0 limits
+ * the number of pieces from the left; max < 0 from the right (pwsh 7's -split); 0 = all. */
+typedef struct {
+    size_t ms, me;
+    size_t ng;
+    size_t *gspan; /* 2 per group that took part */
+} split_match;
+
 hv_value
 hv_regex_split(hv_regex *re, const char *s, size_t len, int max)
 {
-    hv_value out = hv_array_new(4);
+    split_match *ml = NULL;
+    size_t n = 0, cap = 0;
     miter it = {0};
-    size_t ms, me, prev = 0;
-    int pieces = 1;
-    while ((max <= 0 || pieces < max) && miter_next(re, s, len, &it, &ms, &me)) {
-        hv_array_push(&out, hv_strn(s + prev, ms - prev));
+    size_t ms, me;
+    while ((max <= 0 || n + 1 < (size_t)max) && miter_next(re, s, len, &it, &ms, &me)) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            ml = hv_xrealloc(ml, cap * sizeof *ml);
+        }
+        split_match *m = &ml[n++];
+        m->ms = ms;
+        m->me = me;
+        m->ng = 0;
+        m->gspan = re->ngroups > 1 ? hv_xmalloc(2 * (size_t)re->ngroups * sizeof(size_t)) : NULL;
         for (int g = 1; g < re->ngroups; g++) {
             size_t x, y;
-            if (group_span(re, g, &x, &y))
-                hv_array_push(&out, hv_strn(s + x, y - x));
+            if (group_span(re, g, &x, &y)) {
+                m->gspan[2 * m->ng] = x;
+                m->gspan[2 * m->ng + 1] = y;
+                m->ng++;
+            }
         }
-        prev = me;
-        pieces++;
+    }
+    size_t first = 0;
+    if (max < 0 && n + 1 > (size_t)-max)
+        first = n + 1 - (size_t)-max; /* keep the last |max|-1 separators */
+    hv_value out = hv_array_new(n + 1);
+    size_t prev = 0;
+    for (size_t k = first; k < n; k++) {
+        hv_array_push(&out, hv_strn(s + prev, ml[k].ms - prev));
+        for (size_t g = 0; g < ml[k].ng; g++)
+            hv_array_push(&out, hv_strn(s + ml[k].gspan[2 * g], ml[k].gspan[2 * g + 1] - ml[k].gspan[2 * g]));
+        prev = ml[k].me;
     }
     hv_array_push(&out, hv_strn(s + prev, len - prev));
+    for (size_t k = 0; k < n; k++)
+        free(ml[k].gspan);
+    free(ml);
     return out;
 }
 

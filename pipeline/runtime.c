@@ -5,7 +5,10 @@
  * Start-up must stay instant: everything here is a handful of small allocations; modules
  * are const tables registered by B's hv_cmds_init without scanning anything.
  */
+#include "complete.h"
+#include "history.h"
 #include "internal.h"
+#include "intrinsics.h"
 #include "runtime.h"
 
 #include <stdlib.h>
@@ -167,6 +170,7 @@ init_variables(hv_ctx *ctx)
     set_global(ctx, "NestedPromptLevel", hv_int(0));
     const char *home = getenv("HOME");
     define_constant(ctx, "HOME", hv_str(home ? home : "/"));
+    define_constant(ctx, "PID", hv_int((int32_t)getpid()));
     define_constant(ctx, "IsLinux", hv_bool(true));
     define_constant(ctx, "IsWindows", hv_bool(false));
     define_constant(ctx, "IsMacOS", hv_bool(false));
@@ -227,6 +231,7 @@ hv_runtime_free(hv_ctx *ctx)
     hv_unref(ctx->err);
     hv_unref(ctx->jump_label);
     hv_unref(ctx->error_list);
+    hv_history_free(ctx);
     free(ctx->script_path);
     free(ctx);
 }
@@ -276,7 +281,15 @@ hv_run_source(hv_ctx *ctx, const char *src, size_t len, const char *name, bool *
         return 1;
     }
     hv_runtime_clear_interrupt();
-    ctx->last_success = true;
+    /* $? is not reset here: at the prompt it still tells about the previous line. */
+    if (u->root->u.sb.nrequires) {
+        hv_status rst = hv_requires_check(ctx, u->root->u.sb.requires, u->root->u.sb.nrequires, NULL);
+        if (rst != HV_OK) {
+            int rc = finish_status(ctx, rst, exited, true);
+            hv_ast_unit_unref(u);
+            return rc;
+        }
+    }
     hv_status st = hv_eval_run_scriptblock(ctx, u->root, NULL, hv_eval_console_sink(ctx));
     if (st == HV_RETURN || st == HV_BREAK || st == HV_CONTINUE) {
         hv_unrefp(&ctx->jump_label);
@@ -348,7 +361,9 @@ hv_run_file(hv_ctx *ctx, const char *path, int argc, char **argv, bool *exited)
     stage.pos.script = NULL;
     hv_runtime_clear_interrupt();
     ctx->last_success = true;
+    ctx->top_script = fn;
     st = hv_pipe_run(ctx, &stage, 1, NULL, NULL, 0, hv_eval_console_sink(ctx));
+    ctx->top_script = NULL;
     if (st == HV_RETURN || st == HV_BREAK || st == HV_CONTINUE || st == HV_STOPPED) {
         hv_unrefp(&ctx->jump_label);
         st = HV_OK;
@@ -390,6 +405,12 @@ hv_runtime_clear_interrupt(void)
     hv_runtime_interrupted = 0;
 }
 
+bool
+hv_runtime_interrupted_p(void)
+{
+    return hv_runtime_interrupted != 0;
+}
+
 char *
 hv_runtime_prompt(hv_ctx *ctx)
 {
@@ -419,10 +440,7 @@ hv_runtime_prompt(hv_ctx *ctx)
 char **
 hv_runtime_complete(hv_ctx *ctx, const char *line, size_t cursor, size_t *word_start)
 {
-    (void)ctx;
-    (void)line;
-    *word_start = cursor;
-    return NULL;
+    return hv_complete_line(ctx, line, cursor, word_start);
 }
 
 bool

@@ -37,6 +37,7 @@ int hv_runtime_self_test(hv_ctx *ctx);
 /* Ctrl-C: the signal handler calls this (async-signal-safe). */
 void hv_runtime_interrupt(void);
 void hv_runtime_clear_interrupt(void);
+bool hv_runtime_interrupted_p(void); /* was Ctrl-C pressed since the last clear? */
 
 /* The prompt string: calls a user `prompt` function if defined, else "PS <cwd>> ". malloc'd. */
 char *hv_runtime_prompt(hv_ctx *ctx);

@@ -227,9 +227,25 @@ not_writable(hv_ctx *ctx, const char *name)
     return hv_eval_raise(ctx, rec, false);
 }
 
-/* Stores v into var, converting to its type constraint. MOVES v. */
+static hv_status var_store_slow(hv_ctx *ctx, hv_var *var, hv_value v);
+
+/* Stores v into var, converting to its type constraint. MOVES v. The common case (no
+ * options, no type) stays small so loops do not pay for the conversion machinery. */
 hv_status
 hv_var_store(hv_ctx *ctx, hv_var *var, hv_value v)
+{
+    if (__builtin_expect(!var->options && !var->type, 1)) {
+        hv_value old = var->value;
+        var->value = v;
+        if (hv_is_heap(&old))
+            hv_unref(old);
+        return HV_OK;
+    }
+    return var_store_slow(ctx, var, v);
+}
+
+static __attribute__((noinline)) hv_status
+var_store_slow(hv_ctx *ctx, hv_var *var, hv_value v)
 {
     if (var->options & (HV_VAR_READONLY | HV_VAR_CONSTANT)) {
         hv_unref(v);

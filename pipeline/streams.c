@@ -131,8 +131,10 @@ write_stream(hv_cmd *cmd, const stream_info *si, const char *msg)
         }
     }
     switch (act) {
-    case HV_ACT_STOP:
-        return stop_error(ctx, cmd, si, msg);
+    case HV_ACT_STOP: { /* written first, then the command stops (pwsh's WriteHelper) */
+        hv_status st = route(ctx, cmd, si, msg);
+        return st != HV_OK ? st : stop_error(ctx, cmd, si, msg);
+    }
     case HV_ACT_CONTINUE:
     case HV_ACT_INQUIRE:
     case HV_ACT_BREAK:
@@ -241,6 +243,10 @@ hv_write_information(hv_cmd *cmd, hv_value msg, const char *tags)
                                          "InformationPreference"},
                           hv_str_cstr(&text));
     }
+    /* a redirected information stream (6>&1, 6> file) gets the record unless Ignore:
+     * the preference only decides whether the host shows it */
+    if (act != HV_ACT_IGNORE && hv_pipe_redir_of(cmd, 6, NULL))
+        return route_info(ctx, cmd, rec, hv_str_cstr(&text), true);
     if (act != HV_ACT_CONTINUE && act != HV_ACT_INQUIRE) {
         if (act == HV_ACT_SILENTLY_CONTINUE)
             for (hv_cmd *c = cmd; c; c = c->parent)

@@ -1397,7 +1397,8 @@ hv_type_name_of(const hv_value *v)
     case HV_STRING:
         return "System.String";
     case HV_ARRAY:
-        return "System.Object[]";
+        /* sub 1 = HV_TA_LIST (convert.h): an ArrayList */
+        return v->sub == 1 ? "System.Collections.ArrayList" : "System.Object[]";
     case HV_TABLE:
         return hv_table_flags(v) & HV_TABLE_ORDERED
                    ? "System.Collections.Specialized.OrderedDictionary"

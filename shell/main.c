@@ -24,7 +24,7 @@ enum opt_id {
     OPT_VERSION, OPT_HELP, OPT_SYNTAXCHECK, OPT_SELFTEST, OPT_EXECUTIONPOLICY,
     OPT_WORKINGDIRECTORY, OPT_ENCODEDCOMMAND, OPT_INPUTFORMAT, OPT_OUTPUTFORMAT,
     OPT_WINDOWSTYLE, OPT_INTERACTIVE, OPT_LOGIN, OPT_MTA, OPT_STA, OPT_COMMANDWITHARGS,
-    OPT_CONFIGURATIONNAME, OPT__COUNT
+    OPT_CONFIGURATIONNAME, OPT_COMPLETE, OPT_CURSOR, OPT__COUNT
 };
 
 typedef struct {
@@ -58,6 +58,8 @@ static const opt_def opts[] = {
     {.name = "STA", .id = OPT_STA},
     {.name = "CommandWithArgs", .id = OPT_COMMANDWITHARGS},
     {.name = "ConfigurationName", .id = OPT_CONFIGURATIONNAME, .takes_value = true},
+    {.name = "Complete", .id = OPT_COMPLETE, .takes_value = true},
+    {.name = "Cursor", .id = OPT_CURSOR, .takes_value = true},
 };
 
 static const char *const short_forms[][2] = {
@@ -215,7 +217,9 @@ join_args(int argc, char **argv)
 }
 
 typedef struct {
-    bool noexit, nologo, noninteractive, syntax, selftest;
+    bool noexit, nologo, noninteractive, syntax, selftest, noprofile;
+    const char *complete; /* -Complete '<line>' */
+    long cursor;          /* -Cursor N (default: end of line) */
     char *command;      /* malloc'd */
     const char *file;
     int rest_argc;
@@ -278,6 +282,15 @@ parse_cli(int argc, char **argv, cli *c)
         case OPT_NOEXIT:
             c->noexit = true;
             break;
+        case OPT_NOPROFILE:
+            c->noprofile = true;
+            break;
+        case OPT_COMPLETE:
+            c->complete = argv[++i];
+            break;
+        case OPT_CURSOR:
+            c->cursor = strtol(argv[++i], NULL, 10);
+            break;
         case OPT_NOLOGO:
             c->nologo = true;
             break;
@@ -312,6 +325,26 @@ parse_cli(int argc, char **argv, cli *c)
     return -1;
 }
 
+/* -Complete: one candidate per line, for golden completion tests. */
+static int
+run_complete(const cli *c)
+{
+    hv_ctx *ctx = make_runtime(false, true, NULL);
+    if (!c->noprofile)
+        hv_repl_load_profile(ctx);
+    size_t len = strlen(c->complete);
+    size_t cursor = c->cursor > 0 && (size_t)c->cursor < len ? (size_t)c->cursor : len;
+    size_t start = 0;
+    char **cands = hv_runtime_complete(ctx, c->complete, cursor, &start);
+    for (size_t i = 0; cands && cands[i]; i++) {
+        printf("%s\n", cands[i]);
+        free(cands[i]);
+    }
+    free(cands);
+    hv_runtime_free(ctx);
+    return 0;
+}
+
 static int
 run_syntax_check(const cli *c)
 {
@@ -332,6 +365,8 @@ main(int argc, char **argv)
     }
     if (c.syntax)
         return run_syntax_check(&c);
+    if (c.complete)
+        return run_complete(&c);
     signal(SIGINT, on_sigint);
     signal(SIGPIPE, SIG_IGN);
     bool tty_in = isatty(STDIN_FILENO);
@@ -345,6 +380,8 @@ main(int argc, char **argv)
     }
     if (c.file) {
         ctx = make_runtime(false, c.noninteractive, c.file);
+        if (!c.noprofile)
+            hv_repl_load_profile(ctx);
         if (access(c.file, R_OK) != 0) {
             fprintf(stderr, "The argument '%s' is not recognized as the name of a script file. "
                     "Check the spelling of the name, or if a path was included, verify that the "
@@ -355,6 +392,8 @@ main(int argc, char **argv)
         rc = hv_run_file(ctx, c.file, c.rest_argc, c.rest_argv, &exited);
     } else if (c.command) {
         ctx = make_runtime(false, c.noninteractive, NULL);
+        if (!c.noprofile)
+            hv_repl_load_profile(ctx);
         if (strcmp(c.command, "-") == 0) {
             size_t len;
             char *src = read_all(stdin, &len);
@@ -371,6 +410,8 @@ main(int argc, char **argv)
         free(src);
     } else {
         ctx = make_runtime(true, c.noninteractive, NULL);
+        if (!c.noprofile)
+            hv_repl_load_profile(ctx);
         rc = hv_repl_run(ctx, c.nologo);
         exited = true;
     }

@@ -67,12 +67,35 @@ Line |
      |      ~~~~~~~~~~~~~~~~~~~~~~~~~~
      | Cannot find a variable with the name '"'"'missing'"'"'.' 0
 
-check wrapped 'Write-Error ("word " * 40)' 'Write-Error: @DIR@/wrapped.ps1:1
+check wrapped 'throw ("word " * 40)' 'Exception: @DIR@/wrapped.ps1:1
 Line |
-   1 |  Write-Error ("word " * 40)
-     |  ~~~~~~~~~~~~~~~~~~~~~~~~~~
+   1 |  throw ("word " * 40)
+     |  ~~~~~~~~~~~~~~~~~~~~
      | word word word word word word word word word word word word word word word word word word word word word word
-     | word word word word word word word word word word word word word word word word word word' 0
+     | word word word word word word word word word word word word word word word word word word' 1
+
+check write_error_in_function 'function Fail { Write-Error "failure" }
+Fail' 'Fail: @DIR@/write_error_in_function.ps1:2
+Line |
+   2 |  Fail
+     |  ~~~~
+     | failure' 0
+
+check write_error_top 'Write-Error "boom"' 'Write-Error: boom' 0
+
+check null_method '$x = $null
+$x.Foo()' 'InvalidOperation: @DIR@/null_method.ps1:2
+Line |
+   2 |  $x.Foo()
+     |  ~~~~~~~~
+     | You cannot call a method on a null-valued expression.' 0
+
+check divide 'function Divide { 1 / 0 }
+Divide' 'RuntimeException: @DIR@/divide.ps1:1
+Line |
+   1 |  function Divide { 1 / 0 }
+     |                    ~~~~~
+     | Attempted to divide by zero.' 0
 
 check_cmd command_mode 'Get-Variable -Name nosuch' "Get-Variable: Cannot find a variable with the name 'nosuch'." 1
 

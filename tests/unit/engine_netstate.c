@@ -149,7 +149,7 @@ test_concurrency(const char *dir)
     hv_netstate_open(&st, NULL);
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < N; i++) {
-            char ifn[8], ip[32];
+            char ifn[16], ip[32];
             snprintf(ifn, sizeof ifn, "if%d", k);
             snprintf(ip, sizeof ip, "10.%d.0.%d", k, i + 1);
             hv_netstate_del_addr(st, ifn, ip);

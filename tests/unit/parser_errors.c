@@ -23,7 +23,9 @@ static const struct {
     {"\"abc $(", "TerminatorExpectedAtEndOfString", 1, 1, 1},
     {"@\"\nabc\n", "TerminatorExpectedAtEndOfString", 1, 1, 1},
     {"@'\nabc\n", "TerminatorExpectedAtEndOfString", 1, 1, 1},
-    {"@'\nabc\n '@", "TerminatorExpectedAtEndOfString", 1, 1, 1},
+    {"@'\nabc\n", "TerminatorExpectedAtEndOfString", 1, 1, 1},
+    {"@'\nabc\n '@", "WhitespaceBeforeHereStringFooter", 1, 1, 0},
+    {"$x = @\"\n  abc\n    \"@\n", "WhitespaceBeforeHereStringFooter", 1, 6, 0},
     {"Get-Foo |", "EmptyPipeElement", 1, 10, 1},
     {"Get-Foo |\n", "EmptyPipeElement", 2, 1, 1},
     {"$x = 1 +", "ExpectedValueExpression", 1, 9, 1},
@@ -50,6 +52,15 @@ static const struct {
     {"${abc", "IncompleteDollarVariableReference", 1, 1, 1},
     {"[int", "EndSquareBracketExpectedAtEndOfAttribute", 1, 5, 1},
     {"[", "MissingTypename", 1, 2, 1},
+    /* pipe and backtick continuation errors, as pwsh's LineContinuance tests */
+    {"'Hello' + `# not a comment\n    ' world'", "ExpectedValueExpression", 1, 11, 0},
+    {"'Hello' + ``\n    ' world'", "ExpectedValueExpression", 1, 11, 0},
+    {"'Hello' |\n\n", "EmptyPipeElement", 3, 1, 1},
+    {"'Hello' |\n    |\n\n", "EmptyPipeElement", 2, 5, 0},
+    {"'Hello'\n    | # nothing\n\n", "EmptyPipeElement", 4, 1, 1},
+    {"'Hello'\n    |\n\n\n", "EmptyPipeElement", 5, 1, 1},
+    {"'Hello'\n\n    | % { $_ }\n", "EmptyPipeElement", 3, 5, 0},
+    {"'Hello'\n \t \n    | % { $_ }\n", "EmptyPipeElement", 3, 5, 0},
     /* ---- real errors (not incomplete) ---- */
     {"}", "UnexpectedToken", 1, 1, 0},
     {")", "UnexpectedToken", 1, 1, 0},
@@ -203,6 +214,33 @@ deep_nesting(void)
     hv_ast_unit_unref(u);
 }
 
+/* Fuzzer finds, kept as regressions. */
+static void
+fuzz_regressions(void)
+{
+    /* exponential re-parsing: each "{[a(" made the param-block guess parse the nested
+     * script blocks for real, then parse them again as statements */
+    static char buf[4096];
+    size_t n = 0;
+    for (int i = 0; i < 40; i++) {
+        memcpy(buf + n, "{[a({", 5);
+        n += 5;
+    }
+    buf[n] = '\0';
+    hv_ast_unit *u = hv_parse(buf, n, "fz.ps1");
+    h_ok(u->nerrors == 1 && u->incomplete, "nested {[a({ guesses stay linear", NULL);
+    hv_ast_unit_unref(u);
+    n = 0;
+    for (int i = 0; i < 40; i++) {
+        memcpy(buf + n, "[a([b({", 7);
+        n += 7;
+    }
+    buf[n] = '\0';
+    u = hv_parse(buf, n, "fz.ps1");
+    h_ok(u->nerrors == 1, "nested attribute statements stay linear", NULL);
+    hv_ast_unit_unref(u);
+}
+
 /* NUL bytes and invalid UTF-8 never crash. */
 static void
 odd_bytes(void)
@@ -221,6 +259,7 @@ main(void)
     for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++)
         h_message(messages[i].src, messages[i].msg);
     deep_nesting();
+    fuzz_regressions();
     odd_bytes();
     return h_done();
 }

@@ -47,6 +47,12 @@ test_to_string(void)
     IS(hv_double(1.7976931348623157e308), "1.7976931348623157E+308", NULL);
     IS(hv_double(5e-324), "5E-324", NULL);
     IS(hv_double(12345.678), "12345.678", NULL);
+    IS(hv_double(1234567890123456.0), "1234567890123456", NULL);
+    IS(hv_double(12345678901234567.0), "12345678901234568", NULL);
+    IS(hv_double(123456789012345678.0), "1.2345678901234568E+17", NULL);
+    IS(hv_double(9007199254740993.0), "9007199254740992", NULL);
+    IS(hv_double(0.000123), "0.000123", NULL);
+    IS(hv_double(-1.5e-7), "-1.5E-07", NULL);
     IS(hv_double(-0.0), "-0", NULL);
     IS(hv_double(0.0 / 0.0 * 0 + __builtin_nan("")), "NaN", NULL);
     IS(hv_double(__builtin_inf()), "Infinity", NULL);
@@ -54,6 +60,7 @@ test_to_string(void)
     IS(mk("f:0.1"), "0.1", "System.Single");
     IS(mk("f:1e7"), "1E+07", NULL);
     IS(mk("f:1234567"), "1234567", NULL);
+    IS(mk("f:12345678"), "12345678", NULL);
     IS(mk("f:3.14159274"), "3.1415927", NULL);
     IS(mk("m:1.5"), "1.5", "System.Decimal");
     IS(mk("m:1e20"), "100000000000000000000", NULL);
@@ -239,6 +246,10 @@ test_casts(void)
     CHECK(sarr.kind == HV_ARRAY && hv_array_at(&sarr, 0)->kind == HV_STRING);
     hv_unref(sarr);
     IS(cast("array", "i:1", &e), "1", "System.Object[]");
+    hv_value chars = cast("char[]", "s:héy", &e);
+    CHECK(chars.kind == HV_ARRAY && hv_array_len(&chars) == 3 && hv_array_at(&chars, 1)->kind == HV_CHAR &&
+          hv_array_at(&chars, 1)->u.i == 0xE9);
+    hv_unref(chars);
     IS(cast("version", "s:1.2.3", &e), "1.2.3", "System.Version");
     IS(cast("version", "s:10.0.19041.1", &e), "10.0.19041.1", NULL);
     IS(cast("guid", "s:{6F9619FF-8B86-D011-B42D-00CF4FC964FF}", &e),
@@ -284,9 +295,18 @@ test_casts(void)
     CHECK(hv_conv_round_even(2.5) == 2 && hv_conv_round_even(3.5) == 4 && hv_conv_round_even(-0.5) == 0);
 }
 
+static const char *const vm_names[] = {"Running", "Off"};
+static const int32_t vm_values[] = {2, 3};
+static const hv_enum_def vm_state = {.type_name = "Microsoft.HyperV.PowerShell.VMState",
+                                     .names = vm_names, .values = vm_values, .count = 2};
+
 static void
 test_types(void)
 {
+    /* a module registering its enum first must not hide the built-in ones */
+    hv_type_register_enum(&vm_state);
+    CHECK(hv_type_lookup("VMState") && hv_type_lookup("VMState")->enum_def == &vm_state);
+    CHECK(hv_type_lookup("Microsoft.HyperV.PowerShell.VMState") != NULL);
     const struct {
         const char *name, *full;
     } rows[] = {
@@ -455,6 +475,13 @@ test_format(void)
     FMT("{0:0.0E+00}", "1.2E+03", hv_double(1234));
     FMT("{0:#,#}", "1,000", hv_int(1000));
     FMT("{0:0,,}", "12", hv_int(12345678));
+    FMT("{0:N0}", "9,223,372,036,854,775,807", hv_long(INT64_MAX));
+    FMT("{0:#,##0}", "1,234,567,890,123", hv_long(1234567890123LL));
+    FMT("{0:P0}", "100%", hv_int(1));
+    FMT("{0:D}", "18446744073709551615", hv_uint64(UINT64_MAX));
+    FMT("{0:N2}", "0.01", hv_double(0.005));
+    FMT("{0:N2}", "0.00", hv_double(0.004));
+    FMT("{0:F3}", "-1.000", hv_double(-0.9995));
     FMT("{{0}}", "{0}", hv_int(1));
     FMT("{{{0}}}", "{7}", hv_int(7));
     int64_t day;
@@ -485,11 +512,11 @@ test_format(void)
 int
 main(void)
 {
+    test_types();
     test_to_string();
     test_to_bool();
     test_parse_number();
     test_casts();
-    test_types();
     test_dates();
     test_format();
     printf("%d passed, %d failed\n", passed, failed);

@@ -51,6 +51,8 @@ test_arith(void)
     OP(HV_OP_ADD, "d:0.1", "d:0.2", "0.30000000000000004", "System.Double");
     OP(HV_OP_ADD, "y:200", "y:100", "300", "System.Int32");
     OP(HV_OP_ADD, "m:1.5", "i:1", "2.5", "System.Decimal");
+    OP(HV_OP_ADD, "m:1.1", "m:2.2", "3.3", "System.Decimal");
+    OP(HV_OP_MUL, "m:0.1", "i:3", "0.3", "System.Decimal");
     OP(HV_OP_ADD, "f:1.5", "i:1", "2.5", "System.Double");
     OP(HV_OP_ADD, "i:1", "s:2", "3", "System.Int32");
     OP(HV_OP_ADD, "i:1", "s:2.5", "3.5", "System.Double");
@@ -124,8 +126,14 @@ test_arith(void)
     CHECK(hv_op_unary(HV_UOP_NOT, &z, &r, &e) && r.kind == HV_BOOL && r.u.b);
     CHECK(hv_op_unary(HV_UOP_BNOT, &z, &r, &e) && r.kind == HV_INT && r.u.i == -1);
     hv_value txt = hv_str("  a b\t c  ");
-    CHECK(hv_op_unary(HV_UOP_SPLIT, &txt, &r, &e) && vt_is(r, "a b c", NULL));
+    CHECK(hv_op_unary(HV_UOP_SPLIT, &txt, &r, &e) && hv_array_len(&r) == 3 && vt_is(r, "a b c", NULL));
     hv_unref(txt);
+    hv_value empty = hv_str("");
+    CHECK(hv_op_unary(HV_UOP_SPLIT, &empty, &r, &e) && hv_array_len(&r) == 1 && vt_is(r, "", NULL));
+    hv_unref(empty);
+    hv_value two = mk("a:a b,c d");
+    CHECK(hv_op_unary(HV_UOP_SPLIT, &two, &r, &e) && hv_array_len(&r) == 4 && vt_is(r, "a b c d", NULL));
+    hv_unref(two);
     hv_value arr = mk("a:a,b,c");
     CHECK(hv_op_unary(HV_UOP_JOIN, &arr, &r, &e) && vt_is(r, "abc", NULL));
     hv_unref(arr);
@@ -212,6 +220,22 @@ test_compare(void)
     CHECK(hv_op_compare(&a, &b, 0) < 0 && hv_op_compare(&b, &a, 0) > 0);
     hv_unref(a);
     hv_unref(b);
+    const char *order[] = {"", " x", "_a", "-a", "1", "9", "a", "A", "b", "e", "é", "f", "vm_2", "vm-3", "vm1", "z"};
+    bool sorted = true;
+    for (size_t k = 0; k + 1 < sizeof order / sizeof order[0]; k++) {
+        hv_value x1 = hv_str(order[k]), x2 = hv_str(order[k + 1]);
+        if (hv_op_compare(&x1, &x2, HV_OPF_CASE_SENSITIVE) >= 0 || hv_op_compare(&x2, &x1, HV_OPF_CASE_SENSITIVE) <= 0) {
+            printf("# %s !< %s\n", order[k], order[k + 1]);
+            sorted = false;
+        }
+        hv_unref(x1);
+        hv_unref(x2);
+    }
+    CHECK(sorted);
+    OP(HV_OP_LT, "s:resume", "s:résumé", "True", NULL);
+    OP(HV_OP_EQ, "s:resume", "s:résumé", "False", NULL);
+    OP(HV_OP_LT, "s:Zebra", "s:apple", "False", NULL);
+    OP(HV_OP_LT, "s:item_1", "s:item1", "True", NULL);
     hv_value i1 = hv_int(2), i2 = hv_double(10);
     CHECK(hv_op_compare(&i1, &i2, 0) < 0);
 }
@@ -315,6 +339,57 @@ test_replace(void)
     OP(HV_OP_REPLACE, "s:a.b.c", "a:\\.,/", "a/b/c", NULL);
     OP(HV_OP_REPLACE, "s:tab\there", "a:\\t,_", "tab_here", NULL);
     OP(HV_OP_REPLACE, "s:héllo", "a:é,e", "hello", NULL);
+    /* cases from PowerShell's ReplaceOperator.Tests.ps1 */
+    OP(HV_OP_REPLACE, "s:Get-Process", "a:Get,Stop", "Stop-Process", NULL);
+    OP(HV_OP_REPLACE, "s:image.gif", "a:\\.gif$,.jpg", "image.jpg", NULL);
+    OP(HV_OP_REPLACE, "s:book", "a:B,C", "Cook", NULL);
+    OPC(HV_OP_REPLACE, "s:book", "a:B,C", "book", NULL);
+    OP(HV_OP_REPLACE, "s:PowerPoint", "s:Point", "Power", NULL);
+    OPV(HV_OP_REPLACE, hv_str("domain.example"), mk("a:.*\\.(\\w+)$"), "", NULL);
+    {
+        hv_value r = hv_array_new(2);
+        hv_array_push(&r, hv_str(".*\\.(\\w+)$"));
+        hv_array_push(&r, hv_str("Tld of '$0' is - '$1'"));
+        OPV(HV_OP_REPLACE, hv_str("domain.example"), r, "Tld of 'domain.example' is - 'example'", NULL);
+        hv_value r2 = hv_array_new(2);
+        hv_array_push(&r2, hv_str(".*\\.(?<tld>\\w+)$"));
+        hv_array_push(&r2, hv_str("${tld}"));
+        OPV(HV_OP_REPLACE, hv_str("domain.example"), r2, "example", NULL);
+    }
+    OP(HV_OP_REPLACE, "d:1.2", "s:,", "1.2", NULL);
+    OP(HV_OP_SPLIT, "d:1.2", "s:,", "1.2", NULL);
+}
+
+static bool
+upper_match(void *ud, const hv_value *m, hv_value *out)
+{
+    int *calls = ud;
+    (*calls)++;
+    hv_value v = hv_conv_to_string(m, NULL);
+    hv_buf b = {0};
+    hv_buf_putc(&b, '<');
+    for (const char *p = hv_str_cstr(&v); *p; p++)
+        hv_buf_putc(&b, (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p));
+    hv_buf_putc(&b, '>');
+    hv_unref(v);
+    *out = hv_buf_finish(&b);
+    return true;
+}
+
+static void
+test_replace_cb(void)
+{
+    hv_conv_err e;
+    hv_regex *re = hv_regex_get("[a-c]+", false, &e);
+    int calls = 0;
+    hv_value out;
+    CHECK(hv_regex_replace_cb(re, "xabyccz", 7, upper_match, &calls, &out) && calls == 2 &&
+          vt_is(out, "x<AB>y<CC>z", NULL));
+    size_t ms, me;
+    CHECK(hv_regex_exec(re, "xxab", 4, 0, &ms, &me) && ms == 2 && me == 4);
+    CHECK(!hv_regex_exec(re, "xxab", 4, 5, &ms, &me));
+    hv_value esc = hv_regex_escape("1+1=2?");
+    CHECK(vt_is(esc, "1\\+1=2\\?", NULL));
 }
 
 static bool
@@ -356,12 +431,30 @@ test_split_join(void)
     SPLIT("a\nb", "^b", 0, "Multiline", 0, "a\n|", 2);
     SPLIT("Mercury,Venus,Earth", ",", 2, "SimpleMatch", 0, "Mercury|Venus,Earth", 2);
     SPLIT("one  two", " ", 0, NULL, 0, "one||two", 3);
+    SPLIT("a,b,c,d", ",", -2, NULL, 0, "a,b,c|d", 2);
+    /* cases from PowerShell's SplitOperator.Tests.ps1 */
+    SPLIT("a b c d", " ", -1, NULL, 0, "a b c d", 1);
+    SPLIT("a1:b1:c1:d", "(1:)", 0, NULL, 0, "a|1:|b|1:|c|1:|d", 7);
+    SPLIT("a1:b1:c1:d", "1(:)", 0, NULL, 0, "a|:|b|:|c|:|d", 7);
+    SPLIT("abcBd", "B", 0, "IgnoreCase", HV_OPF_CASE_SENSITIVE, "a|c|d", 3);
+    SPLIT("a12a\nb34b\nc56c\nd78d", "^b", 0, NULL, 0, "a12a\nb34b\nc56c\nd78d", 1);
+    SPLIT("a12a\nb34b\nc56c\nd78d", "b.+c", 0, "Singleline", 0, "a12a\n|\nd78d", 2);
+    SPLIT("a12a\nb34b\nc56c\nd78d", "^b", 0, "Multiline", 0, "a12a\n|34b\nc56c\nd78d", 2);
+    SPLIT("a: b:c", ": ", 0, "IgnorePatternWhitespace", 0, "a| b|c", 3);
+    SPLIT("a:b", "(:)", 0, "ExplicitCapture", 0, "a|b", 2);
+    SPLIT("abc", "B", 0, "SimpleMatch,IgnoreCase", 0, "a|c", 2);
+    SPLIT("abc", "B", 0, "RegexMatch,Singleline", 0, "a|c", 2);
+    SPLIT("a,b,c,d", ",", -3, NULL, 0, "a,b|c|d", 3);
+    SPLIT("a,b", ",", -5, NULL, 0, "a|b", 2);
+    SPLIT("a1b2c", "(\\d)", 2, NULL, 0, "a|1|b2c", 3);
     hv_value l = hv_str("a b"), p = hv_str(" "), out;
     hv_conv_err e;
     ERR(hv_op_split(&l, &p, 0, "Bogus", 0, &out, &e), e,
         "Cannot convert value \"Bogus\" to type \"System.Management.Automation.SplitOptions\". Error: \"Unable to match the identifier name Bogus to a valid enumerator name. Specify one of the following enumerator names and try again:\nSimpleMatch, RegexMatch, CultureInvariant, IgnorePatternWhitespace, Multiline, Singleline, IgnoreCase, ExplicitCapture\"");
     ERR(hv_op_split(&l, &p, 0, "SimpleMatch,Multiline", 0, &out, &e), e,
-        "Cannot use RegexMatch options with SimpleMatch.");
+        "The combination of options with the -split operator is not valid.");
+    ERR(hv_op_split(&l, &p, 0, "RegexMatch,SimpleMatch", 0, &out, &e), e,
+        "The combination of options with the -split operator is not valid.");
     hv_unref(l);
     hv_unref(p);
     /* -split with the array operand form: "a,b,c" -split ",", 2 */
@@ -407,7 +500,26 @@ test_contains_is_as(void)
     hv_value out;
     hv_conv_err e;
     hv_value one = hv_int(1), bad = hv_str("NoSuchType");
-    ERR(hv_op_binary(HV_OP_IS, 0, &one, &bad, &out, NULL, &e), e, "Unable to find type [NoSuchType].");
+    ERR(hv_op_binary(HV_OP_IS, 0, &one, &bad, &out, NULL, &e), e,
+        "Cannot convert the \"NoSuchType\" value of type \"System.String\" to type \"System.Type\".");
+    hv_value two = hv_int(2), nul = hv_null();
+    ERR(hv_op_binary(HV_OP_AS, 0, &one, &nul, &out, NULL, &e), e, "The right operand of '-as' must be a type.");
+    ERR(hv_op_binary(HV_OP_IS, 0, &one, &nul, &out, NULL, &e), e, "The right operand of '-is' must be a type.");
+    ERR(hv_op_binary(HV_OP_IS, 0, &one, &two, &out, NULL, &e), e,
+        "Cannot convert the \"2\" value of type \"System.Int32\" to type \"System.Type\".");
+    /* -like on a collection yields string forms; -eq yields the elements */
+    hv_value nums = mk("a:1,2,11");
+    hv_value pat = hv_str("1*");
+    CHECK(hv_op_binary(HV_OP_LIKE, 0, &nums, &pat, &out, NULL, &e) && hv_array_len(&out) == 2 &&
+          hv_array_at(&out, 1)->kind == HV_STRING);
+    hv_unref(out);
+    hv_value one1 = hv_str("1");
+    CHECK(hv_op_binary(HV_OP_EQ, 0, &nums, &one1, &out, NULL, &e) && hv_array_len(&out) == 1 &&
+          hv_array_at(&out, 0)->kind == HV_INT);
+    hv_unref(out);
+    hv_unref(one1);
+    hv_unref(nums);
+    hv_unref(pat);
     hv_unref(bad);
     OPV(HV_OP_FORMAT, hv_str("{0}-{1}"), mk("a:a,b"), "a-b", "System.String");
     OPV(HV_OP_FORMAT, hv_str("{0:N1}"), hv_double(2.25), "2.3", NULL);
@@ -460,6 +572,7 @@ main(void)
     test_split_join();
     test_contains_is_as();
     test_range();
+    test_replace_cb();
     test_speed();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -12,16 +12,30 @@
 
 static int passed, failed;
 
+/* Test names may quote strings with newlines: keep each result on one line. */
+static void
+vt_print_name(const char *what)
+{
+    for (; *what; what++) {
+        if (*what == '\n')
+            fputs("\\n", stdout);
+        else
+            putchar(*what);
+    }
+}
+
 static void
 vt_check(bool ok, const char *what, int line)
 {
-    if (ok) {
+    if (ok)
         passed++;
-        printf("ok - %s\n", what);
-    } else {
+    else
         failed++;
-        printf("not ok - %s (line %d)\n", what, line);
-    }
+    fputs(ok ? "ok - " : "not ok - ", stdout);
+    vt_print_name(what);
+    if (!ok)
+        printf(" (line %d)", line);
+    putchar('\n');
 }
 #define CHECK(cond) vt_check((cond), #cond, __LINE__)
 

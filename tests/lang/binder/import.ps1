@@ -3,7 +3,7 @@
 Import-Module ./modules/Simple.psm1
 Get-Greeting
 Get-Greeting -Name lab
-"private visible: $([bool](Get-Command Get-Private -ErrorAction SilentlyContinue))"
+"private visible: $([bool](Get-Command Get-Prefix -ErrorAction SilentlyContinue))"
 (Get-Command Get-Greeting).Source
 $env:PSModulePath = "$PSScriptRoot/modules"
 Import-Module LabTools
@@ -18,3 +18,4 @@ Remove-Module LabTools
 try { Import-Module NoSuchModule -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
 Import-Module Microsoft.PowerShell.Utility
 "utility loaded: $([bool](Get-Module Microsoft.PowerShell.Utility))"
+try { Get-Prefix } catch { "private: $($_.FullyQualifiedErrorId)" }

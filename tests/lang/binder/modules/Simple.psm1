@@ -1,3 +1,3 @@
-function Get-Greeting { param([string]$Name = 'world') "hello $Name" }
-function Get-Private { "private" }
+function Get-Greeting { param([string]$Name = 'world') "$(Get-Prefix) $Name" }
+function Get-Prefix { "hello" }
 Export-ModuleMember -Function Get-Greeting

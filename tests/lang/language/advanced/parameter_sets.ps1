@@ -1,4 +1,4 @@
-function ps {
+function pset {
     [CmdletBinding(DefaultParameterSetName='ByName')]
     param(
         [Parameter(ParameterSetName='ByName')]$Name,
@@ -6,6 +6,6 @@ function ps {
     )
     $PSCmdlet.ParameterSetName
 }
-ps -Name x
-ps -Id 1
-ps
+pset -Name x
+pset -Id 1
+pset

@@ -1,3 +1,3 @@
-function r { param([ValidateRange(1,10)][int]$N) "n=$N" }
-r 5
-try { r 11 } catch { "rejected" }
+function vr { param([ValidateRange(1,10)][int]$N) "n=$N" }
+vr 5
+try { vr 11 } catch { "rejected" }

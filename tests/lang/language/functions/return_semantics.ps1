@@ -1,5 +1,5 @@
-function r { "a"; return "b"; "c" }
-r
+function rs { "a"; return "b"; "c" }
+rs
 function m { 1; 2 }
 (m).Count
 function early($x) { if ($x) { return "early" }; "late" }

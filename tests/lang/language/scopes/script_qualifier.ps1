@@ -2,5 +2,5 @@ $x = 1
 function g { $script:x = 3 }
 g
 "after g: $x"
-function h { "h sees: $x" }
-h
+function hh { "h sees: $x" }
+hh

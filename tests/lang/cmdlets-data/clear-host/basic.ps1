@@ -1,0 +1,3 @@
+Clear-Host
+cls
+'after'

@@ -1,0 +1,4 @@
+(Get-Culture).Name
+(Get-UICulture).Name
+(Get-Culture).DisplayName
+Get-Culture

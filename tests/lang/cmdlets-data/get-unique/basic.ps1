@@ -1,0 +1,6 @@
+(1, 1, 2, 2, 3, 1 | Get-Unique) -join ' '
+('a', 'A', 'a', 'b' | Get-Unique) -join ' '
+('a', 'A', 'a', 'b' | Get-Unique -CaseInsensitive) -join ' '
+(1, 2, 'a', 'b', 3 | Get-Unique -OnType) -join ' '
+(1, '1', 2 | Get-Unique -AsString) -join ' '
+('c', 'a', 'b', 'a' | Sort-Object | gu) -join ' '

@@ -1,0 +1,1 @@
+New-TimeSpan -Hours 1 -Minutes 25

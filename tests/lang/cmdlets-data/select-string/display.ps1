@@ -1,0 +1,1 @@
+'apple', 'banana', 'cherry' | Select-String 'an|ch'

@@ -1,0 +1,2 @@
+[pscustomobject]@{ n = 1 } | Out-Default
+1, 2 | Out-Default

@@ -1,0 +1,4 @@
+'a' | Out-Host
+'b'
+[pscustomobject]@{ n = 1 } | Out-Host
+'c'

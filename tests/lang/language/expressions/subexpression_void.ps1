@@ -1,0 +1,2 @@
+$r = @( [void]"x"; $null; 1 )
+$r.Count

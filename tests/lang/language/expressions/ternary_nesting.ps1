@@ -1,0 +1,2 @@
+$n = 15
+$n -lt 10 ? "small" : $n -lt 20 ? "medium" : "large"

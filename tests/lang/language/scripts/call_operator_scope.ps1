@@ -1,0 +1,2 @@
+& ./fixtures/lib.ps1
+$null -eq $libVar

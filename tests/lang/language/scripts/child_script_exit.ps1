@@ -1,0 +1,3 @@
+& ./fixtures/child_exit.ps1
+"parent continues"
+$LASTEXITCODE

@@ -1,0 +1,3 @@
+. ./fixtures/lib.ps1
+$libVar
+Get-LibValue

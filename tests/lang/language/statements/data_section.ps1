@@ -1,0 +1,8 @@
+data Msgs {
+    ConvertFrom-StringData @'
+Hello = Hello, world
+Bye = Goodbye
+'@
+}
+$Msgs.Hello
+$Msgs.Bye

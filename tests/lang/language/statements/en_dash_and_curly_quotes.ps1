@@ -1,0 +1,2 @@
+function t($Name) { "name=$Name" }
+t –Name “quoted”

@@ -1,0 +1,2 @@
+if ($m = "abc" -match "b") { "matched: $m" }
+if ($v = $null) { "no" } else { "null is false" }

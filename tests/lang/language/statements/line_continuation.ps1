@@ -1,0 +1,8 @@
+$x = 1 + `
+  2
+$x
+$y = "a",
+  "b"
+$y.Count
+Write-Output `
+  "continued"

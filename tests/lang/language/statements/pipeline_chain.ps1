@@ -1,0 +1,5 @@
+/bin/true && "after true"
+/bin/false && "not printed"
+/bin/false || "after false"
+/bin/true || "not printed either"
+Write-Output "a" && Write-Output "b"

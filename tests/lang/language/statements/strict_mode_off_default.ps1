@@ -1,0 +1,3 @@
+$undefinedVar2
+$null -eq $undefinedVar2
+"ok"

@@ -1,0 +1,2 @@
+using namespace System.Text
+"using accepted"
