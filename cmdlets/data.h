@@ -21,6 +21,8 @@ const hv_value *hvc_prop_value(const hv_value *v, size_t i);
 char *hvc_to_cstr(const hv_value *v);
 /* Argument helpers: string of a bound argument (NULL if unbound), int with default. */
 const char *hvc_arg_str(hv_cmd *cmd, int index);
+/* An array parameter's value, or NULL when unbound or bound to $null (never a non-array). */
+const hv_value *hvc_arg_array(hv_cmd *cmd, int index);
 int64_t hvc_arg_int(hv_cmd *cmd, int index, int64_t dflt);
 double hvc_arg_double(hv_cmd *cmd, int index, double dflt);
 /* Emits a non-terminating error; returns what hv_write_error returned. */
@@ -108,6 +110,8 @@ char *hvc_fs_full_path(hv_cmd *cmd, const char *path);
 /* Existing items a path names: an HV_ARRAY of full paths (wildcards expanded in every
  * component unless literal; sorted like pwsh), or HV_NULL when nothing exists. */
 hv_value hvc_fs_resolve(hv_cmd *cmd, const char *path, bool literal);
+/* Same; hidden = wildcards also match dot-files (-Force). */
+hv_value hvc_fs_resolve_ex(hv_cmd *cmd, const char *path, bool literal, bool hidden);
 /* Writes "Cannot find path '<full>' because it does not exist." (ItemNotFoundException,
  * PathNotFound,<cmdlet's class name>). */
 HV_MUST_CHECK hv_status hvc_path_not_found(hv_cmd *cmd, const char *path);

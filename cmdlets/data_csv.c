@@ -554,7 +554,7 @@ hvc_importcsv_process(hv_cmd *cmd, const hv_value *input)
     (void)input;
     char delim = delim_arg(cmd, IC_DELIM, false);
     bool literal = hv_cmd_bound(cmd, IC_LITERAL);
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? IC_LITERAL : IC_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? IC_LITERAL : IC_PATH);
     if (!paths)
         return hvc_throw(cmd, HV_CAT_InvalidArgument, "ParameterArgumentValidationError",
                          NULL, "Cannot bind argument to parameter 'Path' because it is null.");
@@ -697,6 +697,31 @@ export_open(hv_cmd *cmd, csv_writer *w)
     return HV_OK;
 }
 
+/* -Append to a file whose header names a column the object lacks: pwsh refuses unless
+ * -Force (then the missing columns are written empty). */
+static hv_status
+check_append_columns(hv_cmd *cmd, csv_writer *w, const hv_value *in)
+{
+    if (!hv_cmd_switch(cmd, EC_APPEND) || hv_cmd_switch(cmd, EC_FORCE) ||
+        w->header.kind != HV_ARRAY || (in->kind != HV_OBJECT && in->kind != HV_TABLE))
+        return HV_OK;
+    for (size_t i = 0; i < hv_array_len(&w->header); i++) {
+        const char *col = hv_str_cstr(hv_array_at(&w->header, i));
+        const hv_value *v = in->kind == HV_OBJECT ? hv_obj_get(in, col) : hv_table_gets(in, col);
+        if (!v) {
+            w->failed = true;
+            return hvc_throw(cmd, HV_CAT_InvalidData, "CannotAppendCsvWithMismatchedPropertyNames",
+                             w->path,
+                             "Cannot append CSV content to the following file: %s. The "
+                             "appended object does not have a property that corresponds to the "
+                             "following column: %s. To continue with mismatched properties, add "
+                             "the -Force parameter, and then retry the command.",
+                             w->path, col);
+        }
+    }
+    return HV_OK;
+}
+
 hv_status
 hvc_exportcsv_process(hv_cmd *cmd, const hv_value *input)
 {
@@ -712,6 +737,9 @@ hvc_exportcsv_process(hv_cmd *cmd, const hv_value *input)
     const hv_value *in = input_of(cmd, EC_INPUT, input);
     if (in->kind == HV_NULL)
         return HV_OK;
+    hv_status st = check_append_columns(cmd, w, in);
+    if (st != HV_OK || w->failed)
+        return st;
     hv_buf b = {0};
     csv_write_object(w, in, &b);
     hv_buf enc = {0};

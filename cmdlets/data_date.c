@@ -6,6 +6,7 @@
  */
 #include "cmdlets/data.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,14 +90,6 @@ to_local(int64_t utc)
     return utc + (int64_t)hvc_local_offset(utc) * HVC_TICKS_PER_SEC;
 }
 
-/* Week of year with weeks starting on first_dow (0 Sunday, 1 Monday), as strftime %U/%W. */
-static int
-week_of_year(const hvc_tm *tm, int first_dow)
-{
-    int wday = (tm->dow - first_dow + 7) % 7;
-    return (tm->doy - 1 + 7 - wday) / 7;
-}
-
 static int
 weeks_in_year(int y)
 {
@@ -134,7 +127,8 @@ uformat(const char *f, int64_t ticks, hv_dtkind kind)
     hvc_tm tm;
     hvc_ticks_to_tm(ticks, &tm);
     hv_buf b = {0};
-    for (size_t i = 0; f[i]; i++) {
+    /* folks may include the "+" of date(1) as part of the format string */
+    for (size_t i = f[0] == '+' ? 1 : 0; f[i]; i++) {
         if (f[i] != '%' || !f[i + 1]) {
             hv_buf_putc(&b, f[i]);
             continue;
@@ -148,11 +142,10 @@ uformat(const char *f, int64_t ticks, hv_dtkind kind)
         case 'h': hv_buf_printf(&b, "%.3s", month_names[tm.month - 1]); break;
         case 'B': hv_buf_puts(&b, month_names[tm.month - 1]); break;
         case 'c':
-            hv_buf_printf(&b, "%.3s %.3s %2d %02d:%02d:%02d %04d", day_names[tm.dow],
-                          month_names[tm.month - 1], tm.day, tm.hour, tm.minute, tm.second,
-                          tm.year);
+            hv_buf_printf(&b, "%.3s %02d %.3s %04d %02d:%02d:%02d", day_names[tm.dow], tm.day,
+                          month_names[tm.month - 1], tm.year, tm.hour, tm.minute, tm.second);
             break;
-        case 'C': hv_buf_printf(&b, "%02d", tm.year / 100); break;
+        case 'C': hv_buf_printf(&b, "%d", tm.year / 100); break;
         case 'd': hv_buf_printf(&b, "%02d", tm.day); break;
         case 'D':
         case 'x': hv_buf_printf(&b, "%02d/%02d/%02d", tm.month, tm.day, tm.year % 100); break;
@@ -174,20 +167,26 @@ uformat(const char *f, int64_t ticks, hv_dtkind kind)
             hv_buf_printf(&b, ":%02d:%02d %s", tm.minute, tm.second, tm.hour < 12 ? "AM" : "PM");
             break;
         case 'R': hv_buf_printf(&b, "%02d:%02d", tm.hour, tm.minute); break;
-        case 's':
-            hv_buf_printf(&b, "%lld",
-                          (long long)((to_utc(ticks, kind) - HVC_UNIX_EPOCH_TICKS) /
-                                      HVC_TICKS_PER_SEC));
+        case 's': {
+            /* "{0:0}" of TotalSeconds: rounded half away from zero */
+            double secs = (double)(to_utc(ticks, kind) - HVC_UNIX_EPOCH_TICKS) / HVC_TICKS_PER_SEC;
+            hv_buf_printf(&b, "%.0f", secs < 0 ? -floor(-secs + 0.5) : floor(secs + 0.5));
             break;
+        }
         case 'S': hv_buf_printf(&b, "%02d", tm.second); break;
         case 't': hv_buf_putc(&b, '\t'); break;
         case 'T':
         case 'X': hv_buf_printf(&b, "%02d:%02d:%02d", tm.hour, tm.minute, tm.second); break;
         case 'u': hv_buf_printf(&b, "%d", tm.dow == 0 ? 7 : tm.dow); break;
-        case 'U': hv_buf_printf(&b, "%02d", week_of_year(&tm, 0)); break;
+        case 'U': {
+            /* pwsh: ((Jan1.DayOfWeek + 6) % 7 + DayOfYear - DayOfWeek) / 7, two digits */
+            int jan1 = (tm.dow - (tm.doy - 1) % 7 + 7) % 7;
+            hv_buf_printf(&b, "%02d", ((jan1 + 6) % 7 + tm.doy - tm.dow) / 7);
+            break;
+        }
         case 'V': hv_buf_printf(&b, "%02d", iso_week(&tm, &iy)); break;
         case 'w': hv_buf_printf(&b, "%d", tm.dow); break;
-        case 'W': hv_buf_printf(&b, "%02d", week_of_year(&tm, 1)); break;
+        case 'W': hv_buf_printf(&b, "%d", tm.doy / 7); break; /* pwsh: DayOfYear / 7 */
         case 'y': hv_buf_printf(&b, "%02d", tm.year % 100); break;
         case 'Y': hv_buf_printf(&b, "%04d", tm.year); break;
         case 'Z': {
@@ -231,28 +230,50 @@ format_date(const char *fmt, int64_t ticks, hv_dtkind kind)
     return hv_dt_format(ticks, kind, net);
 }
 
+/* DateTime.AddYears/AddMonths: same day, clamped to the length of the new month. */
+static int64_t
+add_months(int64_t ticks, int months)
+{
+    hvc_tm tm;
+    hvc_ticks_to_tm(ticks, &tm);
+    int total = tm.year * 12 + (tm.month - 1) + months;
+    int y = total / 12, m = total % 12 + 1;
+    int d = tm.day > hvc_days_in_month(y, m) ? hvc_days_in_month(y, m) : tm.day;
+    int64_t tod = ticks % HVC_TICKS_PER_DAY;
+    return hvc_tm_to_ticks(y, m, d, 0, 0, 0) + tod;
+}
+
+/* pwsh applies each component as an offset from the current value, in this order
+ * (AddYears, AddMonths, AddDays, AddHours, ...), so -Day 31 in April rolls into May and
+ * -Millisecond drops the sub-millisecond ticks. */
 static int64_t
 apply_components(hv_cmd *cmd, int64_t ticks)
 {
     hvc_tm tm;
     hvc_ticks_to_tm(ticks, &tm);
-    int y = (int)hvc_arg_int(cmd, GD_YEAR, tm.year);
-    int mo = (int)hvc_arg_int(cmd, GD_MONTH, tm.month);
-    int d = (int)hvc_arg_int(cmd, GD_DAY, tm.day);
-    int h = (int)hvc_arg_int(cmd, GD_HOUR, tm.hour);
-    int mi = (int)hvc_arg_int(cmd, GD_MINUTE, tm.minute);
-    int s = (int)hvc_arg_int(cmd, GD_SECOND, tm.second);
-    int64_t frac = tm.frac7;
-    if (hv_cmd_bound(cmd, GD_MILLISECOND))
-        frac = hvc_arg_int(cmd, GD_MILLISECOND, 0) * 10000 + frac % 10000;
-    /* pwsh adds (Day - current day) days, so -Day 31 in a 30-day month rolls over. */
-    int dim = hvc_days_in_month(y, mo);
-    int extra = 0;
-    if (d > dim) {
-        extra = d - dim;
-        d = dim;
+    if (hv_cmd_bound(cmd, GD_YEAR))
+        ticks = add_months(ticks, (int)(hvc_arg_int(cmd, GD_YEAR, tm.year) - tm.year) * 12);
+    hvc_ticks_to_tm(ticks, &tm);
+    if (hv_cmd_bound(cmd, GD_MONTH))
+        ticks = add_months(ticks, (int)(hvc_arg_int(cmd, GD_MONTH, tm.month) - tm.month));
+    hvc_ticks_to_tm(ticks, &tm);
+    if (hv_cmd_bound(cmd, GD_DAY))
+        ticks += (hvc_arg_int(cmd, GD_DAY, tm.day) - tm.day) * HVC_TICKS_PER_DAY;
+    hvc_ticks_to_tm(ticks, &tm);
+    if (hv_cmd_bound(cmd, GD_HOUR))
+        ticks += (hvc_arg_int(cmd, GD_HOUR, tm.hour) - tm.hour) * 3600 * HVC_TICKS_PER_SEC;
+    hvc_ticks_to_tm(ticks, &tm);
+    if (hv_cmd_bound(cmd, GD_MINUTE))
+        ticks += (hvc_arg_int(cmd, GD_MINUTE, tm.minute) - tm.minute) * 60 * HVC_TICKS_PER_SEC;
+    hvc_ticks_to_tm(ticks, &tm);
+    if (hv_cmd_bound(cmd, GD_SECOND))
+        ticks += (hvc_arg_int(cmd, GD_SECOND, tm.second) - tm.second) * HVC_TICKS_PER_SEC;
+    hvc_ticks_to_tm(ticks, &tm);
+    if (hv_cmd_bound(cmd, GD_MILLISECOND)) {
+        ticks += (hvc_arg_int(cmd, GD_MILLISECOND, tm.ms) - tm.ms) * 10000;
+        ticks -= ticks % 10000;
     }
-    return hvc_tm_to_ticks(y, mo, d, h, mi, s) + frac + (int64_t)extra * HVC_TICKS_PER_DAY;
+    return ticks;
 }
 
 hv_status
@@ -284,7 +305,18 @@ hvc_getdate_process(hv_cmd *cmd, const hv_value *input)
         return hv_emit(cmd, uformat(uf, ticks, kind));
     if (f)
         return hv_emit(cmd, format_date(f, ticks, kind));
-    return hv_emit(cmd, hv_datetime(ticks, kind));
+    hv_value dt = hv_datetime(ticks, kind);
+    /* -DisplayHint rides in the unused pad field of the DateTime (1 = Date, 2 = Time; 0 =
+     * DateTime), where the formatter can read it: pwsh keeps it as a NoteProperty. */
+    const hv_value *hint = hv_cmd_arg(cmd, GD_DISPLAYHINT);
+    if (hint) {
+        HV_AUTO hv_value hs = hv_conv_to_string(hint, NULL);
+        if (hv_str_eq_ci(hv_str_cstr(&hs), "Date"))
+            dt.pad = 1;
+        else if (hv_str_eq_ci(hv_str_cstr(&hs), "Time"))
+            dt.pad = 2;
+    }
+    return hv_emit(cmd, dt);
 }
 
 /* ---- New-TimeSpan ---- */

@@ -23,6 +23,7 @@ typedef struct {
     int max_depth;
     bool compress, enums_as_strings, truncated;
     int escape;
+    const char *bad_key_type; /* a dictionary with a non-string key (pwsh refuses those) */
 } json_writer;
 
 static void write_value(json_writer *w, const hv_value *v, int depth, int indent);
@@ -212,6 +213,8 @@ write_object(json_writer *w, const hv_value *v, int depth, int indent)
     if (v->kind == HV_TABLE) {
         const hv_value *k, *val;
         for (size_t it = 0; hv_table_next(v, &it, &k, &val);) {
+            if (k->kind != HV_STRING && !w->bad_key_type)
+                w->bad_key_type = hv_type_name_of(v);
             if (!first)
                 hv_buf_putc(&w->out, ',');
             first = false;
@@ -284,16 +287,25 @@ write_value(json_writer *w, const hv_value *v, int depth, int indent)
     }
 }
 
-hv_value
-hvc_json_serialize(const hv_value *v, int depth, bool compress, bool enums_as_strings,
-                   int escape, bool *truncated)
+static hv_value
+serialize(const hv_value *v, int depth, bool compress, bool enums_as_strings, int escape,
+          bool *truncated, const char **bad_key_type)
 {
     json_writer w = {.max_depth = depth, .compress = compress,
                      .enums_as_strings = enums_as_strings, .escape = escape};
     write_value(&w, v, 0, 0);
     if (truncated)
         *truncated = w.truncated;
+    if (bad_key_type)
+        *bad_key_type = w.bad_key_type;
     return hv_buf_finish(&w.out);
+}
+
+hv_value
+hvc_json_serialize(const hv_value *v, int depth, bool compress, bool enums_as_strings,
+                   int escape, bool *truncated)
+{
+    return serialize(v, depth, compress, enums_as_strings, escape, truncated, NULL);
 }
 
 /* ---- ConvertTo-Json ---- */
@@ -365,8 +377,12 @@ hv_status
 hvc_tojson_end(hv_cmd *cmd)
 {
     tojson_state *st = hv_cmd_state(cmd);
-    if (st->items.kind != HV_ARRAY)
-        return HV_OK;
+    if (st->items.kind != HV_ARRAY) {
+        /* no input at all: nothing, or an empty array with -AsArray */
+        if (!hv_cmd_switch(cmd, TJ_ASARRAY))
+            return HV_OK;
+        st->items = hv_array_new(0);
+    }
     int depth = (int)hvc_arg_int(cmd, TJ_DEPTH, 2);
     size_t n = hv_array_len(&st->items);
     const hv_value *root = &st->items;
@@ -375,10 +391,16 @@ hvc_tojson_end(hv_cmd *cmd)
     else if (n == 1 && hv_array_at(&st->items, 0)->kind == HV_ARRAY)
         root = hv_array_at(&st->items, 0); /* -InputObject @(1,2) -AsArray: one array */
     bool truncated = false;
-    hv_value json = hvc_json_serialize(root, depth, hv_cmd_switch(cmd, TJ_COMPRESS),
-                                       hv_cmd_switch(cmd, TJ_ENUMS), escape_mode(cmd),
-                                       &truncated);
+    const char *bad = NULL;
+    hv_value json = serialize(root, depth, hv_cmd_switch(cmd, TJ_COMPRESS),
+                              hv_cmd_switch(cmd, TJ_ENUMS), escape_mode(cmd), &truncated, &bad);
     hv_status s;
+    if (bad) {
+        hv_unref(json);
+        return hvc_throw(cmd, HV_CAT_InvalidOperation, "NonStringKeyInDictionary", NULL,
+                         "The type '%s' is not supported for serialization or deserialization "
+                         "of a dictionary. Keys must be strings.", bad);
+    }
     if (truncated &&
         (s = hv_write_warning(cmd, "Resulting JSON is truncated as serialization has "
                                    "exceeded the set depth of %d.", depth)) != HV_OK) {
@@ -525,7 +547,8 @@ typedef struct {
     hv_cmd *cmd;
     bool as_hash;
     int max_depth;
-    char err[256];
+    const char *err_id;  /* NULL: a syntax error (System.ArgumentException) */
+    char err[512];
 } json_reader;
 
 static bool from_json(json_reader *r, json_t *j, int depth, hv_value *out);
@@ -547,12 +570,22 @@ from_object(json_reader *r, json_t *j, int depth, hv_value *out)
             hv_table_sets(&o, key, v);
             continue;
         }
+        if (!*key) {
+            r->err_id = "EmptyKeyInJsonString";
+            snprintf(r->err, sizeof r->err,
+                     "The provided JSON includes a property whose name is an empty string, this "
+                     "is only supported using the -AsHashTable switch.");
+            hv_unref(v);
+            hv_unref(o);
+            return false;
+        }
         const char *prev = NULL;
         for (size_t i = 0; i < hv_obj_count(&o); i++)
             if (hv_str_eq_ci(hv_obj_name_at(&o, i), key) &&
                 strcmp(hv_obj_name_at(&o, i), key) != 0)
                 prev = hv_obj_name_at(&o, i);
         if (prev) {
+            r->err_id = "KeysWithDifferentCasingInJsonString";
             snprintf(r->err, sizeof r->err,
                      "Cannot convert the JSON string because it contains keys with "
                      "different casing. Please use the -AsHashtable switch instead. The key "
@@ -655,9 +688,9 @@ emit_parsed(hv_cmd *cmd, hv_value v)
 static hv_status
 fail(hv_cmd *cmd, json_reader *r)
 {
-    return hvc_throw(cmd, HV_CAT_NotSpecified,
-                     "System.ArgumentException",
-                     NULL, "%s", r->err);
+    if (r->err_id)
+        return hvc_throw(cmd, HV_CAT_InvalidOperation, r->err_id, NULL, "%s", r->err);
+    return hvc_throw(cmd, HV_CAT_NotSpecified, "System.ArgumentException", NULL, "%s", r->err);
 }
 
 hv_status

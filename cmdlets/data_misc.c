@@ -250,7 +250,7 @@ hvc_getrandom_process(hv_cmd *cmd, const hv_value *input)
     random_init(cmd, s);
     if (hv_cmd_set_index(cmd) == GR_SET_NUMBER)
         return random_numbers(cmd, s);
-    const hv_value *in = hv_cmd_arg(cmd, GR_INPUT);
+    const hv_value *in = hvc_arg_array(cmd, GR_INPUT);
     if (s->items.kind != HV_ARRAY)
         s->items = hv_array_new(16);
     for (size_t i = 0; in && i < hv_array_len(in); i++)

@@ -197,11 +197,11 @@ sls_init(hv_cmd *cmd, sls_state *s)
     if (s->init)
         return HV_OK;
     s->init = true;
-    const hv_value *pats = hv_cmd_arg(cmd, SS_PATTERN);
+    const hv_value *pats = hvc_arg_array(cmd, SS_PATTERN);
     s->patterns = hv_array_new(2);
     for (size_t i = 0; pats && i < hv_array_len(pats); i++)
         hv_array_push(&s->patterns, hv_conv_to_string(hv_array_at(pats, i), NULL));
-    const hv_value *c = hv_cmd_arg(cmd, SS_CONTEXT);
+    const hv_value *c = hvc_arg_array(cmd, SS_CONTEXT);
     if (c && hv_array_len(c) > 0) {
         s->pre_n = (int)hv_int_of(hv_array_at(c, 0));
         s->post_n = hv_array_len(c) > 1 ? (int)hv_int_of(hv_array_at(c, 1)) : s->pre_n;
@@ -444,7 +444,7 @@ hvc_sls_process(hv_cmd *cmd, const hv_value *input)
         return st;
     }
     bool literal = set == SS_SET_LITERAL || set == SS_SET_LITERALRAW;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? SS_LITERAL : SS_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? SS_LITERAL : SS_PATH);
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);
         hv_value list = hvc_fs_resolve(cmd, hv_str_cstr(&ps), literal);

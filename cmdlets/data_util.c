@@ -60,6 +60,13 @@ hvc_to_cstr(const hv_value *v)
     return r;
 }
 
+const hv_value *
+hvc_arg_array(hv_cmd *cmd, int index)
+{
+    const hv_value *v = hv_cmd_arg(cmd, index);
+    return v && v->kind == HV_ARRAY ? v : NULL;
+}
+
 const char *
 hvc_arg_str(hv_cmd *cmd, int index)
 {

@@ -479,6 +479,18 @@ uptime_ticks(const hv_vm *vm)
     return secs > 0 ? secs * 10000000LL : 0;
 }
 
+/* CPUUsage: Hyper-V shows a current percentage; libvirt gives cumulative CPU time, so this is
+ * the average since hvsh started the VM (0 when the start time is unknown). */
+static int32_t
+cpu_usage(const hv_vm *vm)
+{
+    int64_t up = uptime_ticks(vm) / 10000000LL;
+    if (up <= 0 || !vm->vcpus)
+        return 0;
+    double pct = (double)vm->cpu_time_ns / 1e9 / (double)up / (double)vm->vcpus * 100.0;
+    return pct > 100.0 ? 100 : (int32_t)(pct + 0.5);
+}
+
 hv_value
 hvc_hv_nic_obj(hv_virt *v, const hv_vm *vm, const hv_vm_nic *nic)
 {
@@ -573,7 +585,7 @@ hvc_hv_vm_obj(hv_virt *v, const hv_vm *vm)
     hv_obj_set(&o, "Id", hvc_hv_guid(vm->uuid));
     hv_obj_set(&o, "State", hv_enum(&hvc_hv_enum_vmstate, hvc_hv_state_value(vm->state)));
     hv_obj_set(&o, "Status", hv_str("Operating normally"));
-    hv_obj_set(&o, "CPUUsage", hv_int(0));
+    hv_obj_set(&o, "CPUUsage", hv_int(cpu_usage(vm)));
     hv_obj_set(&o, "MemoryAssigned", hv_long(running ? (int64_t)vm->mem_assigned : 0));
     hv_obj_set(&o, "MemoryDemand", hv_long(0));
     hv_obj_set(&o, "MemoryStatus", hv_str(""));

@@ -325,6 +325,44 @@ maybe_decode(hv_cmd *cmd, FILE *f, char **decoded)
     return fmemopen(out.data, out.len, "rb");
 }
 
+/* -Tail on a seekable file: position f at the start of the last n lines by scanning
+ * backwards for newlines, so `Get-Content big.log -Tail 10` does not read the whole file.
+ * Returns false (f unchanged) when the file cannot be seeked. */
+static bool
+seek_tail(FILE *f, int64_t n)
+{
+    if (fseeko(f, 0, SEEK_END) != 0)
+        return false;
+    off_t size = ftello(f);
+    if (size <= 0) {
+        rewind(f);
+        return size == 0;
+    }
+    char buf[65536];
+    off_t pos = size, start = 0;
+    int64_t seen = 0;
+    bool last = true; /* the byte at size-1: a final newline ends the last line */
+    while (pos > 0) {
+        off_t chunk = pos > (off_t)sizeof buf ? (off_t)sizeof buf : pos;
+        pos -= chunk;
+        if (fseeko(f, pos, SEEK_SET) != 0 || fread(buf, 1, (size_t)chunk, f) != (size_t)chunk)
+            return false;
+        for (off_t i = chunk - 1; i >= 0; i--) {
+            if (buf[i] != '\n')
+                continue;
+            if (last && pos + i == size - 1)
+                continue;
+            if (++seen == n) {
+                start = pos + i + 1;
+                goto found;
+            }
+        }
+        last = false;
+    }
+found:
+    return fseeko(f, start, SEEK_SET) == 0;
+}
+
 static hv_status
 get_file_content(hv_cmd *cmd, const char *full)
 {
@@ -355,6 +393,15 @@ get_file_content(hv_cmd *cmd, const char *full)
     line_sink s;
     sink_init(cmd, &s);
     const char *delim = hvc_arg_str(cmd, GC_DELIMITER);
+    if (s.tail > 0 && !decoded && !hv_cmd_switch(cmd, GC_BYTES) && (!delim || !*delim) &&
+        seek_tail(f, s.tail)) {
+        /* the ring is not needed any more: the file is positioned at the last lines */
+        sink_free(&s);
+        sink_init(cmd, &s);
+        s.tail = -1;
+        free(s.ring);
+        s.ring = NULL;
+    }
     if (hv_cmd_switch(cmd, GC_BYTES))
         st = read_bytes(&s, f);
     else if (delim && *delim && strcmp(delim, "\n") != 0)
@@ -398,7 +445,7 @@ hvc_getcontent_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     bool literal = hv_cmd_set_index(cmd) == GC_SET_LITERAL;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? GC_LITERAL : GC_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? GC_LITERAL : GC_PATH);
     const char *filter = hvc_arg_str(cmd, GC_FILTER);
     hv_status st = HV_OK;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
@@ -550,7 +597,7 @@ static hv_status
 resolve_targets(hv_cmd *cmd, writer_state *w)
 {
     bool literal = hv_cmd_set_index(cmd) == SC_SET_LITERAL;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? SC_LITERAL : SC_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? SC_LITERAL : SC_PATH);
     w->targets = hv_array_new(2);
     hv_status st = HV_OK;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
@@ -636,7 +683,7 @@ content_write_process(hv_cmd *cmd, const hv_value *input, bool append)
     hv_status st;
     if (w->targets.kind != HV_ARRAY && (st = resolve_targets(cmd, w)) != HV_OK)
         return st;
-    const hv_value *value = hv_cmd_arg(cmd, SC_VALUE);
+    const hv_value *value = hvc_arg_array(cmd, SC_VALUE);
     st = HV_OK;
     for (size_t i = 0; i < hv_array_len(&w->targets) && st == HV_OK; i++)
         st = write_target(cmd, w, hv_str_cstr(hv_array_at(&w->targets, i)), value, append);
@@ -699,7 +746,7 @@ hvc_clearcontent_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     bool literal = hv_cmd_set_index(cmd) == CC_SET_LITERAL;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? CC_LITERAL : CC_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? CC_LITERAL : CC_PATH);
     hv_status st = HV_OK;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);

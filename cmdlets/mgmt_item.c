@@ -75,12 +75,18 @@ static const hv_view_column fs_view[] = {
 
 static const char *const fs_bases[] = {"System.IO.FileSystemInfo", "System.MarshalByRefObject",
                                        "System.Object", NULL};
+/* pwsh's list view (FileSystem.format.ps1xml "children" ListControl) */
+static const char *const file_list[] = {"Name", "Length", "CreationTime", "LastWriteTime",
+                                        "LastAccessTime", "Mode", "LinkType", "Target",
+                                        "VersionInfo", NULL};
+static const char *const dir_list[] = {"Name", "CreationTime", "LastWriteTime", "LastAccessTime",
+                                       "Mode", "LinkType", "Target", NULL};
 static const hv_obj_class file_class = {
     .type_name = "System.IO.FileInfo", .base_types = fs_bases, .table_view = fs_view,
-    .to_string = fs_to_string};
+    .list_view = file_list, .to_string = fs_to_string};
 static const hv_obj_class dir_class = {
     .type_name = "System.IO.DirectoryInfo", .base_types = fs_bases, .table_view = fs_view,
-    .to_string = fs_to_string};
+    .list_view = dir_list, .to_string = fs_to_string};
 
 static void
 unix_mode(mode_t m, char out[11])
@@ -288,6 +294,7 @@ fs_item_depth(const char *full, int depth, fs_cache *cache)
         hv_obj_set(&o, "Length", hv_long((int64_t)st.st_size));
         hv_obj_set(&o, "DirectoryName", hv_str(parent));
         hv_obj_set(&o, "IsReadOnly", hv_bool(access(full, W_OK) != 0));
+        hv_obj_set(&o, "VersionInfo", hv_null());
         hv_obj_set(&o, "Directory", parent_item(parent, depth, cache));
     } else {
         hv_obj_set(&o, "Parent", parent_item(parent, depth, cache));
@@ -764,7 +771,7 @@ gci_path(gci_opts *o, const char *path, bool literal)
         free(parent);
     }
     /* wildcards: the matching items themselves (directories are listed when recursing) */
-    hv_value list = hvc_fs_resolve(o->cmd, path, false);
+    hv_value list = hvc_fs_resolve_ex(o->cmd, path, false, o->force || o->hidden_only);
     free(full);
     if (list.kind != HV_ARRAY)
         return HV_OK; /* a wildcard that matches nothing is not an error */
@@ -804,7 +811,7 @@ hvc_gci_process(hv_cmd *cmd, const hv_value *input)
     const char *attrs = hvc_arg_str(cmd, GCI_ATTRIBUTES);
     o.attr_filter = attrs ? hv_xstrdup(attrs) : NULL;
     bool literal = hv_cmd_set_index(cmd) == GCI_SET_LITERAL;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? GCI_LITERAL : GCI_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? GCI_LITERAL : GCI_PATH);
     hv_status st = HV_OK;
     if (!paths || hv_array_len(paths) == 0) {
         st = gci_path(&o, ".", false);
@@ -854,14 +861,15 @@ hvc_getitem_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     bool literal = hv_cmd_set_index(cmd) == GI_SET_LITERAL;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? GI_LITERAL : GI_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? GI_LITERAL : GI_PATH);
     const char *filter = hvc_arg_str(cmd, GI_FILTER);
     hv_status st = HV_OK;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);
         const char *p = hv_str_cstr(&ps), *rest;
         hvc_provider prov = hvc_path_provider(p, &rest);
-        hv_value list = prov == HVC_PROV_FS ? hvc_fs_resolve(cmd, p, literal)
+        hv_value list = prov == HVC_PROV_FS ? hvc_fs_resolve_ex(cmd, p, literal,
+                                                                 hv_cmd_switch(cmd, GI_FORCE))
                                             : hvc_provider_items(cmd, prov, rest, literal);
         if (list.kind != HV_ARRAY || hv_array_len(&list) == 0) {
             hv_unref(list);
@@ -1042,7 +1050,7 @@ hv_status
 hvc_newitem_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
-    const hv_value *paths = hv_cmd_arg(cmd, NI_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, NI_PATH);
     const char *name = hvc_arg_str(cmd, NI_NAME);
     const char *type = hvc_arg_str(cmd, NI_TYPE);
     const hv_value *value = hv_cmd_arg(cmd, NI_VALUE);
@@ -1209,7 +1217,7 @@ hvc_removeitem_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     bool literal = hv_cmd_set_index(cmd) == RI_SET_LITERAL;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? RI_LITERAL : RI_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? RI_LITERAL : RI_PATH);
     const char *filter = hvc_arg_str(cmd, RI_FILTER);
     hv_status st = HV_OK;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
@@ -1224,7 +1232,7 @@ hvc_removeitem_process(hv_cmd *cmd, const hv_value *input)
             st = remove_provider(cmd, prov, rest, literal);
             continue;
         }
-        hv_value list = hvc_fs_resolve(cmd, p, literal);
+        hv_value list = hvc_fs_resolve_ex(cmd, p, literal, hv_cmd_switch(cmd, RI_FORCE));
         if (list.kind != HV_ARRAY) {
             if (literal || !hv_wildcard_has_meta(p))
                 st = hvc_path_not_found(cmd, p);
@@ -1362,7 +1370,7 @@ static hv_status
 transfer(hv_cmd *cmd, bool move, int path_idx, int lit_idx, int dest_idx, int passthru_idx)
 {
     bool literal = hv_cmd_bound(cmd, lit_idx);
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? lit_idx : path_idx);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? lit_idx : path_idx);
     const char *dest = hvc_arg_str(cmd, dest_idx);
     char *dest_full = hvc_fs_full_path(cmd, dest ? dest : ".");
     bool force = move ? hv_cmd_switch(cmd, 3) : hv_cmd_switch(cmd, CI_FORCE);
@@ -1376,8 +1384,10 @@ transfer(hv_cmd *cmd, bool move, int path_idx, int lit_idx, int dest_idx, int pa
         }
         for (size_t j = 0; j < hv_array_len(&list) && st == HV_OK; j++) {
             const char *src = hv_str_cstr(hv_array_at(&list, j));
-            if (!move && !hvc_name_included(leaf_of(src), hv_cmd_arg(cmd, CI_INCLUDE),
-                                            hv_cmd_arg(cmd, CI_EXCLUDE)))
+            const char *filter = move ? NULL : hvc_arg_str(cmd, CI_FILTER);
+            if (!move && ((filter && !hv_wildcard_match(filter, leaf_of(src), false)) ||
+                          !hvc_name_included(leaf_of(src), hv_cmd_arg(cmd, CI_INCLUDE),
+                                             hv_cmd_arg(cmd, CI_EXCLUDE))))
                 continue;
             char *dst = target_path(src, dest_full);
             char *what = hv_xasprintf("Item: %s Destination: %s", src, dst);
@@ -1552,8 +1562,8 @@ hv_status
 hvc_getitemprop_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
-    const hv_value *paths = hv_cmd_arg(cmd, GIP_PATH);
-    const hv_value *names = hv_cmd_arg(cmd, GIP_NAME);
+    const hv_value *paths = hvc_arg_array(cmd, GIP_PATH);
+    const hv_value *names = hvc_arg_array(cmd, GIP_NAME);
     hv_status st = HV_OK;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);

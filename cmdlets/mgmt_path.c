@@ -192,7 +192,7 @@ hvc_sort_strings(hv_value *arr)
 
 /* Expands one wildcard component under each directory of dirs. */
 static hv_value
-expand_component(const hv_value *dirs, const char *comp, bool last)
+expand_component(const hv_value *dirs, const char *comp, bool last, bool hidden)
 {
     hv_value out = hv_array_new(8);
     bool meta = hv_wildcard_has_meta(comp);
@@ -216,8 +216,8 @@ expand_component(const hv_value *dirs, const char *comp, bool last)
         while ((e = readdir(dir))) {
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
-            if (e->d_name[0] == '.' && comp[0] != '.')
-                continue; /* hidden unless asked for by name */
+            if (e->d_name[0] == '.' && comp[0] != '.' && !hidden)
+                continue; /* hidden unless asked for by name or -Force */
             if (hv_wildcard_match(comp, e->d_name, false))
                 hv_array_push(&found, hv_strf("%s%s%s", d, sep, e->d_name));
         }
@@ -232,6 +232,12 @@ expand_component(const hv_value *dirs, const char *comp, bool last)
 
 hv_value
 hvc_fs_resolve(hv_cmd *cmd, const char *path, bool literal)
+{
+    return hvc_fs_resolve_ex(cmd, path, literal, false);
+}
+
+hv_value
+hvc_fs_resolve_ex(hv_cmd *cmd, const char *path, bool literal, bool hidden)
 {
     if (hvc_path_provider(path, NULL) != HVC_PROV_FS)
         return hv_null();
@@ -252,7 +258,7 @@ hvc_fs_resolve(hv_cmd *cmd, const char *path, bool literal)
     char *comp = strtok_r(full + 1, "/", &save);
     while (comp && hv_array_len(&cur) > 0) {
         char *next_comp = strtok_r(NULL, "/", &save);
-        hv_value next = expand_component(&cur, comp, next_comp == NULL);
+        hv_value next = expand_component(&cur, comp, next_comp == NULL, hidden);
         hv_unref(cur);
         cur = next;
         comp = next_comp;
@@ -425,7 +431,7 @@ hvc_getlocation_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     if (hv_cmd_set_index(cmd) == GL_SET_STACK) {
-        const hv_value *names = hv_cmd_arg(cmd, GL_STACKNAME);
+        const hv_value *names = hvc_arg_array(cmd, GL_STACKNAME);
         const char *name = names && hv_array_len(names)
                                ? hv_str_cstr(hv_array_at(names, 0)) : NULL;
         loc_stack *s = named_stack(name, false);
@@ -481,12 +487,15 @@ passthru(hv_cmd *cmd, int idx)
     return hv_emit(cmd, pi);
 }
 
-/* Moves to path, recording the old location in the back history. */
+/* Moves to path, recording the old location in the back history. *moved (optional) says
+ * whether the location changed (a missing path is a non-terminating error). */
 static hv_status
-go(hv_cmd *cmd, const char *path, bool literal)
+go(hv_cmd *cmd, const char *path, bool literal, bool *moved)
 {
     char *old = current_dir(), *nd = NULL;
     hv_status st = change_dir(cmd, path, literal, &nd);
+    if (moved)
+        *moved = st == HV_OK && nd;
     if (st != HV_OK || !nd) {
         free(old);
         return st;
@@ -553,10 +562,10 @@ hvc_setlocation_process(hv_cmd *cmd, const hv_value *input)
         st = history_move(cmd, &loc_fwd, &loc_back, p);
     else if (!p || !*p) {
         char *h = home_dir();
-        st = go(cmd, h, true);
+        st = go(cmd, h, true, NULL);
         free(h);
     } else {
-        st = go(cmd, p, literal);
+        st = go(cmd, p, literal, NULL);
     }
     if (st != HV_OK)
         return st;
@@ -597,15 +606,12 @@ hvc_pushlocation_process(hv_cmd *cmd, const hv_value *input)
     const char *p = hvc_arg_str(cmd, literal ? PU_LITERAL : PU_PATH);
     char *old = current_dir();
     if (p && *p) {
-        hv_status st = go(cmd, p, literal);
-        if (st != HV_OK) {
-            free(old);
+        bool moved;
+        hv_status st = go(cmd, p, literal, &moved);
+        if (st != HV_OK || !moved) {
+            free(old); /* nothing is pushed when the location did not change */
             return st;
         }
-        char *now = current_dir();
-        bool moved = true;
-        free(now);
-        (void)moved;
     }
     stack_push(s, old);
     return passthru(cmd, PU_PASSTHRU);
@@ -639,7 +645,7 @@ hvc_poplocation_process(hv_cmd *cmd, const hv_value *input)
     char *target = stack_pop(s);
     if (!target)
         return HV_OK; /* an empty stack is not an error */
-    hv_status st = go(cmd, target, true);
+    hv_status st = go(cmd, target, true, NULL);
     free(target);
     if (st != HV_OK)
         return st;
@@ -702,8 +708,8 @@ hv_status
 hvc_joinpath_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
-    const hv_value *paths = hv_cmd_arg(cmd, JP_PATH);
-    const hv_value *more = hv_cmd_arg(cmd, JP_ADDITIONAL);
+    const hv_value *paths = hvc_arg_array(cmd, JP_PATH);
+    const hv_value *more = hvc_arg_array(cmd, JP_ADDITIONAL);
     const char *child = hvc_arg_str(cmd, JP_CHILD);
     hv_status st = HV_OK;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
@@ -884,7 +890,7 @@ hvc_splitpath_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     int set = hv_cmd_set_index(cmd);
-    const hv_value *paths = hv_cmd_arg(cmd, set == SP_SET_LITERAL ? SP_LITERAL : SP_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, set == SP_SET_LITERAL ? SP_LITERAL : SP_PATH);
     if (set == SP_SET_LITERAL)
         set = SP_SET_PARENT;
     hv_status st = HV_OK;
@@ -983,7 +989,7 @@ hvc_resolvepath_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     bool literal = hv_cmd_set_index(cmd) == RP_SET_LITERAL;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? RP_LITERAL : RP_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? RP_LITERAL : RP_PATH);
     const char *rb = hvc_arg_str(cmd, RP_RELBASE);
     char *base = rb ? hvc_fs_full_path(cmd, rb) : current_dir();
     bool relative = hv_cmd_switch(cmd, RP_RELATIVE);
@@ -1116,7 +1122,7 @@ hvc_testpath_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     bool literal = hv_cmd_set_index(cmd) == TP_SET_LITERAL;
-    const hv_value *paths = hv_cmd_arg(cmd, literal ? TP_LITERAL : TP_PATH);
+    const hv_value *paths = hvc_arg_array(cmd, literal ? TP_LITERAL : TP_PATH);
     hv_status st = HV_OK;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
         const hv_value *pv = hv_array_at(paths, i);

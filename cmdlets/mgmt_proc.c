@@ -55,10 +55,10 @@ col_ws(const hv_value *self)
 static hv_value
 col_cpu(const hv_value *self)
 {
+    /* pwsh's view: "{0:N2}" -f [float]($_.CPU) */
     const hv_value *v = hv_obj_get(self, "CPU");
-    if (!v || v->kind == HV_NULL)
-        return hv_str("");
-    return hv_conv_format_one(v, "N");
+    HV_AUTO hv_value d = hv_double(v && v->kind == HV_DOUBLE ? (double)(float)v->u.d : 0);
+    return hv_conv_format_one(&d, "N2");
 }
 
 static hv_value
@@ -312,9 +312,10 @@ hvc_getprocess_process(hv_cmd *cmd, const hv_value *input)
     bool user = hv_cmd_switch(cmd, GP_USERNAME);
     hv_status st = HV_OK;
     if (set == GP_SET_INPUT) {
-        const hv_value *in = hv_cmd_arg(cmd, GP_INPUT);
+        const hv_value *in = hvc_arg_array(cmd, GP_INPUT);
         for (size_t i = 0; in && i < hv_array_len(in) && st == HV_OK; i++) {
-            const hv_value *id = hv_obj_get(hv_array_at(in, i), "Id");
+            const hv_value *e = hv_array_at(in, i);
+            const hv_value *id = e->kind == HV_OBJECT ? hv_obj_get(e, "Id") : NULL;
             hv_value o = id ? process_object((int)hv_int_of(id)) : hv_null();
             if (o.kind == HV_OBJECT)
                 add_user(&o, user), st = hv_emit(cmd, o);
@@ -322,7 +323,7 @@ hvc_getprocess_process(hv_cmd *cmd, const hv_value *input)
         return st;
     }
     if (set == GP_SET_ID) {
-        const hv_value *ids = hv_cmd_arg(cmd, GP_ID);
+        const hv_value *ids = hvc_arg_array(cmd, GP_ID);
         for (size_t i = 0; ids && i < hv_array_len(ids) && st == HV_OK; i++) {
             int64_t id = hv_int_of(hv_array_at(ids, i));
             hv_value o = process_object((int)id);
@@ -336,7 +337,7 @@ hvc_getprocess_process(hv_cmd *cmd, const hv_value *input)
         return st;
     }
     hv_value all = all_processes();
-    const hv_value *names = hv_cmd_arg(cmd, GP_NAME);
+    const hv_value *names = hvc_arg_array(cmd, GP_NAME);
     size_t nn = names ? hv_array_len(names) : 0;
     bool *seen = hv_xcalloc(hv_array_len(&all) + 1, 1);
     for (size_t k = 0; k < (nn ? nn : 1) && st == HV_OK; k++) {
@@ -427,17 +428,18 @@ hvc_stopprocess_process(hv_cmd *cmd, const hv_value *input)
     hv_status st = HV_OK;
     const char *eid = "NoProcessFoundForGivenId";
     if (set == SP_SET_ID || set == SP_SET_INPUT) {
-        const hv_value *arr = hv_cmd_arg(cmd, set == SP_SET_ID ? SPR_ID : SPR_INPUT);
+        const hv_value *arr = hvc_arg_array(cmd, set == SP_SET_ID ? SPR_ID : SPR_INPUT);
         for (size_t i = 0; arr && i < hv_array_len(arr) && st == HV_OK; i++) {
             const hv_value *e = hv_array_at(arr, i);
-            const hv_value *idv = set == SP_SET_ID ? e : hv_obj_get(e, "Id");
+            const hv_value *idv = set == SP_SET_ID ? e
+                                  : e->kind == HV_OBJECT ? hv_obj_get(e, "Id") : NULL;
             int64_t id = idv ? hv_int_of(idv) : -1;
             hv_value o = process_object((int)id);
             st = o.kind == HV_OBJECT ? kill_one(cmd, o) : no_process_id(cmd, id, eid);
         }
         return st;
     }
-    const hv_value *names = hv_cmd_arg(cmd, SPR_NAME);
+    const hv_value *names = hvc_arg_array(cmd, SPR_NAME);
     hv_value all = all_processes();
     for (size_t k = 0; names && k < hv_array_len(names) && st == HV_OK; k++) {
         HV_AUTO hv_value pat = hv_conv_to_string(hv_array_at(names, k), NULL);
@@ -623,7 +625,7 @@ hvc_startprocess_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     const char *file = hvc_arg_str(cmd, SPS_FILE);
-    const hv_value *args = hv_cmd_arg(cmd, SPS_ARGS);
+    const hv_value *args = hvc_arg_array(cmd, SPS_ARGS);
     hv_buf joined = {0};
     for (size_t i = 0; args && i < hv_array_len(args); i++) {
         if (i)

@@ -74,7 +74,9 @@ const char *hvc_net_family_name(int af); /* "IPv4" / "IPv6" */
 
 /* ---- module pieces defined in other files ---- */
 hv_status hvc_net_netsh_end(hv_cmd *cmd);  /* netsh.c */
-/* Apply the saved per-interface DNS lists (net_dns.c; used by netsh too). */
-HV_MUST_CHECK hv_status hvc_net_dns_apply(hv_cmd *cmd, hv_nl *nl, hv_netstate *st);
+/* Apply the saved per-interface DNS lists (net_dns.c; used by netsh too). `cleared` (or NULL)
+ * names an interface whose list was just emptied, so systemd-resolved reverts that link. */
+HV_MUST_CHECK hv_status hvc_net_dns_apply(hv_cmd *cmd, hv_nl *nl, hv_netstate *st,
+                                          const char *cleared);
 
 #endif

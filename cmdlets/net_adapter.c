@@ -67,7 +67,6 @@ select_links(hv_cmd *cmd, const selector *s, const hv_nl_link *all, size_t n, si
     char desc[128];
     for (size_t i = 0; i < n; i++) {
         const hv_nl_link *l = &all[i];
-        bool explicit_idx = false;
         if ((hidden(l) && !s->include_hidden) || (s->physical && !l->physical))
             continue;
         if (s->nidx) {
@@ -76,9 +75,7 @@ select_links(hv_cmd *cmd, const selector *s, const hv_nl_link *all, size_t n, si
                 hit |= (int)s->idx[k] == l->ifindex;
             if (!hit)
                 continue;
-            explicit_idx = true;
         }
-        (void)explicit_idx;
         bool ok = !s->nnames;
         for (size_t k = 0; k < s->nnames && !ok; k++)
             ok = name_match(l, s->names[k]);
@@ -324,6 +321,10 @@ static const hv_example get_examples[] = {
     {.title = "Wildcards match the alias or the kernel name", .code = "Get-NetAdapter -Name eth*"},
     {0}};
 
+static const hv_example ex_enablenetadapter[] = {{.title = "Bring an adapter up", .code = "Enable-NetAdapter -Name Ethernet"}, {0}};
+static const hv_example ex_disablenetadapter[] = {{.title = "Take an adapter down", .code = "Disable-NetAdapter -Name Ethernet -Confirm:$false"}, {0}};
+static const hv_example ex_renamenetadapter[] = {{.title = "Rename an adapter (sets its interface alias)", .code = "Rename-NetAdapter -Name eth0 -NewName Ethernet"}, {0}};
+
 static const hv_cmdlet_def netadapter_cmdlets[] = {
     {.name = "Get-NetAdapter", .sets = sets_get, .default_set = 0, .params = get_params,
      .ops = {.process = get_process},
@@ -336,17 +337,17 @@ static const hv_cmdlet_def netadapter_cmdlets[] = {
      .output_type = "Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapter",
      .examples = get_examples,
      .online = "https://learn.microsoft.com/powershell/module/netadapter/get-netadapter"},
-    {.name = "Enable-NetAdapter", .sets = sets_set, .default_set = 0, .params = enable_params,
+    {.name = "Enable-NetAdapter", .examples = ex_enablenetadapter, .sets = sets_set, .default_set = 0, .params = enable_params,
      .ops = {.process = enable_process}, .flags = HV_CF_SHOULD_PROCESS,
      .synopsis = "Enables a network adapter (sets the link up).",
      .output_type = "None, or MSFT_NetAdapter with -PassThru",
      .online = "https://learn.microsoft.com/powershell/module/netadapter/enable-netadapter"},
-    {.name = "Disable-NetAdapter", .sets = sets_set, .default_set = 0, .params = enable_params,
+    {.name = "Disable-NetAdapter", .examples = ex_disablenetadapter, .sets = sets_set, .default_set = 0, .params = enable_params,
      .ops = {.process = disable_process}, .flags = HV_CF_SHOULD_PROCESS,
      .synopsis = "Disables a network adapter (sets the link down).",
      .output_type = "None, or MSFT_NetAdapter with -PassThru",
      .online = "https://learn.microsoft.com/powershell/module/netadapter/disable-netadapter"},
-    {.name = "Rename-NetAdapter", .sets = sets_set, .default_set = 0, .params = rename_params,
+    {.name = "Rename-NetAdapter", .examples = ex_renamenetadapter, .sets = sets_set, .default_set = 0, .params = rename_params,
      .ops = {.process = rename_process}, .flags = HV_CF_SHOULD_PROCESS,
      .synopsis = "Renames a network adapter.",
      .description = "Sets the interface alias, which is the name Get-NetAdapter shows; the "

@@ -3,6 +3,7 @@
 #include "cmdlets/net.h"
 
 #include <errno.h>
+#include <linux/capability.h>
 #include <linux/if.h>
 #include <linux/if_addr.h>
 #include <linux/if_arp.h>
@@ -12,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 /* ================================ object classes ================================ */
 
@@ -39,8 +42,12 @@ static const char *const ipaddr_list[] = {
 static const char *const ipaddr_bases[] = {
     "Microsoft.Management.Infrastructure.CimInstance#MSFT_NetIPAddress",
     "Microsoft.Management.Infrastructure.CimInstance", "System.Object", NULL};
+/* Format-Table's view (the default display is the list above) */
+static const char *const ipaddr_table[] = {"ifIndex", "IPAddress", "PrefixLength", "PrefixOrigin",
+                                           "SuffixOrigin", "AddressState", "PolicyStore", NULL};
 const hv_obj_class hvc_net_cls_ipaddr = {.type_name = HVC_NET_CIM "MSFT_NetIPAddress",
-                                         .base_types = ipaddr_bases, .list_view = ipaddr_list};
+                                         .base_types = ipaddr_bases, .list_view = ipaddr_list,
+                                         .default_props = ipaddr_table};
 
 static const hv_view_column route_view[] = {
     L("ifIndex", "ifIndex", 7), L("DestinationPrefix", "DestinationPrefix", 46),
@@ -221,6 +228,17 @@ hvc_net_open(hv_cmd *cmd, hv_nl **out)
     return hv_throw(cmd, hvc_net_error(cmd, &e, NULL, NULL));
 }
 
+static bool
+has_net_admin(void)
+{
+    struct __user_cap_header_struct h = {.version = _LINUX_CAPABILITY_VERSION_3};
+    struct __user_cap_data_struct d[2];
+    memset(d, 0, sizeof d);
+    if (syscall(SYS_capget, &h, d) < 0)
+        return true;
+    return (d[CAP_NET_ADMIN / 32].effective >> (CAP_NET_ADMIN % 32)) & 1;
+}
+
 hv_status
 hvc_net_state_open(hv_cmd *cmd, hv_netstate **out)
 {
@@ -228,6 +246,9 @@ hvc_net_state_open(hv_cmd *cmd, hv_netstate **out)
     if (hv_netstate_open(out, &e) == 0)
         return HV_OK;
     *out = NULL;
+    /* without the privilege the change itself fails with the clearer error */
+    if (!has_net_admin())
+        return HV_OK;
     return hv_write_warning(cmd, "The change will not survive a reboot: %s", e.msg);
 }
 
@@ -399,13 +420,13 @@ hvc_net_description(const hv_nl_link *l, const hv_nl_link *all, size_t n, char *
     snprintf(out, outsz, "%s Network Adapter", drv[0] ? drv : "Generic");
 }
 
-/* "10 Gbps", "100 Mbps", "2.5 Gbps"; bridges report no speed, Hyper-V's vNIC says 10 Gbps. */
+/* "10 Gbps", "100 Mbps", "2.5 Gbps". */
 static void
 link_speed_text(const hv_nl_link *l, uint64_t *bps, char *out, size_t outsz)
 {
     uint64_t mbps = l->speed_mbps;
-    if (!mbps && is_vethernet(l))
-        mbps = 10000;
+    if (!mbps && (is_vethernet(l) || !strcmp(l->driver, "virtio_net")))
+        mbps = 10000; /* what Hyper-V's vNIC and Windows' VirtIO driver report */
     *bps = mbps * 1000000ull;
     if (!mbps)
         snprintf(out, outsz, "0 bps");

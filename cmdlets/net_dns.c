@@ -28,11 +28,11 @@ static const char *const sets_set[] = {"ByAlias", "ByName", "InputObject (cdxml)
                    .help = "Accepted for compatibility; the command runs synchronously."}
 
 hv_status
-hvc_net_dns_apply(hv_cmd *cmd, hv_nl *nl, hv_netstate *st)
+hvc_net_dns_apply(hv_cmd *cmd, hv_nl *nl, hv_netstate *st, const char *cleared)
 {
     const hv_ns_dns *d;
     size_t n = hv_netstate_dns_list(st, &d);
-    hv_dns_iface *ifs = hv_xcalloc(n + 1, sizeof *ifs);
+    hv_dns_iface *ifs = hv_xcalloc(n + 2, sizeof *ifs);
     const char **ptrs = hv_xcalloc(n * HV_NS_MAX_DNS + 1, sizeof *ptrs);
     for (size_t i = 0; i < n; i++) {
         hv_nl_link l;
@@ -43,6 +43,9 @@ hvc_net_dns_apply(hv_cmd *cmd, hv_nl *nl, hv_netstate *st)
         ifs[i].servers = &ptrs[i * HV_NS_MAX_DNS];
         ifs[i].n = d[i].n;
     }
+    hv_nl_link cl;
+    if (cleared && !hv_netstate_dns_get(st, cleared) && hv_nl_link_find(nl, cleared, &cl, NULL) == 0)
+        ifs[n++] = (hv_dns_iface){.ifname = cleared, .ifindex = cl.ifindex};
     hv_eng_err e;
     hv_status s = HV_OK;
     if (hv_dns_apply(ifs, n, &e) < 0)
@@ -116,7 +119,7 @@ getdns_process(hv_cmd *cmd, const hv_value *input)
     if (hv_nl_links(nl, &links, &nl_n, &e) < 0 || hv_nl_routes(nl, AF_UNSPEC, &routes, &nr, &e) < 0)
         st = hv_throw(cmd, hvc_net_error(cmd, &e, "MSFT_DNSClientServerAddress", NULL));
     hv_netstate *ns = NULL;
-    if (st == HV_OK && hv_netstate_open(&ns, NULL) < 0)
+    if (st == HV_OK && hv_netstate_load(&ns, NULL) < 0)
         ns = NULL;
     char **sys = NULL;
     size_t nsys = 0;
@@ -289,7 +292,7 @@ setdns_process(hv_cmd *cmd, const hv_value *input)
             break;
         }
         hv_netstate_set_dns(ns, name, reset ? NULL : srv, reset ? 0 : nsrv);
-        st = hvc_net_dns_apply(cmd, nl, ns);
+        st = hvc_net_dns_apply(cmd, nl, ns, name);
         if (st == HV_OK && hv_netstate_save(ns, &e) < 0)
             st = hvc_net_write_error(cmd, &e, cls, NULL);
         hv_netstate_close(ns);
@@ -305,8 +308,11 @@ setdns_process(hv_cmd *cmd, const hv_value *input)
     return st;
 }
 
+static const hv_example ex_getdnsclientserveraddress[] = {{.title = "The IPv4 DNS servers of an interface", .code = "Get-DnsClientServerAddress -InterfaceAlias Ethernet -AddressFamily IPv4"}, {0}};
+static const hv_example ex_setdnsclientserveraddress[] = {{.title = "Two servers for the adapter piped in", .code = "Get-NetAdapter Ethernet | Set-DnsClientServerAddress -ServerAddresses 1.1.1.1,8.8.8.8"}, {0}};
+
 static const hv_cmdlet_def dnsclient_cmdlets[] = {
-    {.name = "Get-DnsClientServerAddress", .params = getdns_params,
+    {.name = "Get-DnsClientServerAddress", .examples = ex_getdnsclientserveraddress, .params = getdns_params,
      .ops = {.process = getdns_process},
      .synopsis = "Gets DNS server IP addresses from the TCP/IP properties on an interface.",
      .description = "One object per interface and address family. Interfaces with servers set "
@@ -314,7 +320,7 @@ static const hv_cmdlet_def dnsclient_cmdlets[] = {
                     "default route otherwise shows the system resolver's servers.",
      .output_type = HVC_NET_CIM "MSFT_DNSClientServerAddress",
      .online = "https://learn.microsoft.com/powershell/module/dnsclient/get-dnsclientserveraddress"},
-    {.name = "Set-DnsClientServerAddress", .sets = sets_set, .default_set = 0,
+    {.name = "Set-DnsClientServerAddress", .examples = ex_setdnsclientserveraddress, .sets = sets_set, .default_set = 0,
      .params = setdns_params, .ops = {.process = setdns_process},
      .flags = HV_CF_SHOULD_PROCESS,
      .synopsis = "Sets DNS server addresses associated with the TCP/IP properties on an interface.",

@@ -195,16 +195,19 @@ newnat_process(hv_cmd *cmd, const hv_value *input)
     }
     char *batch = hv_nft_nat_add_batch(&nat);
     char target[1200];
-    snprintf(target, sizeof target, "%s (nft: %s)", nat.name, batch);
+    snprintf(target, sizeof target, "%s (nft: %s", nat.name, batch);
     size_t tl = strlen(target);
-    if (tl > 2 && target[tl - 2] == '\n')
-        target[tl - 2] = ')', target[tl - 1] = 0;
-    free(batch);
+    if (tl && target[tl - 1] == '\n')
+        target[tl - 1] = ')';
     if (!hv_should_process(cmd, target, "New-NetNat")) {
+        free(batch);
         hv_netstate_close(ns);
         return HV_OK;
     }
-    if (hv_nft_nat_add(&nat, &e) < 0) {
+    /* checked above under the state lock: apply exactly the batch shown */
+    int rc = hv_nft_run(batch, &e);
+    free(batch);
+    if (rc < 0) {
         hv_netstate_close(ns);
         return nat_error(cmd, &e, "MSFT_NetNat");
     }
@@ -277,13 +280,18 @@ rmnat_process(hv_cmd *cmd, const hv_value *input)
         size_t tl = strlen(target);
         if (tl && target[tl - 1] == '\n')
             target[tl - 1] = ')';
-        free(batch);
-        if (!hv_should_process(cmd, target, "Remove-NetNat"))
+        if (!hv_should_process(cmd, target, "Remove-NetNat")) {
+            free(batch);
             continue;
+        }
         hv_netstate *ns;
-        if ((st = hvc_net_state_open(cmd, &ns)) != HV_OK)
+        if ((st = hvc_net_state_open(cmd, &ns)) != HV_OK) {
+            free(batch);
             break;
-        if (hv_nft_nat_del(v[i].name, &e) < 0) {
+        }
+        int rc = hv_nft_run(batch, &e); /* rule handles are stable; a stale one fails whole */
+        free(batch);
+        if (rc < 0) {
             hv_netstate_close(ns);
             st = hvc_net_write_error(cmd, &e, "MSFT_NetNat", NULL);
             continue;
@@ -353,12 +361,14 @@ addmap_process(hv_cmd *cmd, const hv_value *input)
     size_t tl = strlen(target);
     if (tl && target[tl - 1] == '\n')
         target[tl - 1] = ')';
-    free(batch);
     if (!hv_should_process(cmd, target, "Add-NetNatStaticMapping")) {
+        free(batch);
         hv_netstate_close(ns);
         return HV_OK;
     }
-    if (hv_nft_map_add(&m, &e) < 0) {
+    int rc = hv_nft_run(batch, &e);
+    free(batch);
+    if (rc < 0) {
         hv_netstate_close(ns);
         return nat_error(cmd, &e, "MSFT_NetNatStaticMapping");
     }
@@ -489,8 +499,14 @@ static const hv_example newnat_examples[] = {
      .code = "New-NetNat -Name LocalNAT -InternalIPInterfaceAddressPrefix \"192.168.100.0/24\""},
     {0}};
 
+static const hv_example ex_getnetnat[] = {{.title = "Test whether a NAT exists", .code = "Get-NetNat -Name LocalNAT -ErrorAction SilentlyContinue"}, {0}};
+static const hv_example ex_removenetnat[] = {{.title = "Remove every NAT without a prompt", .code = "Get-NetNat | Remove-NetNat -Confirm:$false"}, {0}};
+static const hv_example ex_addnetnatstaticmapping[] = {{.title = "Forward host port 8080 to a guest's port 80", .code = "Add-NetNatStaticMapping -NatName LocalNAT -Protocol TCP -ExternalIPAddress 0.0.0.0/24 -ExternalPort 8080 -InternalIPAddress 192.168.100.10 -InternalPort 80"}, {0}};
+static const hv_example ex_getnetnatstaticmapping[] = {{.title = "The mappings of a NAT", .code = "Get-NetNatStaticMapping -NatName LocalNAT"}, {0}};
+static const hv_example ex_removenetnatstaticmapping[] = {{.title = "Remove a mapping by id", .code = "Remove-NetNatStaticMapping -StaticMappingID 0 -Confirm:$false"}, {0}};
+
 static const hv_cmdlet_def netnat_cmdlets[] = {
-    {.name = "Get-NetNat", .params = getnat_params, .ops = {.process = getnat_process},
+    {.name = "Get-NetNat", .examples = ex_getnetnat, .params = getnat_params, .ops = {.process = getnat_process},
      .synopsis = "Gets NAT objects.",
      .description = "Reads hvsh's nftables table back (libnftables JSON) and shows each NAT.",
      .output_type = HVC_NET_CIM "MSFT_NetNat",
@@ -503,22 +519,22 @@ static const hv_cmdlet_def netnat_cmdlets[] = {
                     "not overlap. The NAT is saved for `hvsh -Restore`.",
      .output_type = HVC_NET_CIM "MSFT_NetNat", .examples = newnat_examples,
      .online = "https://learn.microsoft.com/powershell/module/netnat/new-netnat"},
-    {.name = "Remove-NetNat", .sets = sets_rm, .default_set = 0, .params = rmnat_params,
+    {.name = "Remove-NetNat", .examples = ex_removenetnat, .sets = sets_rm, .default_set = 0, .params = rmnat_params,
      .ops = {.process = rmnat_process}, .flags = HV_CF_SHOULD_PROCESS | HV_CF_CONFIRM_HIGH,
      .synopsis = "Removes NAT objects (and their static mappings).",
      .output_type = "None, or MSFT_NetNat with -PassThru",
      .online = "https://learn.microsoft.com/powershell/module/netnat/remove-netnat"},
-    {.name = "Add-NetNatStaticMapping", .params = addmap_params,
+    {.name = "Add-NetNatStaticMapping", .examples = ex_addnetnatstaticmapping, .params = addmap_params,
      .ops = {.process = addmap_process}, .flags = HV_CF_SHOULD_PROCESS,
      .synopsis = "Adds a static mapping (port forwarding, DNAT) to a NAT.",
      .output_type = HVC_NET_CIM "MSFT_NetNatStaticMapping",
      .online = "https://learn.microsoft.com/powershell/module/netnat/add-netnatstaticmapping"},
-    {.name = "Get-NetNatStaticMapping", .sets = sets_rm, .default_set = 0,
+    {.name = "Get-NetNatStaticMapping", .examples = ex_getnetnatstaticmapping, .sets = sets_rm, .default_set = 0,
      .params = getmap_params, .ops = {.process = getmap_process},
      .synopsis = "Gets static mappings of NATs.",
      .output_type = HVC_NET_CIM "MSFT_NetNatStaticMapping",
      .online = "https://learn.microsoft.com/powershell/module/netnat/get-netnatstaticmapping"},
-    {.name = "Remove-NetNatStaticMapping", .sets = sets_rm, .default_set = 0,
+    {.name = "Remove-NetNatStaticMapping", .examples = ex_removenetnatstaticmapping, .sets = sets_rm, .default_set = 0,
      .params = getmap_params, .ops = {.process = rmmap_process},
      .flags = HV_CF_SHOULD_PROCESS | HV_CF_CONFIRM_HIGH,
      .synopsis = "Removes static mappings from NATs.",

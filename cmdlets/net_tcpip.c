@@ -7,6 +7,8 @@
 #include "cmdlets/net.h"
 
 #include <errno.h>
+#include <linux/if.h>
+#include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -299,7 +301,7 @@ getip_process(hv_cmd *cmd, const hv_value *input)
     if (st == HV_OK && hv_nl_addrs(s.nl, AF_UNSPEC, 0, &v, &n, &e) < 0)
         st = hv_throw(cmd, hvc_net_error(cmd, &e, "MSFT_NetIPAddress", NULL));
     hv_netstate *ns = NULL;
-    if (st == HV_OK && pstore && hv_netstate_open(&ns, &e) < 0)
+    if (st == HV_OK && pstore && hv_netstate_load(&ns, &e) < 0)
         ns = NULL;
     for (size_t i = 0; i < n && st == HV_OK; i++) {
         if (!filter_ok(&f, &s, v[i].ifindex) || !hvc_net_family_ok(cmd, GI_FAMILY, v[i].addr.family))
@@ -1051,7 +1053,7 @@ static hv_value
 ipif_obj(const hv_nl_link *l, int af, int forwarding)
 {
     const char *name = hv_nl_link_display_name(l);
-    bool conn = (l->flags & 1 /* IFF_UP */) && (l->flags & 0x10000 /* IFF_LOWER_UP */);
+    bool conn = (l->flags & IFF_UP) && (l->flags & IFF_LOWER_UP);
     hv_value o = hv_obj_new(&hvc_net_cls_ipif);
     hv_obj_set(&o, "ifIndex", hv_intk(l->ifindex, HV_N_UINT32));
     hv_obj_set(&o, "InterfaceIndex", hv_intk(l->ifindex, HV_N_UINT32));
@@ -1059,7 +1061,7 @@ ipif_obj(const hv_nl_link *l, int af, int forwarding)
     hv_obj_set(&o, "ifAlias", hv_str(name));
     hv_obj_set(&o, "AddressFamily", hv_str(hvc_net_family_name(af)));
     hv_obj_set(&o, "NlMtu", hv_intk(l->mtu, HV_N_UINT32));
-    hv_obj_set(&o, "InterfaceMetric", hv_intk(l->link_type == 772 ? 75 : 25, HV_N_UINT32));
+    hv_obj_set(&o, "InterfaceMetric", hv_intk(l->link_type == ARPHRD_LOOPBACK ? 75 : 25, HV_N_UINT32));
     hv_obj_set(&o, "Dhcp", hv_str("Disabled"));
     hv_obj_set(&o, "ConnectionState", hv_str(conn ? "Connected" : "Disconnected"));
     hv_obj_set(&o, "Forwarding", hv_str(forwarding == 1 ? "Enabled" : "Disabled"));
@@ -1163,13 +1165,13 @@ getcfg_process(hv_cmd *cmd, const hv_value *input)
          hv_nl_routes(s.nl, AF_UNSPEC, &routes, &nr, &e) < 0))
         st = hv_throw(cmd, hvc_net_error(cmd, &e, NULL, NULL));
     hv_netstate *ns = NULL;
-    if (st == HV_OK && found && hv_netstate_open(&ns, NULL) < 0)
+    if (st == HV_OK && found && hv_netstate_load(&ns, NULL) < 0)
         ns = NULL;
     for (size_t i = 0; i < s.nlinks && st == HV_OK && found; i++) {
         const hv_nl_link *l = &s.links[i];
         if ((alias || idx >= 0) ? l->ifindex != one.ifindex
-                                : (l->link_type == 772 || !strcmp(l->kind, "tun") ||
-                                   (!hv_cmd_switch(cmd, GC_ALL) && !(l->flags & 1))))
+                                : (l->link_type == ARPHRD_LOOPBACK || !strcmp(l->kind, "tun") ||
+                                   (!hv_cmd_switch(cmd, GC_ALL) && !(l->flags & IFF_UP))))
             continue;
         st = hv_emit(cmd, ipconfig_obj(cmd, &s, l, addrs, na, routes, nr, ns));
     }
@@ -1191,8 +1193,18 @@ static const hv_example newip_examples[] = {
              "-DefaultGateway 192.168.100.1"},
     {0}};
 
+static const hv_example ex_getnetipaddress[] = {{.title = "The IPv4 addresses of one interface", .code = "Get-NetIPAddress -InterfaceAlias Ethernet -AddressFamily IPv4"}, {0}};
+static const hv_example ex_removenetipaddress[] = {{.title = "Remove an address without a prompt", .code = "Remove-NetIPAddress -IPAddress 192.168.100.2 -Confirm:$false"}, {0}};
+static const hv_example ex_setnetipaddress[] = {{.title = "Change the prefix length of an address", .code = "Set-NetIPAddress -InterfaceAlias Ethernet -IPAddress 192.168.100.2 -PrefixLength 16"}, {0}};
+static const hv_example ex_getnetroute[] = {{.title = "The default routes", .code = "Get-NetRoute -DestinationPrefix 0.0.0.0/0"}, {0}};
+static const hv_example ex_newnetroute[] = {{.title = "A route through a gateway", .code = "New-NetRoute -DestinationPrefix 10.0.0.0/8 -InterfaceAlias Ethernet -NextHop 192.168.100.1"}, {0}};
+static const hv_example ex_removenetroute[] = {{.title = "Remove a route without a prompt", .code = "Remove-NetRoute -DestinationPrefix 10.0.0.0/8 -Confirm:$false"}, {0}};
+static const hv_example ex_getnetipinterface[] = {{.title = "The IPv4 interfaces", .code = "Get-NetIPInterface -AddressFamily IPv4"}, {0}};
+static const hv_example ex_getnetipconfiguration[] = {{.title = "Addresses, gateway and DNS servers of an interface", .code = "Get-NetIPConfiguration -InterfaceAlias Ethernet"}, {0}};
+static const hv_example ex_netsh[] = {{.title = "The nested-virtualization doc's DNS server", .code = "Netsh interface ip add dnsserver \"Ethernet\" address=1.1.1.1"}, {0}};
+
 static const hv_cmdlet_def nettcpip_cmdlets[] = {
-    {.name = "Get-NetIPAddress", .params = getip_params, .ops = {.process = getip_process},
+    {.name = "Get-NetIPAddress", .examples = ex_getnetipaddress, .params = getip_params, .ops = {.process = getip_process},
      .synopsis = "Gets the IP address configuration.",
      .description = "Lists the interfaces' IPv4 and IPv6 addresses as MSFT_NetIPAddress "
                     "objects. -PolicyStore PersistentStore lists what hvsh saved for restore.",
@@ -1207,41 +1219,41 @@ static const hv_cmdlet_def nettcpip_cmdlets[] = {
                     "twice, for the ActiveStore and the PersistentStore, as Windows does.",
      .output_type = HVC_NET_CIM "MSFT_NetIPAddress", .examples = newip_examples,
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/new-netipaddress"},
-    {.name = "Remove-NetIPAddress", .sets = sets_rmip, .default_set = 0, .params = rmip_params,
+    {.name = "Remove-NetIPAddress", .examples = ex_removenetipaddress, .sets = sets_rmip, .default_set = 0, .params = rmip_params,
      .ops = {.process = rmip_process}, .flags = HV_CF_SHOULD_PROCESS | HV_CF_CONFIRM_HIGH,
      .synopsis = "Removes an IP address and its configuration.",
      .output_type = "None, or MSFT_NetIPAddress with -PassThru",
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/remove-netipaddress"},
-    {.name = "Set-NetIPAddress", .sets = sets_rmip, .default_set = 0, .params = setip_params,
+    {.name = "Set-NetIPAddress", .examples = ex_setnetipaddress, .sets = sets_rmip, .default_set = 0, .params = setip_params,
      .ops = {.process = setip_process}, .flags = HV_CF_SHOULD_PROCESS,
      .synopsis = "Modifies the configuration of an IP address (PrefixLength, SkipAsSource).",
      .output_type = "None, or MSFT_NetIPAddress with -PassThru",
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/set-netipaddress"},
-    {.name = "Get-NetRoute", .sets = sets_route, .default_set = 0, .params = getroute_params,
+    {.name = "Get-NetRoute", .examples = ex_getnetroute, .sets = sets_route, .default_set = 0, .params = getroute_params,
      .ops = {.process = getroute_process},
      .synopsis = "Gets the IP route information from the IP routing table.",
      .output_type = HVC_NET_CIM "MSFT_NetRoute",
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/get-netroute"},
-    {.name = "New-NetRoute", .sets = sets_newroute, .default_set = 0, .params = newroute_params,
+    {.name = "New-NetRoute", .examples = ex_newnetroute, .sets = sets_newroute, .default_set = 0, .params = newroute_params,
      .ops = {.process = newroute_process}, .flags = HV_CF_SHOULD_PROCESS,
      .synopsis = "Creates a route in the IP routing table.",
      .output_type = HVC_NET_CIM "MSFT_NetRoute",
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/new-netroute"},
-    {.name = "Remove-NetRoute", .sets = sets_route, .default_set = 0, .params = getroute_params,
+    {.name = "Remove-NetRoute", .examples = ex_removenetroute, .sets = sets_route, .default_set = 0, .params = getroute_params,
      .ops = {.process = rmroute_process}, .flags = HV_CF_SHOULD_PROCESS | HV_CF_CONFIRM_HIGH,
      .synopsis = "Deletes IP routes from the IP routing table.",
      .output_type = "None, or MSFT_NetRoute with -PassThru",
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/remove-netroute"},
-    {.name = "Get-NetIPInterface", .params = getif_params, .ops = {.process = getif_process},
+    {.name = "Get-NetIPInterface", .examples = ex_getnetipinterface, .params = getif_params, .ops = {.process = getif_process},
      .synopsis = "Gets an IP interface (one per interface and address family).",
      .output_type = HVC_NET_CIM "MSFT_NetIPInterface",
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/get-netipinterface"},
-    {.name = "Get-NetIPConfiguration", .params = getcfg_params,
+    {.name = "Get-NetIPConfiguration", .examples = ex_getnetipconfiguration, .params = getcfg_params,
      .ops = {.process = getcfg_process},
      .synopsis = "Gets IP network configuration (addresses, gateways, DNS servers).",
      .output_type = "NetIPConfiguration",
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/get-netipconfiguration"},
-    {.name = "netsh", .ops = {.end = hvc_net_netsh_end}, .flags = HV_CF_NO_COMMON,
+    {.name = "netsh", .examples = ex_netsh, .ops = {.end = hvc_net_netsh_end}, .flags = HV_CF_NO_COMMON,
      .synopsis = "Network shell: the `interface ip` commands, mapped onto hvsh's engine.",
      .description = "Supports `interface ip|ipv4|ipv6` with add/set/delete/show of address and "
                     "dnsservers (dnsserver, dns...), accepting unambiguous prefixes of every "

@@ -7,6 +7,7 @@
 #include "cmdlets/net.h"
 
 #include <arpa/inet.h>
+#include <linux/if_arp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,7 +198,7 @@ dns_cmd(nsh *s, hv_nl *nl, verb v)
         for (size_t i = 0; i < n; i++)
             list[i] = copy[i];
         hv_netstate_set_dns(ns, name, list, n);
-        st = hvc_net_dns_apply(s->cmd, nl, ns);
+        st = hvc_net_dns_apply(s->cmd, nl, ns, name);
         if (st == HV_OK && hv_netstate_save(ns, &e) < 0)
             st = failmsg(s, e.msg);
         if (st == HV_OK)
@@ -366,7 +367,7 @@ show_cmd(nsh *s, hv_nl *nl, int what)
     hv_nl_addrs(nl, s->family, 0, &addrs, &na, NULL);
     hv_nl_routes(nl, s->family, &routes, &nr, NULL);
     hv_netstate *ns = NULL;
-    if (hv_netstate_open(&ns, NULL) < 0)
+    if (hv_netstate_load(&ns, NULL) < 0)
         ns = NULL;
     hv_status st = out(s, "%s", "");
     bool any = false;
@@ -406,7 +407,7 @@ show_cmd(nsh *s, hv_nl *nl, int what)
                         st = out(s, "    Gateway Metric:                       %u", routes[k].metric);
                 }
             if (st == HV_OK)
-                st = out(s, "    InterfaceMetric:                      %d", l->link_type == 772 ? 75 : 25);
+                st = out(s, "    InterfaceMetric:                      %d", l->link_type == ARPHRD_LOOPBACK ? 75 : 25);
         }
         if (what != 0 && st == HV_OK) { /* dnsservers / config */
             const hv_ns_dns *d = ns ? hv_netstate_dns_get(ns, name) : NULL;

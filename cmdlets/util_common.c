@@ -61,6 +61,19 @@ hvc_u_typename(const hv_value *v)
     return hv_type_name_of(v);
 }
 
+/* The properties of System.Collections.Hashtable, in declaration order. */
+static const char *const table_props[] = {"IsReadOnly", "IsFixedSize", "IsSynchronized", "Keys",
+                                          "Values", "SyncRoot", "Count", NULL};
+
+static bool
+is_table_prop(const char *name)
+{
+    for (size_t i = 0; table_props[i]; i++)
+        if (hv_str_eq_ci(table_props[i], name))
+            return true;
+    return false;
+}
+
 char **
 hvc_u_prop_names(const hv_value *v, size_t *n)
 {
@@ -73,12 +86,14 @@ hvc_u_prop_names(const hv_value *v, size_t *n)
             names[i] = hv_xstrdup(hv_obj_name_at(v, i));
         *n = c;
     } else if (v->kind == HV_TABLE) {
-        size_t c = hv_table_count(v), i = 0;
+        /* a dictionary's keys are not properties: its .NET properties are */
+        size_t c = 0;
+        while (table_props[c])
+            c++;
         names = hv_xcalloc(c + 1, sizeof *names);
-        const hv_value *k, *val;
-        for (size_t it = 0; hv_table_next(v, &it, &k, &val) && i < c; i++)
-            names[i] = hvc_u_cstr(k);
-        *n = i;
+        for (size_t i = 0; i < c; i++)
+            names[i] = hv_xstrdup(table_props[i]);
+        *n = c;
     }
     return names;
 }
@@ -97,7 +112,7 @@ hvc_u_has_prop(const hv_value *v, const char *name)
     if (v->kind == HV_OBJECT)
         return hv_obj_get(v, name) != NULL;
     if (v->kind == HV_TABLE)
-        return hv_table_gets(v, name) != NULL;
+        return is_table_prop(name);
     return false;
 }
 
@@ -142,7 +157,10 @@ hvc_u_eval(hv_cmd *cmd, const hv_value *obj, const hv_value *expr, hv_value *out
         return HV_OK;
     }
     char *name = hvc_u_cstr(expr);
-    *out = hv_get_member(hv_cmd_ctx(cmd), obj, name);
+    /* PSObject property lookup, as Select-Object/Sort-Object do it: a hashtable's keys
+     * are not its properties (@{a=1} | Select-Object a gives a = $null in pwsh) */
+    if (obj->kind != HV_TABLE || is_table_prop(name))
+        *out = hv_get_member(hv_cmd_ctx(cmd), obj, name);
     free(name);
     return HV_OK;
 }

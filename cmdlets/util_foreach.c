@@ -12,8 +12,10 @@
 /* ======================================================================================
  * ForEach-Object
  * ====================================================================================== */
-enum { FE_SET_SCRIPT, FE_SET_MEMBER };
-enum { FE_INPUT, FE_BEGIN, FE_PROCESS, FE_END, FE_REMAINING, FE_MEMBER, FE_ARGS, FE__N };
+enum { FE_SET_SCRIPT, FE_SET_MEMBER, FE_SET_PARALLEL };
+enum { FE_INPUT, FE_BEGIN, FE_PROCESS, FE_END, FE_REMAINING, FE_MEMBER, FE_ARGS, FE_PARALLEL,
+       FE_THROTTLE, FE_TIMEOUT, FE_ASJOB, FE_NEWRUNSPACE, FE__N };
+#define FE_PAR HV_SET(FE_SET_PARALLEL)
 
 static const hv_param_def fe_params[FE__N + 1] = {
     [FE_INPUT] = {.name = "InputObject", .type = HV_PT_ANY, .position = HV_POS_NAMED,
@@ -51,6 +53,27 @@ static const hv_param_def fe_params[FE__N + 1] = {
                  .flags = HV_PF_ARRAY | HV_PF_REMAINING, .sets = HV_SET(FE_SET_MEMBER),
                  .aliases = (const char *const[]){"Args", NULL},
                  .help = "Specifies an array of arguments to a method call."},
+    [FE_PARALLEL] = {.name = "Parallel", .type = HV_PT_SCRIPTBLOCK, .position = HV_POS_NAMED,
+                     .flags = HV_PF_MANDATORY, .sets = FE_PAR,
+                     .help = "Specifies the script block used for parallel processing of input "
+                             "objects. hvsh runs it for each object in turn, in input order; "
+                             "$using: variables read the caller's variables."},
+    [FE_THROTTLE] = {.name = "ThrottleLimit", .type = HV_PT_INT32, .position = HV_POS_NAMED,
+                     .sets = FE_PAR, .min = 1, .max = 2147483647,
+                     .help = "Specifies the number of script blocks that run in parallel. "
+                             "Accepted for compatibility; the blocks run one at a time."},
+    [FE_TIMEOUT] = {.name = "TimeoutSeconds", .type = HV_PT_INT32, .position = HV_POS_NAMED,
+                    .sets = FE_PAR, .min = 0, .max = 2147483647,
+                    .help = "Specifies the number of seconds to wait for all input to be "
+                            "processed in parallel. Accepted for compatibility."},
+    [FE_ASJOB] = {.name = "AsJob", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                  .sets = FE_PAR,
+                  .help = "Causes the parallel invocation to run as a PowerShell job. Jobs are "
+                          "not available in hvsh."},
+    [FE_NEWRUNSPACE] = {.name = "UseNewRunspace", .type = HV_PT_SWITCH,
+                        .position = HV_POS_NAMED, .sets = FE_PAR,
+                        .help = "Causes the parallel invocation to create a new runspace for "
+                                "every loop iteration. Accepted for compatibility."},
     [FE__N] = {.name = NULL},
 };
 
@@ -64,6 +87,10 @@ static hv_status
 fe_begin(hv_cmd *cmd)
 {
     fe_state *s = hv_cmd_state(cmd);
+    if (hv_cmd_set_index(cmd) == FE_SET_PARALLEL && hv_cmd_switch(cmd, FE_ASJOB))
+        return hvc_u_throw(cmd, HV_CAT_NotImplemented, "ParallelAsJobNotSupported", NULL,
+                           "ForEach-Object -AsJob is not supported: jobs are not available "
+                           "in hvsh.");
     if (hv_cmd_set_index(cmd) != FE_SET_SCRIPT)
         return HV_OK;
     const hv_value *p = hv_cmd_arg(cmd, FE_PROCESS);
@@ -117,6 +144,10 @@ fe_member(hv_cmd *cmd, const hv_value *in)
         return HV_OK;
     const hv_value *args = hv_cmd_arg(cmd, FE_ARGS);
     bool method = args != NULL;
+    if (!method && in->kind == HV_TABLE && hv_table_gets(in, name)) {
+        /* a dictionary key, as pwsh's ForEach-Object resolves it */
+        return hv_emit_enum(cmd, hv_ref(hv_table_gets(in, name)));
+    }
     if (!method) {
         if (in->kind == HV_OBJECT || in->kind == HV_TABLE) {
             if (hvc_u_has_prop(in, name))
@@ -152,6 +183,10 @@ fe_process(hv_cmd *cmd, const hv_value *input)
         in = input;
     if (hv_cmd_set_index(cmd) == FE_SET_MEMBER)
         return fe_member(cmd, in);
+    if (hv_cmd_set_index(cmd) == FE_SET_PARALLEL) {
+        const hv_value *pb = hv_cmd_arg(cmd, FE_PARALLEL);
+        return pb ? hv_cmd_invoke(cmd, pb, in, NULL, 0, NULL) : HV_OK;
+    }
     fe_state *s = hv_cmd_state(cmd);
     for (size_t i = 0; i < s->nproc; i++) {
         if (s->proc[i]->kind != HV_SCRIPTBLOCK)
@@ -429,7 +464,8 @@ const hv_cmdlet_def hvc_u_defs_foreach[] = {
     {
         .name = "ForEach-Object",
         .aliases = (const char *const[]){"%", "foreach", NULL},
-        .sets = (const char *const[]){"ScriptBlockSet", "PropertyAndMethodSet", NULL},
+        .sets = (const char *const[]){"ScriptBlockSet", "PropertyAndMethodSet",
+                                      "ParallelParameterSet", NULL},
         .default_set = FE_SET_SCRIPT,
         .params = fe_params,
         .ops = {.begin = fe_begin, .process = fe_process, .end = fe_end,
@@ -462,6 +498,10 @@ const hv_cmdlet_def hvc_u_defs_foreach[] = {
             {.title = "Call a method on each object",
              .code = "\"a\", \"b\" | ForEach-Object ToUpper",
              .remarks = "Calls String.ToUpper() on each string: A, B."},
+            {.title = "Use a Parallel block",
+             .code = "$factor = 10\n1..3 | ForEach-Object -Parallel { $_ * $using:factor }",
+             .remarks = "Runs the block for each object; in hvsh the objects are processed one "
+                        "at a time, in order."},
             {0}},
         .online = "https://learn.microsoft.com/powershell/module/microsoft.powershell.core/foreach-object?view=powershell-7.4&WT.mc_id=ps-gethelp",
     },

@@ -29,8 +29,9 @@ static const char *const expand_values[] = {"CoreOnly", "EnumOnly", "Both", NULL
              .help = "Indicates that the cmdlet displays errors at the command line."}
 #define P_FORCE(idx)                                                                       \
     [idx] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,              \
-             .help = "Indicates that the cmdlet directs the cmdlet to display all the error " \
-                     "information."}
+             .help = "Formats strings, numbers and other simple values too; without it "   \
+                     "they are written as plain lines. Also shows all the error "          \
+                     "information with -DisplayError or -ShowError."}
 #define P_EXPAND(idx)                                                                      \
     [idx] = {.name = "Expand", .type = HV_PT_ENUM, .position = HV_POS_NAMED,               \
              .accepted = expand_values,                                                    \
@@ -175,7 +176,34 @@ static bool
 is_scalar(const hv_value *v)
 {
     return v->kind != HV_OBJECT && v->kind != HV_TABLE && v->kind != HV_ARRAY &&
-           v->kind != HV_TIMESPAN && v->kind != HV_TYPE;
+           v->kind != HV_TIMESPAN && v->kind != HV_TYPE && v->kind != HV_DATETIME;
+}
+
+/* Without -Force pwsh formats scalars (strings, numbers) out of band, as plain lines: the
+ * ones before the first object are written as they are (no table around them); later ones
+ * go into the request as text lines. Returns the index of the first object. */
+static hv_status
+emit_leading_scalars(hv_cmd *cmd, fmt_state *s, bool force)
+{
+    if (force)
+        return HV_OK;
+    size_t lead = 0;
+    hv_status st = HV_OK;
+    while (lead < s->items.n && is_scalar(&s->items.v[lead]) && st == HV_OK)
+        st = hv_emit(cmd, hv_steal(&s->items.v[lead++]));
+    memmove(s->items.v, s->items.v + lead, (s->items.n - lead) * sizeof *s->items.v);
+    s->items.n -= lead;
+    return st;
+}
+
+/* A scalar inside a request, shown as a line of text (out of band). */
+static hv_value
+text_row(const hv_value *v)
+{
+    hv_value t = hv_obj_new(NULL);
+    hv_obj_set(&t, "Text", hv_ref(v));
+    hv_obj_add_typename(&t, "hvsh.FormatText");
+    return t;
 }
 
 static hv_value
@@ -336,12 +364,20 @@ static hv_status
 ft_end(hv_cmd *cmd)
 {
     fmt_state *s = hv_cmd_state(cmd);
-    if (s->items.n == 0)
-        return HV_OK;
+    hv_status lst = emit_leading_scalars(cmd, s, hv_cmd_switch(cmd, FT_FORCE));
+    if (lst != HV_OK || s->items.n == 0)
+        return lst;
     const hv_value *first = NULL;
     for (size_t i = 0; i < s->items.n && !first; i++)
         if (!is_scalar(&s->items.v[i]))
             first = &s->items.v[i];
+    if (!first) {
+        /* only scalars: pwsh shows them out of band, as plain lines */
+        hv_status st = HV_OK;
+        for (size_t i = 0; i < s->items.n && st == HV_OK; i++)
+            st = hv_emit(cmd, hv_ref(&s->items.v[i]));
+        return st;
+    }
     hv_value req = new_request("Table");
     ftcol *cols = NULL;
     size_t nc = 0;
@@ -372,7 +408,7 @@ ft_end(hv_cmd *cmd)
         if (st != HV_OK)
             break;
         if (is_scalar(o) || !first) {
-            hv_array_push(&rows, hv_ref(o));
+            hv_array_push(&rows, text_row(o));
             continue;
         }
         hv_value row = hv_array_new(nc);
@@ -420,8 +456,9 @@ static hv_status
 fl_end(hv_cmd *cmd)
 {
     fmt_state *s = hv_cmd_state(cmd);
-    if (s->items.n == 0)
-        return HV_OK;
+    hv_status lst = emit_leading_scalars(cmd, s, hv_cmd_switch(cmd, FL_FORCE));
+    if (lst != HV_OK || s->items.n == 0)
+        return lst;
     hvc_u_prop *p = NULL;
     size_t np = 0;
     hv_status st = hvc_u_parse_props(cmd, hv_cmd_arg(cmd, FL_PROPERTY),
@@ -443,7 +480,7 @@ fl_end(hv_cmd *cmd)
         if (st != HV_OK)
             break;
         if (is_scalar(o)) {
-            hv_array_push(&rows, hv_ref(o));
+            hv_array_push(&rows, text_row(o));
             continue;
         }
         hv_value names = hv_array_new(8), vals = hv_array_new(8);
@@ -497,8 +534,10 @@ static hv_status
 fw_end(hv_cmd *cmd)
 {
     fmt_state *s = hv_cmd_state(cmd);
-    if (s->items.n == 0)
-        return HV_OK;
+    bool force = hv_cmd_switch(cmd, FW_FORCE);
+    hv_status lst = emit_leading_scalars(cmd, s, force);
+    if (lst != HV_OK || s->items.n == 0)
+        return lst;
     hvc_u_prop *p = NULL;
     size_t np = 0;
     hv_status st = hvc_u_parse_props(cmd, hv_cmd_arg(cmd, FW_PROPERTY),
@@ -519,6 +558,10 @@ fw_end(hv_cmd *cmd)
         if (st != HV_OK)
             break;
         hv_value v = hv_null();
+        if (!force && is_scalar(o)) {
+            hv_array_push(&rows, text_row(o));
+            continue;
+        }
         if (np) {
             st = hvc_u_eval(cmd, o, &p[0].expr, &v);
             v = apply_format(v, p[0].format);

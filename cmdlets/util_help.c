@@ -96,6 +96,9 @@ type_short(const hv_param_def *p)
     case HV_PT_TIMESPAN:
         return arr ? "TimeSpan[]" : "TimeSpan";
     default:
+        /* pipeline input parameters are PSObject in pwsh's own cmdlets */
+        if (p->flags & HV_PF_BY_VALUE)
+            return arr ? "PSObject[]" : "PSObject";
         return arr ? "Object[]" : "Object";
     }
 }
@@ -114,7 +117,7 @@ type_full(const hv_param_def *p, char *buf, size_t n)
     }
     if (p->type == HV_PT_HASHTABLE)
         snprintf(buf, n, "System.Collections.%s", s);
-    else if (p->type == HV_PT_SCRIPTBLOCK)
+    else if (p->type == HV_PT_SCRIPTBLOCK || strncmp(s, "PSObject", 8) == 0)
         snprintf(buf, n, "System.Management.Automation.%s", s);
     else
         snprintf(buf, n, "System.%s", s);
@@ -177,7 +180,7 @@ static void
 syntax_line(hv_buf *b, const hv_cmdlet_def *d, int set)
 {
     size_t np = nparams(d);
-    hv_buf_printf(b, IND "%s", d->name);
+    hv_buf_puts(b, d->name);
     /* positional parameters by position, then the named ones in table order */
     for (int pos = 0; pos < 64; pos++)
         for (size_t i = 0; i < np; i++) {
@@ -404,7 +407,16 @@ render_help(hv_buf *b, const hv_cmdlet_def *d, help_view view, const hv_value *p
         hv_buf_puts(b, IND "\n");
     hv_buf_puts(b, "SYNTAX\n");
     for (int s = 0; s < nsets(d); s++)
-        syntax_line(b, d, s);
+    {
+        /* one line per set, word-wrapped at the screen width like the rest of the view */
+        hv_buf line = {0};
+        if (s > 0)
+            hv_buf_puts(b, IND "\n");
+        syntax_line(&line, d, s);
+        hv_buf_putc(&line, 0);
+        wrap_text(b, line.data, IND, width);
+        hv_buf_free(&line);
+    }
     hv_buf_puts(b, IND "\n" IND "\n");
     if (d->description && d->description[0]) {
         hv_buf_puts(b, "DESCRIPTION\n");

@@ -184,7 +184,7 @@ put_emit(hv_cmd *cmd, so_state *s, hv_value v)
 {
     if (s->has_first && s->emitted >= s->first) {
         hv_unref(v);
-        return HV_STOPPED;
+        return hv_cmd_switch(cmd, SO_WAIT) ? HV_OK : HV_STOPPED;
     }
     s->emitted++;
     hv_status st = hv_emit(cmd, v);

@@ -335,8 +335,10 @@ link_dump_cb(const struct nlmsghdr *nlh, void *data)
     return MNL_CB_OK;
 }
 
-int
-hv_nl_links(hv_nl *nl, hv_nl_link **out, size_t *n, hv_eng_err *err)
+/* Dump every link; the ethtool data (speed, driver) only when asked, since it costs two
+ * ioctls per link and lookups by name do not need it. */
+static int
+links_dump(hv_nl *nl, bool ethtool, hv_nl_link **out, size_t *n, hv_eng_err *err)
 {
     char req[256];
     struct nlmsghdr *nlh = nl_req(req, RTM_GETLINK, NLM_F_DUMP);
@@ -349,11 +351,17 @@ hv_nl_links(hv_nl *nl, hv_nl_link **out, size_t *n, hv_eng_err *err)
         free(lv.v);
         return nl_fail_errno(err, -rc, "Cannot list network interfaces");
     }
-    for (size_t i = 0; i < lv.n; i++)
+    for (size_t i = 0; ethtool && i < lv.n; i++)
         link_speed(nl, &lv.v[i]);
     *out = lv.v;
     *n = lv.n;
     return 0;
+}
+
+int
+hv_nl_links(hv_nl *nl, hv_nl_link **out, size_t *n, hv_eng_err *err)
+{
+    return links_dump(nl, true, out, n, err);
 }
 
 static int
@@ -387,7 +395,7 @@ hv_nl_link_find(hv_nl *nl, const char *name, hv_nl_link *out, hv_eng_err *err)
 {
     hv_nl_link *v;
     size_t n;
-    if (hv_nl_links(nl, &v, &n, err) < 0)
+    if (links_dump(nl, false, &v, &n, err) < 0)
         return -1;
     const hv_nl_link *hit = NULL;
     for (size_t i = 0; i < n && !hit; i++)
@@ -396,8 +404,10 @@ hv_nl_link_find(hv_nl *nl, const char *name, hv_nl_link *out, hv_eng_err *err)
     for (size_t i = 0; i < n && !hit; i++)
         if (!strcasecmp(v[i].name, name))
             hit = &v[i];
-    if (hit)
+    if (hit) {
         *out = *hit;
+        link_speed(nl, out);
+    }
     free(v);
     if (!hit)
         return hv_eng_fail(err, HV_ENG_NOT_FOUND, ENODEV,
@@ -568,7 +578,7 @@ hv_nl_switch_find(hv_nl *nl, const char *switch_name, hv_nl_link *out, hv_eng_er
     hv_nl_switch_alias(switch_name, alias);
     hv_nl_link *v;
     size_t n;
-    if (hv_nl_links(nl, &v, &n, err) < 0)
+    if (links_dump(nl, false, &v, &n, err) < 0)
         return -1;
     int found = -1;
     for (size_t i = 0; i < n; i++)
@@ -589,7 +599,7 @@ name_taken(hv_nl *nl, const char *ifname)
 {
     hv_nl_link *v;
     size_t n;
-    if (hv_nl_links(nl, &v, &n, NULL) < 0)
+    if (links_dump(nl, false, &v, &n, NULL) < 0)
         return false;
     bool taken = false;
     for (size_t i = 0; i < n && !taken; i++)
@@ -1215,7 +1225,7 @@ hv_nl_switch_detach(hv_nl *nl, const char *switch_name, const char *adapter, boo
 {
     hv_nl_link br, *links;
     size_t n;
-    if (hv_nl_switch_find(nl, switch_name, &br, err) < 0 || hv_nl_links(nl, &links, &n, err) < 0)
+    if (hv_nl_switch_find(nl, switch_name, &br, err) < 0 || links_dump(nl, false, &links, &n, err) < 0)
         return -1;
     op_vec ops = {0}, del = {0}, add = {0};
     int first = 0;

@@ -26,6 +26,7 @@
 struct hv_netstate {
     int lock_fd;
     bool dirty;
+    bool read_only;
     char path[PATH_MAX];
     VEC(hv_ns_switch) sw;
     VEC(hv_ns_addr) addr;
@@ -206,11 +207,12 @@ dump_json(const hv_netstate *st)
 
 /* ================================ open / save / close ================================ */
 
-int
-hv_netstate_open(hv_netstate **out, hv_eng_err *err)
+/* Open (read_only: without creating anything, under a shared lock when one exists). */
+static int
+state_open(hv_netstate **out, bool read_only, hv_eng_err *err)
 {
     const char *dir = hv_netstate_dir();
-    if (make_dir(dir) < 0)
+    if (!read_only && make_dir(dir) < 0)
         return hv_eng_fail(err, hv_eng_code_from_errno(errno), errno,
                            "Cannot create the state directory %s: %s", dir, strerror(errno));
     hv_netstate *st = calloc(1, sizeof *st);
@@ -219,8 +221,13 @@ hv_netstate_open(hv_netstate **out, hv_eng_err *err)
     char lock[PATH_MAX + 32];
     snprintf(lock, sizeof lock, "%s/netstate.lock", dir);
     snprintf(st->path, sizeof st->path, "%s/netstate.json", dir);
-    st->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (st->lock_fd < 0 || flock(st->lock_fd, LOCK_EX) < 0) {
+    st->lock_fd = open(lock, read_only ? O_RDONLY | O_CLOEXEC : O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    st->read_only = read_only;
+    if (read_only && st->lock_fd < 0 && (errno == ENOENT || errno == EACCES)) {
+        *out = st; /* nothing saved yet (or not ours to read): an empty state */
+        return 0;
+    }
+    if (st->lock_fd < 0 || flock(st->lock_fd, read_only ? LOCK_SH : LOCK_EX) < 0) {
         int e = errno;
         hv_netstate_close(st);
         return hv_eng_fail(err, hv_eng_code_from_errno(e), e, "Cannot lock %s: %s", lock,
@@ -242,10 +249,24 @@ hv_netstate_open(hv_netstate **out, hv_eng_err *err)
 }
 
 int
+hv_netstate_open(hv_netstate **out, hv_eng_err *err)
+{
+    return state_open(out, false, err);
+}
+
+int
+hv_netstate_load(hv_netstate **out, hv_eng_err *err)
+{
+    return state_open(out, true, err);
+}
+
+int
 hv_netstate_save(hv_netstate *st, hv_eng_err *err)
 {
     if (!st->dirty)
         return 0;
+    if (st->read_only)
+        return hv_eng_fail(err, HV_ENG_INVALID, EBADF, "The state was opened read-only.");
     char tmp[PATH_MAX + 16];
     snprintf(tmp, sizeof tmp, "%s.XXXXXX", st->path);
     int fd = mkstemp(tmp); /* mkstemp creates 0600: root-only, as the state should be */

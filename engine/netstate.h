@@ -69,6 +69,8 @@ typedef struct hv_netstate hv_netstate;
 const char *hv_netstate_dir(void);
 /* Lock and load (a missing file is an empty state). */
 int hv_netstate_open(hv_netstate **out, hv_eng_err *err);
+/* Load for reading only: creates nothing, shared lock; no state yet = empty. */
+int hv_netstate_load(hv_netstate **out, hv_eng_err *err);
 /* Write if anything changed since open. */
 int hv_netstate_save(hv_netstate *st, hv_eng_err *err);
 /* Unlock and free (unsaved changes are dropped). NULL is fine. */

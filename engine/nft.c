@@ -7,15 +7,20 @@
 #include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
+#include <linux/capability.h>
 #include <nftables/libnftables.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "engine/netlink.h"
 
 #define TBL HV_NFT_FAMILY " " HV_NFT_TABLE
+#define PERM_MSG "Access is denied. Reading or changing the NAT configuration (nftables) " \
+                 "requires root or CAP_NET_ADMIN."
 
 typedef struct {
     char *data;
@@ -57,17 +62,30 @@ nft_fail(hv_eng_err *err, const char *errbuf, const char *what)
     }
     if (strstr(errbuf ? errbuf : "", "Operation not permitted") ||
         strstr(errbuf ? errbuf : "", "Permission denied"))
-        return hv_eng_fail(err, HV_ENG_PERMISSION, EPERM,
-                           "Access is denied. Changing the firewall/NAT configuration requires "
-                           "root or CAP_NET_ADMIN.");
+        return hv_eng_fail(err, HV_ENG_PERMISSION, EPERM, PERM_MSG);
     return hv_eng_fail(err, HV_ENG_SYSTEM, EINVAL, "%s: %s", what,
                        line[0] ? line : "nftables error");
+}
+
+/* Does this process hold CAP_NET_ADMIN? libnftables prints "(you must be root)" on stderr
+ * itself when it lacks it, so we check first and report in our own words. */
+static bool
+has_net_admin(void)
+{
+    struct __user_cap_header_struct h = {.version = _LINUX_CAPABILITY_VERSION_3};
+    struct __user_cap_data_struct d[2];
+    memset(d, 0, sizeof d);
+    if (syscall(SYS_capget, &h, d) < 0)
+        return true; /* unknown: let nftables decide */
+    return (d[CAP_NET_ADMIN / 32].effective >> (CAP_NET_ADMIN % 32)) & 1;
 }
 
 /* Run cmds; with json, *out receives the parsed JSON output (caller json_decref). */
 static int
 nft_exec(const char *cmds, bool json, json_t **out, bool *missing, hv_eng_err *err)
 {
+    if (!has_net_admin())
+        return hv_eng_fail(err, HV_ENG_PERMISSION, EPERM, PERM_MSG);
     struct nft_ctx *ctx = nft_ctx_new(NFT_CTX_DEFAULT);
     if (!ctx)
         return hv_eng_fail(err, HV_ENG_SYSTEM, ENOMEM, "Cannot create an nftables context.");

@@ -29,7 +29,9 @@ hv_dns_detect(void)
     const char *p = getenv("HVSH_RESOLV_CONF");
     if (p && *p)
         return HV_DNS_RESOLV_CONF;
-    if (access("/run/systemd/resolve/io.systemd.Resolve", F_OK) == 0)
+    /* the varlink socket systemd-resolved listens on ($HVSH_RESOLVED_SOCKET for tests) */
+    const char *sock = getenv("HVSH_RESOLVED_SOCKET");
+    if (access(sock && *sock ? sock : "/run/systemd/resolve/io.systemd.Resolve", F_OK) == 0)
         return HV_DNS_RESOLVED;
     return HV_DNS_RESOLV_CONF;
 }

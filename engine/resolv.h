@@ -1,7 +1,8 @@
 /* resolv.h — DNS client servers per interface (Get-/Set-DnsClientServerAddress, netsh).
  *
- * Backends: systemd-resolved when it runs (its varlink/D-Bus socket exists and
- * $HVSH_RESOLV_CONF is not set), else a resolv.conf file. The per-interface lists themselves
+ * Backends: systemd-resolved when it runs (its varlink socket exists — path overridable with
+ * $HVSH_RESOLVED_SOCKET — and $HVSH_RESOLV_CONF is not set): `resolvectl dns <ifindex>
+ * <servers>` per interface; else a resolv.conf file. The per-interface lists themselves
  * are kept by the caller (engine/netstate.h); this module renders them into the resolver
  * configuration. In resolv.conf they become one managed block at the top, so they take
  * precedence and the file's own servers stay below, untouched:

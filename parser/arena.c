@@ -13,6 +13,7 @@ struct hv_chunk {
 
 struct hv_arena {
     hv_chunk *head;
+    size_t next_size; /* small units (REPL lines, Invoke-Expression) stay small */
 };
 
 static void *
@@ -29,6 +30,7 @@ hv_ast_arena_new(void)
 {
     hv_arena *a = xmalloc(sizeof *a);
     a->head = NULL;
+    a->next_size = 2048;
     return a;
 }
 
@@ -49,7 +51,9 @@ hv_ast_arena_free(hv_arena *a)
 static hv_chunk *
 new_chunk(hv_arena *a, size_t need)
 {
-    size_t size = need > 16384 ? need : 16384;
+    size_t size = need > a->next_size ? need : a->next_size;
+    if (a->next_size < 65536)
+        a->next_size *= 2;
     hv_chunk *c = xmalloc(sizeof *c + size);
     c->used = 0;
     c->size = size;

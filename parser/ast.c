@@ -99,6 +99,17 @@ hv_ast_text(const hv_ast_unit *unit, const hv_ast *node, size_t *len)
     return unit->src + s;
 }
 
+const char *
+hv_ast_scriptblock_text(const hv_ast_unit *unit, const hv_ast *sb, size_t *len)
+{
+    const char *s = hv_ast_text(unit, sb, len);
+    if (*len >= 2 && s[0] == '{' && s[*len - 1] == '}') {
+        *len -= 2;
+        return s + 1;
+    }
+    return s;
+}
+
 hv_ast *
 hv_ast_pure_expr(const hv_ast *stmt)
 {
@@ -858,7 +869,10 @@ dump(dbuf *b, const hv_ast *n)
     case HV_AST_STATEMENTBLOCK: dump_block(b, "Block", n->u.block.stmts); break;
     case HV_AST_PIPELINE: dump_pipeline(b, n); break;
     case HV_AST_PIPELINECHAIN:
-        dump_simple(b, n->u.chain.op == HV_OP_ANDAND ? "&&" : "||", n->u.chain.left, n->u.chain.right, NULL);
+        dstr(b, n->u.chain.op == HV_OP_ANDAND ? "(&&" : "(||");
+        dump_opt(b, n->u.chain.left);
+        dump_opt(b, n->u.chain.right);
+        dstr(b, n->u.chain.background ? " &)" : ")");
         break;
     case HV_AST_COMMAND: dump_command(b, n); break;
     case HV_AST_COMMANDEXPR:

@@ -518,6 +518,9 @@ const char *hv_ast_op_name(hv_ast_op op);
 const char *hv_ast_command_name(const hv_ast *cmd);
 /* The source text of a node: pointer into unit->src and its length. */
 const char *hv_ast_text(const hv_ast_unit *unit, const hv_ast *node, size_t *len);
+/* Text of a script block as ScriptBlock.ToString() gives it: for { ... } the text between
+ * the braces, for a whole script its full text. sb is a SCRIPTBLOCK or SCRIPTBLOCKEXPR. */
+const char *hv_ast_scriptblock_text(const hv_ast_unit *unit, const hv_ast *sb, size_t *len);
 /* S-expression dump of a tree, for tests and debugging. malloc'd; caller frees. */
 char *hv_ast_dump(const hv_ast *node);
 /* If `stmt` is a PIPELINE holding exactly one COMMANDEXPR without redirections (a plain

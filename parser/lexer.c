@@ -804,7 +804,7 @@ lex_dollar(buf b, uint32_t i, hv_lex_mode mode, hv_token *t)
     uint32_t end = scan_var(b, i, t);
     if (end == NOPOS) {
         tok_error(t, "IncompleteDollarVariableReference",
-                  "Missing closing '}' in variable reference.", true);
+                  "${variable} reference starting is missing the closing '}'.", true);
         t->stop.pos = b.n;
         return;
     }
@@ -1352,7 +1352,8 @@ hv_lex_scan(const hv_lexer *lx, hv_lex_mode mode, hv_token *t)
     uint32_t i = skip_trivia(b, lx->cur.pos, &ws);
     if (i == NOPOS) {
         t->start = lx->cur;
-        tok_error(t, "MissingEndMultiLineComment", "Missing the end of the comment block ('#>').",
+        tok_error(t, "MissingTerminatorMultiLineComment",
+                  "The terminator '#>' is missing from the multiline comment.",
                   true);
         t->stop = hv_lex_advance(b.s, lx->cur, b.n);
         return;

@@ -9,28 +9,38 @@
 
 #include "pstate.h"
 
+#define FOREACH_FORM "\nThe correct form is: foreach ($a in $b) {...}"
+
 /* ================= core ================= */
 
 const hv_token *
 hv_parse_peek(hv_pstate *p, hv_lex_mode mode)
 {
-    if (!p->have_tok || p->tok_mode != mode || p->tok_at != p->lx.cur.pos) {
-        hv_lex_scan(&p->lx, mode, &p->tok);
-        p->have_tok = true;
-        p->tok_mode = (uint8_t)mode;
-        p->tok_at = p->lx.cur.pos;
+    hv_tokcache *c = &p->tc;
+    if (!c->have[mode] || c->at[mode] != p->lx.cur.pos) {
+        hv_lex_scan(&p->lx, mode, &c->tok[mode]);
+        c->have[mode] = true;
+        c->at[mode] = p->lx.cur.pos;
     }
-    return &p->tok;
+    c->last = (uint8_t)mode;
+    return &c->tok[mode];
 }
 
 void
 hv_parse_next(hv_pstate *p)
 {
-    if (!p->have_tok)
+    hv_tokcache *c = &p->tc;
+    if (!c->have[c->last] || c->at[c->last] != p->lx.cur.pos)
         return;
-    p->lx.cur = p->tok.stop;
-    p->last_end = p->tok.stop;
-    p->have_tok = false;
+    p->lx.cur = c->tok[c->last].stop;
+    p->last_end = p->lx.cur;
+    hv_parse_invalidate(p);
+}
+
+void
+hv_parse_invalidate(hv_pstate *p)
+{
+    p->tc.have[0] = p->tc.have[1] = false;
 }
 
 void
@@ -44,8 +54,7 @@ hv_pmark
 hv_parse_mark(const hv_pstate *p)
 {
     return (hv_pmark){.lx = p->lx, .last_end = p->last_end, .nerrs = p->nerrs,
-                      .failed = p->failed, .tok = p->tok, .have_tok = p->have_tok,
-                      .tok_mode = p->tok_mode, .tok_at = p->tok_at};
+                      .failed = p->failed, .tc = p->tc};
 }
 
 void
@@ -55,10 +64,7 @@ hv_parse_reset(hv_pstate *p, const hv_pmark *m)
     p->last_end = m->last_end;
     p->nerrs = m->nerrs;
     p->failed = m->failed;
-    p->tok = m->tok;
-    p->have_tok = m->have_tok;
-    p->tok_mode = m->tok_mode;
-    p->tok_at = m->tok_at;
+    p->tc = m->tc;
 }
 
 static void
@@ -304,9 +310,9 @@ expect(hv_pstate *p, hv_tok_kind kind, hv_lex_mode mode, const char *id, const c
     return false;
 }
 
-/* `{` statements `}` ; ctx names the construct for the "missing block" message. */
+/* `{` statements `}` ; id/msg report a missing block in the construct's own words. */
 hv_ast *
-hv_parse_stmt_block(hv_pstate *p, const char *ctx)
+hv_parse_stmt_block(hv_pstate *p, const char *id, const char *msg)
 {
     hv_parse_skip_newlines(p);
     const hv_token *t = hv_parse_peek(p, HV_LEX_CMD);
@@ -314,7 +320,7 @@ hv_parse_stmt_block(hv_pstate *p, const char *ctx)
         if (t->kind == T_ERROR)
             hv_parse_unexpected(p, t);
         else
-            hv_parse_error_tok(p, t, "MissingStatementBlock", "Missing statement block %s.", ctx);
+            hv_parse_error_tok(p, t, id, "%s", msg);
         return NULL;
     }
     hv_lex_pos open = t->start, open_end = t->stop;
@@ -333,20 +339,52 @@ hv_parse_stmt_block(hv_pstate *p, const char *ctx)
     return hv_parse_finish(p, n);
 }
 
+/* How each keyword words its errors around "( condition )". */
+typedef struct {
+    const char *open_id, *open_fmt;   /* missing '(' */
+    const char *empty_id, *empty_fmt; /* "()" */
+    const char *close_id, *close_fmt; /* missing ')' */
+} cond_words;
+
+static cond_words
+condition_words(const char *kw)
+{
+    if (strcmp(kw, "if") == 0 || strcmp(kw, "elseif") == 0)
+        return (cond_words){"MissingOpenParenthesisInIfStatement", "Missing '(' after '%s' in if statement.",
+                            "IfStatementMissingCondition", "Missing condition in if statement after '%s ('.",
+                            "MissingEndParenthesisAfterStatement",
+                            "Missing closing ')' after expression in '%s' statement."};
+    if (strcmp(kw, "switch") == 0)
+        return (cond_words){"PipelineValueRequired",
+                            "A %s statement must have one of the following:  '-file file_name' or '( expression )'.",
+                            "MissingSwitchValueExpression", "Missing expression after '(' in %s statement.",
+                            "MissingEndParenthesisInSwitchStatement",
+                            "Missing ')' after expression in %s statement."};
+    return (cond_words){"MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword '%s'.",
+                        "MissingExpressionAfterKeyword", "Missing expression after '%s' in loop.",
+                        "MissingEndParenthesisAfterStatement",
+                        "Missing closing ')' after expression in '%s' statement."};
+}
+
 /* '(' pipeline ')' after a keyword such as if/while/switch. */
 static hv_ast *
 paren_condition(hv_pstate *p, const char *kw)
 {
-    char msg[160];
+    cond_words w = condition_words(kw);
     hv_parse_skip_newlines(p);
-    snprintf(msg, sizeof msg, "Missing '(' after '%s' in %s statement.", kw, kw);
-    if (!expect(p, T_LPAREN, HV_LEX_EXPR, "MissingOpenParenthesisAfterKeyword", msg))
+    const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
+    if (t->kind != T_LPAREN) {
+        if (t->kind == T_ERROR)
+            hv_parse_unexpected(p, t);
+        else
+            hv_parse_error_tok(p, t, w.open_id, w.open_fmt, kw);
         return NULL;
+    }
+    hv_parse_next(p);
     hv_parse_skip_newlines(p);
-    const hv_token *t = hv_parse_peek(p, HV_LEX_CMD);
+    t = hv_parse_peek(p, HV_LEX_CMD);
     if (t->kind == T_RPAREN) {
-        snprintf(msg, sizeof msg, "Missing condition in %s statement after '%s ('.", kw, kw);
-        hv_parse_error_tok(p, t, "IfStatementMissingCondition", "%s", msg);
+        hv_parse_error_tok(p, t, w.empty_id, w.empty_fmt, kw);
         return NULL;
     }
     hv_ast *cond = hv_parse_pipeline_stmt(p);
@@ -358,9 +396,7 @@ paren_condition(hv_pstate *p, const char *kw)
         hv_parse_unexpected(p, t);
     } else {
         /* pwsh points just after the condition */
-        hv_parse_err(p, p->last_end, p->last_end, hv_parse_tok_at_end(p, t),
-                     "MissingEndParenthesisAfterStatement",
-                     "Missing closing ')' after expression in '%s' statement.", kw);
+        hv_parse_err(p, p->last_end, p->last_end, hv_parse_tok_at_end(p, t), w.close_id, w.close_fmt, kw);
     }
     return cond;
 }
@@ -396,7 +432,9 @@ parse_if(hv_pstate *p, const hv_token *kw)
     const char *name = "if";
     for (;;) {
         hv_ast *c = paren_condition(p, name);
-        hv_ast *b = p->failed ? NULL : hv_parse_stmt_block(p, "after if ( condition )");
+        char msg[80];
+        snprintf(msg, sizeof msg, "Missing statement block after %s ( condition ).", name);
+        hv_ast *b = p->failed ? NULL : hv_parse_stmt_block(p, "MissingStatementBlock", msg);
         hv_parse_push(&conds, c);
         hv_parse_push(&bodies, b);
         if (p->failed || !lookahead_word(p, "elseif"))
@@ -406,7 +444,8 @@ parse_if(hv_pstate *p, const hv_token *kw)
     }
     if (!p->failed && lookahead_word(p, "else")) {
         hv_parse_next(p);
-        n->u.if_.else_ = hv_parse_stmt_block(p, "after 'else' keyword");
+        n->u.if_.else_ = hv_parse_stmt_block(p, "MissingStatementBlockAfterElse",
+                                             "Missing statement block after 'else' keyword.");
     }
     n->u.if_.conds = hv_parse_list(p, &conds);
     n->u.if_.bodies = hv_parse_list(p, &bodies);
@@ -434,7 +473,8 @@ switch_flag(hv_pstate *p, const hv_token *t, unsigned *flags)
             return true;
         }
     }
-    hv_parse_error_tok(p, t, "InvalidSwitchFlag", "'%.*s' is not a valid switch flag.", (int)n, s);
+    hv_parse_error_tok(p, t, "InvalidSwitchFlag", "The parameter -%.*s is not valid for the switch statement.",
+                       (int)(n > 100 ? 100 : n), s);
     return false;
 }
 
@@ -454,17 +494,19 @@ parse_switch_clauses(hv_pstate *p, hv_ast *n)
         if (hv_parse_tok_is(p, t, "default")) {
             hv_parse_next(p);
             if (n->u.switch_.dflt) {
-                hv_parse_error_tok(p, t, "MultipleSwitchDefault",
-                                   "The switch statement contains more than one default clause.");
+                hv_parse_error_tok(p, t, "MultipleSwitchDefaultClauses",
+                                   "A switch statement can have only one default clause.");
                 break;
             }
-            n->u.switch_.dflt = hv_parse_stmt_block(p, "in switch statement clause");
+            n->u.switch_.dflt = hv_parse_stmt_block(p, "MissingSwitchStatementClause",
+                                                     "Missing statement block in switch statement clause.");
             continue;
         }
         hv_ast *c = hv_parse_node(p, HV_AST_SWITCHCLAUSE, t->start);
         c->u.clause.pattern = hv_parse_cmd_primary(p);
         if (!p->failed)
-            c->u.clause.body = hv_parse_stmt_block(p, "in switch statement clause");
+            c->u.clause.body = hv_parse_stmt_block(p, "MissingSwitchStatementClause",
+                                                     "Missing statement block in switch statement clause.");
         hv_parse_push(&clauses, hv_parse_finish(p, c));
     }
     n->u.switch_.clauses = hv_parse_list(p, &clauses);
@@ -530,7 +572,7 @@ parse_foreach(hv_pstate *p, const hv_token *kw, const char *label)
     t = hv_parse_peek(p, HV_LEX_EXPR);
     if (t->kind != T_VAR) {
         hv_parse_error_tok(p, t, "MissingVariableNameAfterForeach",
-                           "Missing variable name after foreach.");
+                           "Missing variable name after foreach." FOREACH_FORM);
         return n;
     }
     n->u.foreach_.var = hv_parse_variable(p, t);
@@ -539,23 +581,23 @@ parse_foreach(hv_pstate *p, const hv_token *kw, const char *label)
     t = hv_parse_peek(p, HV_LEX_EXPR);
     if (!(t->kind == T_IDENT && hv_parse_tok_is(p, t, "in")) &&
         !(t->kind == T_PARAM && 0)) {
-        hv_parse_error_tok(p, t, "MissingInInForeach", "Missing 'in' after variable in foreach loop.");
+        hv_parse_error_tok(p, t, "MissingInInForeach", "Missing 'in' after variable in foreach loop." FOREACH_FORM);
         return n;
     }
     hv_parse_next(p);
     hv_parse_skip_newlines(p);
     t = hv_parse_peek(p, HV_LEX_CMD);
     if (t->kind == T_RPAREN) {
-        hv_parse_error_tok(p, t, "MissingForeachExpression",
-                           "Missing expression after 'in' in foreach loop.");
+        hv_parse_error_tok(p, t, "MissingForeachExpression", "Missing expression in foreach loop." FOREACH_FORM);
         return n;
     }
     n->u.foreach_.iter = hv_parse_pipeline_stmt(p);
     hv_parse_skip_newlines(p);
     expect(p, T_RPAREN, HV_LEX_CMD, "MissingEndParenthesisAfterForeach",
-           "Missing closing ')' after expression in 'foreach' statement.");
+           "Missing closing ')' after expression part of foreach loop." FOREACH_FORM);
     if (!p->failed)
-        n->u.foreach_.body = hv_parse_stmt_block(p, "in foreach loop");
+        n->u.foreach_.body = hv_parse_stmt_block(p, "MissingForeachStatement",
+                                                 "Missing statement body in foreach loop." FOREACH_FORM);
     return hv_parse_finish(p, n);
 }
 
@@ -591,10 +633,10 @@ parse_for(hv_pstate *p, const hv_token *kw, const char *label)
     n->u.for_.cond = p->failed ? NULL : for_part(p, false);
     n->u.for_.step = p->failed ? NULL : for_part(p, true);
     hv_parse_skip_newlines(p);
-    expect(p, T_RPAREN, HV_LEX_CMD, "MissingEndParenthesisAfterFor",
+    expect(p, T_RPAREN, HV_LEX_CMD, "MissingEndParenthesisAfterStatement",
            "Missing closing ')' after expression in 'for' statement.");
     if (!p->failed)
-        n->u.for_.body = hv_parse_stmt_block(p, "in for loop");
+        n->u.for_.body = hv_parse_stmt_block(p, "MissingLoopStatement", "Missing statement body in for loop.");
     return hv_parse_finish(p, n);
 }
 
@@ -607,7 +649,7 @@ parse_while(hv_pstate *p, const hv_token *kw, const char *label)
     hv_parse_next(p);
     n->u.loop.cond = paren_condition(p, "while");
     if (!p->failed)
-        n->u.loop.body = hv_parse_stmt_block(p, "in while loop");
+        n->u.loop.body = hv_parse_stmt_block(p, "MissingLoopStatement", "Missing statement body in while loop.");
     return hv_parse_finish(p, n);
 }
 
@@ -618,7 +660,7 @@ parse_do(hv_pstate *p, const hv_token *kw, const char *label)
     hv_ast *n = hv_parse_node(p, HV_AST_DOWHILE, kw->start);
     n->u.loop.label = label;
     hv_parse_next(p);
-    n->u.loop.body = hv_parse_stmt_block(p, "in do loop");
+    n->u.loop.body = hv_parse_stmt_block(p, "MissingLoopStatement", "Missing statement body in do loop.");
     if (p->failed)
         return n;
     hv_parse_skip_newlines(p);
@@ -676,7 +718,8 @@ parse_trap(hv_pstate *p, const hv_token *kw)
                "Missing ] at end of type token.");
     }
     if (!p->failed)
-        n->u.trap.body = hv_parse_stmt_block(p, "in trap statement");
+        n->u.trap.body = hv_parse_stmt_block(p, "MissingTrapStatement",
+                                             "The 'trap' statement was incomplete. A trap statement requires a body.");
     return hv_parse_finish(p, n);
 }
 
@@ -717,7 +760,7 @@ parse_try(hv_pstate *p, const hv_token *kw)
 {
     hv_ast *n = hv_parse_node(p, HV_AST_TRY, kw->start);
     hv_parse_next(p);
-    n->u.try_.body = hv_parse_stmt_block(p, "after 'try'");
+    n->u.try_.body = hv_parse_stmt_block(p, "MissingTryStatementBlock", "The Try statement is missing its statement block.");
     hv_pvec catches = {0};
     while (!p->failed && lookahead_word(p, "catch")) {
         const hv_token *t = hv_parse_peek(p, HV_LEX_CMD);
@@ -725,13 +768,15 @@ parse_try(hv_pstate *p, const hv_token *kw)
         hv_parse_next(p);
         parse_catch_types(p, c);
         if (!p->failed)
-            c->u.catch_.body = hv_parse_stmt_block(p, "in catch block");
+            c->u.catch_.body = hv_parse_stmt_block(p, "MissingCatchHandlerBlock",
+                                                   "The Catch block is missing its statement block.");
         hv_parse_push(&catches, hv_parse_finish(p, c));
     }
     n->u.try_.catches = hv_parse_list(p, &catches);
     if (!p->failed && lookahead_word(p, "finally")) {
         hv_parse_next(p);
-        n->u.try_.finally = hv_parse_stmt_block(p, "after 'finally'");
+        n->u.try_.finally = hv_parse_stmt_block(p, "MissingFinallyStatementBlock",
+                                                "The Finally block is missing its statement block.");
     }
     if (!p->failed && !n->u.try_.catches.n && !n->u.try_.finally)
         hv_parse_error_tok(p, hv_parse_peek(p, HV_LEX_CMD), "MissingCatchOrFinally",
@@ -816,7 +861,8 @@ parse_data(hv_pstate *p, const hv_token *kw)
         n->u.data.commands = hv_parse_list(p, &cmds);
     }
     if (!p->failed)
-        n->u.data.body = hv_parse_stmt_block(p, "in data section");
+        n->u.data.body = hv_parse_stmt_block(p, "MissingStatementBlockForDataSection",
+                                             "The Data section is missing its statement block.");
     return hv_parse_finish(p, n);
 }
 
@@ -834,8 +880,7 @@ parse_using(hv_pstate *p, const hv_token *kw)
     else if (hv_parse_tok_is(p, t, "assembly"))
         n->u.using_.kind = HV_USING_ASSEMBLY;
     else {
-        hv_parse_error_tok(p, t, "MissingUsingStatementDirective",
-                           "Missing 'using' directive: expected namespace, module or assembly.");
+        hv_parse_error_tok(p, t, "MissingUsingStatementDirective", "Missing using directive");
         return n;
     }
     hv_parse_next(p);
@@ -843,8 +888,7 @@ parse_using(hv_pstate *p, const hv_token *kw)
     if (name && name->kind == HV_AST_STRING)
         n->u.using_.name = name->u.str.value;
     else if (!p->failed)
-        hv_parse_err(p, p->last_end, p->last_end, false, "MissingUsingItemName",
-                       "Missing using item name.");
+        hv_parse_err(p, p->last_end, p->last_end, false, "MissingUsingItemName", "Missing using name");
     return hv_parse_finish(p, n);
 }
 
@@ -887,7 +931,7 @@ parse_method(hv_pstate *p, hv_ast *m, const char *cls)
     m->u.method.is_ctor = strcasecmp(m->u.method.name, cls) == 0;
     hv_parse_next(p);
     if (!expect(p, T_LPAREN, HV_LEX_EXPR, "MissingMethodParameterList",
-                "Missing '(' in method declaration."))
+                "Missing '(' in class method parameter list."))
         return m;
     hv_pvec params = {0};
     hv_parse_param_list(p, &params, T_RPAREN);
@@ -898,14 +942,15 @@ parse_method(hv_pstate *p, hv_ast *m, const char *cls)
         hv_parse_skip_newlines(p);
         t = hv_parse_peek(p, HV_LEX_EXPR);
         if (!hv_parse_tok_is(p, t, "base") && !hv_parse_tok_is(p, t, "this")) {
-            hv_parse_error_tok(p, t, "MissingBaseCtorCall", "Missing 'base' after ':'.");
+            hv_parse_error_tok(p, t, "MissingBaseCtorCall",
+                               "Missing 'base' after ':' in a base class constructor call.");
             return m;
         }
         hv_parse_next(p);
         hv_pvec args = {0};
         if (hv_parse_peek(p, HV_LEX_EXPR)->kind != T_LPAREN) {
             hv_parse_error_tok(p, hv_parse_peek(p, HV_LEX_EXPR), "MissingMethodParameterList",
-                               "Missing '(' after 'base'.");
+                               "Missing '(' in class method parameter list.");
             return m;
         }
         hv_parse_call_args(p, &args);
@@ -956,8 +1001,7 @@ parse_class_member(hv_pstate *p, const char *cls)
         parse_method(p, m, cls);
     } else {
         hv_parse_list(p, &attrs);
-        hv_parse_error_tok(p, t, "IncompleteMemberDefinition",
-                           "Incomplete member definition: expected a property or method.");
+        hv_parse_error_tok(p, t, "IncompleteMemberDefinition", "Missing a property name or method definition.");
         return NULL;
     }
     return hv_parse_finish(p, m);
@@ -1010,6 +1054,12 @@ parse_typedef(hv_pstate *p, const hv_token *kw, bool is_enum, hv_ast_list attrs)
 {
     hv_ast *n = hv_parse_node(p, is_enum ? HV_AST_ENUM : HV_AST_CLASS, kw->start);
     n->u.typedef_.attrs = attrs;
+    if (attrs.n) { /* the definition starts at its first attribute */
+        const hv_ast *a = attrs.items[0];
+        n->ext.start = a->ext.start;
+        n->ext.line = a->ext.line;
+        n->ext.col = a->ext.col;
+    }
     hv_parse_next(p);
     const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
     if (t->kind != T_IDENT) {
@@ -1027,8 +1077,8 @@ parse_typedef(hv_pstate *p, const hv_token *kw, bool is_enum, hv_ast_list attrs)
     if (p->failed)
         return n;
     if (t->kind != T_LBRACE) {
-        hv_parse_error_tok(p, t, "MissingTypeBody", "Missing opening '{' in %s definition.",
-                           is_enum ? "enum" : "class");
+        hv_parse_error_tok(p, t, "MissingTypeBody", "Missing '%s' body in '%s' declaration.",
+                           is_enum ? "enum" : "class", is_enum ? "enum" : "class");
         return n;
     }
     hv_lex_pos open = t->start, open_end = t->stop;
@@ -1305,8 +1355,7 @@ parse_named_blocks(hv_pstate *p, hv_ast *sb, hv_tok_kind closer)
         int kind = named_block_kind(p);
         if (kind < 0) {
             hv_parse_error_tok(p, t, "MissingNamedBlocks",
-                               "Unexpected token '%.*s': a script block with named blocks may "
-                               "contain only begin, process, end, clean and dynamicparam blocks.",
+                               "unexpected token '%.*s', expected 'begin', 'process', 'end', or 'dynamicparam'.",
                                (int)(t->stop.pos - t->start.pos > 100 ? 100 : t->stop.pos - t->start.pos),
                                p->lx.src + t->start.pos);
             return;
@@ -1314,7 +1363,7 @@ parse_named_blocks(hv_pstate *p, hv_ast *sb, hv_tok_kind closer)
         hv_ast *nb = hv_parse_node(p, HV_AST_NAMEDBLOCK, t->start);
         nb->u.named.block = (hv_ast_blockkind)kind;
         hv_parse_next(p);
-        hv_ast *body = hv_parse_stmt_block(p, "after named block keyword");
+        hv_ast *body = hv_parse_stmt_block(p, "MissingNamedStatementBlock", "Missing statement block after named block.");
         if (body)
             nb->u.named.stmts = body->u.block.stmts;
         *block_slot(sb, kind) = hv_parse_finish(p, nb);

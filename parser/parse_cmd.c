@@ -98,21 +98,39 @@ hexdig(char c)
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* `u{XXXX}: i at 'u'. Returns index after '}' or NOPOS. */
+/* `u{XXXX}: i at 'u'. Returns the index after '}', or NOPOS after reporting pwsh's error. */
 static uint32_t
 unicode_escape(xctx *x, uint32_t i, uint32_t end)
 {
     const char *s = x->p->lx.src;
-    if (i + 1 >= end || s[i + 1] != '{')
-        return NOPOS;
+    const char *id = NULL, *msg = NULL;
     uint32_t cp = 0, j = i + 2, nd = 0;
-    while (j < end && hexdig(s[j]) >= 0 && nd < 7) {
-        cp = cp * 16 + (uint32_t)hexdig(s[j]);
-        j++;
-        nd++;
+    if (i + 1 < end && s[i + 1] == '{') {
+        while (j < end && hexdig(s[j]) >= 0 && nd < 7) {
+            cp = cp * 16 + (uint32_t)hexdig(s[j]);
+            j++;
+            nd++;
+        }
     }
-    if (nd == 0 || nd > 6 || j >= end || s[j] != '}' || cp > 0x10FFFF)
+    if (i + 1 >= end || s[i + 1] != '{' || nd == 0) {
+        id = "InvalidUnicodeEscapeSequence";
+        msg = "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to "
+              "six hex digits and a closing '}'.";
+    } else if (nd > 6) {
+        id = "TooManyDigitsInUnicodeEscapeSequence";
+        msg = "The Unicode escape sequence contains more than the maximum of six hex digits between braces.";
+    } else if (j >= end || s[j] != '}') {
+        id = "MissingUnicodeEscapeSequenceTerminator";
+        msg = "The Unicode escape sequence is missing the closing '}'.";
+    } else if (cp > 0x10FFFF) {
+        id = "InvalidUnicodeEscapeSequenceValue";
+        msg = "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.";
+    }
+    if (id) {
+        hv_lex_pos at = hv_parse_pos_at(x->p, i - 1);
+        hv_parse_err(x->p, at, at, false, id, "%s", msg);
         return NOPOS;
+    }
     sb_putcp(&x->lit, cp);
     return j + 1;
 }
@@ -130,13 +148,7 @@ escape(xctx *x, uint32_t i, uint32_t end)
     }
     if (s[i] == 'u') {
         uint32_t j = unicode_escape(x, i, end);
-        if (j != NOPOS)
-            return j;
-        hv_lex_pos at = hv_parse_pos_at(x->p, i - 1);
-        hv_parse_err(x->p, at, at, false, "InvalidUnicodeEscapeSequence",
-                       "The Unicode escape sequence is not valid. A valid sequence is `u{ followed "
-                       "by 1 to 6 hex digits and a closing '}'.");
-        return end;
+        return j != NOPOS ? j : end;
     }
     uint32_t w;
     hv_lex_cp(s, i, end, &w);
@@ -150,13 +162,10 @@ string_subexpr(hv_pstate *p, uint32_t dollar, uint32_t from, uint32_t to)
 {
     hv_lexer saved = p->lx;
     hv_lex_pos saved_end = p->last_end;
-    hv_token saved_tok = p->tok; /* the caller still holds a pointer to the string token */
-    bool saved_have = p->have_tok;
-    uint8_t saved_mode = p->tok_mode;
-    uint32_t saved_at = p->tok_at;
+    hv_tokcache saved_tc = p->tc; /* the caller still holds a pointer to the string token */
     hv_ast *n = hv_parse_node(p, HV_AST_SUBEXPR, hv_parse_pos_at(p, dollar));
     hv_lex_init(&p->lx, p->lx.src, to, hv_parse_pos_at(p, from));
-    p->have_tok = false;
+    hv_parse_invalidate(p);
     hv_pvec v = {0};
     hv_parse_stmt_list(p, &v, T_EOF);
     n->u.block.stmts = hv_parse_list(p, &v);
@@ -164,10 +173,7 @@ string_subexpr(hv_pstate *p, uint32_t dollar, uint32_t from, uint32_t to)
     p->last_end = hv_parse_pos_at(p, to + 1);
     hv_parse_finish(p, n);
     p->last_end = saved_end;
-    p->tok = saved_tok;
-    p->have_tok = saved_have;
-    p->tok_mode = saved_mode;
-    p->tok_at = saved_at;
+    p->tc = saved_tc;
     return n;
 }
 
@@ -470,13 +476,10 @@ command_parameter(hv_pstate *p, const hv_token *t)
     n->u.cparam.text = text;
     hv_parse_next(p);
     if (t->braced) {
+        /* "-Name:" with nothing after it parses (arg NULL); the binder reports it */
         const hv_token *a = hv_parse_peek(p, HV_LEX_CMD);
-        if (hv_parse_is_stmt_end(a)) {
-            hv_parse_error_tok(p, a, "ParameterRequiresArgument",
-                               "Missing an argument for parameter '%s'.", n->u.cparam.name);
-            return NULL;
-        }
-        n->u.cparam.arg = hv_parse_cmd_arg(p);
+        if (!hv_parse_is_stmt_end(a) && a->kind != T_REDIR && a->kind != T_PARAM)
+            n->u.cparam.arg = hv_parse_cmd_arg(p);
     }
     return hv_parse_finish(p, n);
 }
@@ -555,7 +558,7 @@ hv_parse_command(hv_pstate *p)
         t = hv_parse_peek(p, HV_LEX_CMD);
         if (hv_parse_is_stmt_end(t)) {
             hv_parse_error_tok(p, t, "MissingExpression",
-                               "Missing expression after '%c'.", n->u.cmd.invoke);
+                               "Missing expression after '%c' in pipeline element.", n->u.cmd.invoke);
             return NULL;
         }
         hv_parse_push(&elems, hv_parse_cmd_primary(p));
@@ -736,7 +739,7 @@ leading_pipe(hv_pstate *p, const hv_token *t)
         }
         if (i < n && s[i] == '|' && !(i + 1 < n && s[i + 1] == '|') && i >= line) {
             p->lx.cur = hv_lex_advance(s, t->stop, i);
-            p->have_tok = false;
+            hv_parse_invalidate(p);
             return true;
         }
         return false;
@@ -790,8 +793,9 @@ hv_parse_pipeline_stmt(hv_pstate *p)
         hv_parse_skip_newlines(p);
         t = hv_parse_peek(p, HV_LEX_CMD);
         if (hv_parse_is_stmt_end(t)) {
+            (void)op;
             hv_parse_error_tok(p, t, "EmptyPipelineChainElement",
-                               "A pipeline chain operator '%s' must be followed by a pipeline.", op);
+                               "A pipeline chain operator must be followed by a pipeline.");
             return left;
         }
         n->u.chain.left = left;

@@ -278,18 +278,23 @@ type_or_cast(hv_pstate *p, hv_ast *tc)
     const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
     hv_lex_pos start = {tc->ext.start, tc->ext.line, tc->ext.col};
     hv_ast_typename *tn = tc->u.type.type;
-    if (starts_operand(p, t) && !(t->kind == T_LBRACKET && !t->ws_before && 0)) {
-        if (t->kind == T_ATBRACE && strcasecmp(tn->full, "ordered") == 0) {
-            hv_ast *h = hv_parse_unary(p);
-            if (h && h->kind == HV_AST_HASHTABLE) {
-                h->u.hash.ordered = true;
-                h->ext.start = start.pos;
-                h->ext.line = start.line;
-                h->ext.col = start.col;
-                return h;
-            }
+    if (strcasecmp(tn->full, "ordered") == 0) {
+        /* [ordered] is not a type: it marks a hash literal */
+        hv_ast *h = t->kind == T_ATBRACE ? hv_parse_unary(p) : NULL;
+        if (h && h->kind == HV_AST_HASHTABLE) {
+            h->u.hash.ordered = true;
+            h->ext.start = start.pos;
+            h->ext.line = start.line;
+            h->ext.col = start.col;
             return h;
         }
+        if (!p->failed)
+            hv_parse_err(p, start, (hv_lex_pos){tc->ext.end, tc->ext.end_line, tc->ext.end_col},
+                         hv_parse_tok_at_end(p, t), "OrderedAttributeOnlyOnHashLiteralNode",
+                         "The ordered attribute can be specified only on a hash literal node.");
+        return NULL;
+    }
+    if (starts_operand(p, t)) {
         hv_ast *n = hv_parse_node(p, HV_AST_CONVERT, start);
         n->u.conv.type = tn;
         n->u.conv.operand = hv_parse_unary(p);
@@ -361,12 +366,19 @@ hv_parse_call_args(hv_pstate *p, hv_pvec *out)
         hv_parse_next(p);
         return;
     }
-    for (;;) {
+    for (bool first = true;; first = false) {
         hv_ast *a = hv_parse_expression(p, false);
         if (!a) {
-            if (!p->failed)
-                hv_parse_error_tok(p, hv_parse_peek(p, HV_LEX_EXPR), "MissingExpression",
-                                   "Missing argument in method call.");
+            const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
+            if (p->failed)
+                return;
+            if (!first)
+                hv_parse_error_tok(p, t, "MissingExpressionAfterToken", "Missing expression after ','.");
+            else if (t->kind == T_EOF)
+                hv_parse_err(p, os, oe, hv_parse_tok_at_end(p, t), "MissingEndParenthesisInMethodCall",
+                             "Missing ')' in method call.");
+            else
+                hv_parse_unexpected(p, t);
             return;
         }
         hv_parse_push(out, a);
@@ -383,7 +395,7 @@ hv_parse_call_args(hv_pstate *p, hv_pvec *out)
         }
         if (t->kind == T_EOF)
             hv_parse_err(p, os, oe, t->start.pos >= p->unit->len, "MissingEndParenthesisInMethodCall",
-                           "Missing closing ')' in method call.");
+                           "Missing ')' in method call.");
         else
             hv_parse_unexpected(p, t);
         return;
@@ -702,66 +714,71 @@ hash_key(hv_pstate *p)
         k->u.str.value = hv_parse_strdup(p, p->lx.src + t->ns, k->u.str.len);
         p->lx.cur = hv_lex_advance(p->lx.src, t->start, end);
         p->last_end = p->lx.cur;
-        p->have_tok = false;
+        hv_parse_invalidate(p);
         return hv_parse_finish(p, k);
     }
     return hv_parse_unary(p);
 }
 
-/* hashtable -> '@{' (sep* key '=' statement)* sep* '}' */
+/* entry -> key '=' statement ; false when parsing must stop */
+static bool
+hash_entry(hv_pstate *p, hv_pvec *keys, hv_pvec *vals)
+{
+    hv_ast *k = hash_key(p);
+    if (!k) {
+        if (!p->failed)
+            hv_parse_error_tok(p, hv_parse_peek(p, HV_LEX_EXPR), "MissingKeyInHashLiteral",
+                               "Missing key before '=' in hash literal.");
+        return false;
+    }
+    const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
+    if (t->kind != T_ASSIGN || t->op != HV_OP_ASSIGN) {
+        hv_parse_error_tok(p, t, "MissingEqualsInHashLiteral", "Missing '=' operator after key in hash literal.");
+        return false;
+    }
+    hv_parse_next(p);
+    hv_parse_skip_newlines(p);
+    t = hv_parse_peek(p, HV_LEX_CMD);
+    if (t->kind == T_RBRACE || t->kind == T_SEMI || t->kind == T_EOF) {
+        hv_parse_error_tok(p, t, "MissingStatementInHashLiteral", "Missing statement after '=' in hash literal.");
+        return false;
+    }
+    hv_ast *v = hv_parse_statement(p);
+    hv_parse_push(keys, k);
+    hv_parse_push(vals, v);
+    return !p->failed;
+}
+
+/* hashtable -> '@{' (sep* entry)* sep* '}' */
 hv_ast *
 hv_parse_hashtable(hv_pstate *p)
 {
     const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
-    hv_lex_pos os = t->start, oe = t->stop;
     hv_ast *n = hv_parse_node(p, HV_AST_HASHTABLE, t->start);
     hv_parse_next(p);
+    hv_lex_pos after = p->last_end; /* pwsh reports an open literal just after its last entry */
     hv_pvec keys = {0}, vals = {0};
-    for (;;) {
-        t = hv_parse_peek(p, HV_LEX_EXPR);
+    for (bool need_sep = false; !p->failed; need_sep = true) {
+        t = hv_parse_peek(p, HV_LEX_CMD);
+        if (need_sep && t->kind != T_NEWLINE && t->kind != T_SEMI && t->kind != T_RBRACE &&
+            t->kind != T_EOF) {
+            hv_parse_unexpected(p, t);
+            break;
+        }
         while (t->kind == T_NEWLINE || t->kind == T_SEMI) {
             hv_parse_next(p);
             t = hv_parse_peek(p, HV_LEX_EXPR);
         }
-        if (t->kind == T_RBRACE || p->failed)
+        if (t->kind == T_RBRACE)
             break;
         if (t->kind == T_EOF) {
-            hv_parse_err(p, os, oe, t->start.pos >= p->unit->len, "IncompleteHashLiteral",
-                           "The hash literal was incomplete.");
+            hv_parse_err(p, after, after, hv_parse_tok_at_end(p, t), "IncompleteHashLiteral",
+                         "The hash literal was incomplete.");
             break;
         }
-        hv_ast *k = hash_key(p);
-        if (!k) {
-            if (!p->failed)
-                hv_parse_error_tok(p, hv_parse_peek(p, HV_LEX_EXPR), "MissingKeyInHashLiteral",
-                                   "Missing key before '=' in hash literal.");
+        if (!hash_entry(p, &keys, &vals))
             break;
-        }
-        t = hv_parse_peek(p, HV_LEX_EXPR);
-        if (t->kind != T_ASSIGN || t->op != HV_OP_ASSIGN) {
-            hv_parse_error_tok(p, t, "MissingEqualsInHashLiteral",
-                               "Missing '=' operator after key in hash literal.");
-            break;
-        }
-        hv_parse_next(p);
-        hv_parse_skip_newlines(p);
-        t = hv_parse_peek(p, HV_LEX_CMD);
-        if (t->kind == T_RBRACE || t->kind == T_SEMI || t->kind == T_EOF) {
-            hv_parse_error_tok(p, t, "MissingStatementInHashLiteral",
-                               "Missing statement after '=' in hash literal.");
-            break;
-        }
-        hv_ast *v = hv_parse_statement(p);
-        hv_parse_push(&keys, k);
-        hv_parse_push(&vals, v);
-        t = hv_parse_peek(p, HV_LEX_CMD);
-        if (!p->failed && t->kind != T_NEWLINE && t->kind != T_SEMI && t->kind != T_RBRACE) {
-            if (t->kind == T_EOF)
-                hv_parse_err(p, os, oe, t->start.pos >= p->unit->len, "IncompleteHashLiteral",
-                               "The hash literal was incomplete.");
-            else
-                hv_parse_unexpected(p, t);
-        }
+        after = p->last_end;
     }
     n->u.hash.keys = hv_parse_list(p, &keys);
     n->u.hash.values = hv_parse_list(p, &vals);
@@ -779,10 +796,20 @@ parse_primary(hv_pstate *p)
     const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
     hv_ast *n;
     switch (t->kind) {
-    case T_VAR: case T_SPLAT:
+    case T_VAR:
         n = hv_parse_variable(p, t);
         hv_parse_next(p);
         break;
+    case T_SPLAT: {
+        size_t len = t->ne - t->ns;
+        const char *name = p->lx.src + t->ns;
+        hv_parse_error_tok(p, t, "SplattingNotPermitted",
+                           "The splatting operator '@' cannot be used to reference variables in an "
+                           "expression. '@%.*s' can be used only as an argument to a command. To "
+                           "reference variables in an expression use '$%.*s'.",
+                           (int)(len > 100 ? 100 : len), name, (int)(len > 100 ? 100 : len), name);
+        return NULL;
+    }
     case T_NUMBER:
         n = hv_parse_number(p, t);
         hv_parse_next(p);
@@ -835,7 +862,7 @@ move_to(hv_pstate *p, uint32_t i)
 {
     p->lx.cur = hv_lex_advance(p->lx.src, p->lx.cur, i);
     p->last_end = p->lx.cur;
-    p->have_tok = false;
+    hv_parse_invalidate(p);
 }
 
 static hv_ast_typename *typename_d(hv_pstate *p, int depth);
@@ -957,14 +984,45 @@ hv_parse_typename_at(hv_pstate *p)
 {
     if (p->failed)
         return NULL;
-    if (p->have_tok)
-        p->have_tok = false;
+    hv_parse_invalidate(p);
     return typename_d(p, 0);
 }
 
 /* ---- attributes ---- */
 
-/* attribute args -> '(' (expr | Name ['=' expr]) (',' ...)* ')' */
+/* ')' expected after an attribute argument, else an error. */
+static void
+attribute_close_error(hv_pstate *p, const hv_token *t)
+{
+    if (t->kind == T_EOF)
+        hv_parse_error_tok(p, t, "MissingEndParenthesisInExpression", "Missing closing ')' in expression.");
+    else
+        hv_parse_unexpected(p, t);
+}
+
+/* named_arg -> Name ['=' expression]   (a bare Name means $true) */
+static hv_ast *
+attribute_named_arg(hv_pstate *p, const hv_token *t)
+{
+    hv_ast *na = hv_parse_node(p, HV_AST_NAMEDARG, t->start);
+    na->u.namedarg.name = hv_parse_strdup(p, p->lx.src + t->ns, t->ne - t->ns);
+    hv_parse_next(p);
+    hv_parse_skip_newlines(p);
+    const hv_token *e = hv_parse_peek(p, HV_LEX_EXPR);
+    if (e->kind == T_ASSIGN && e->op == HV_OP_ASSIGN) {
+        hv_parse_next(p);
+        hv_parse_skip_newlines(p);
+        na->u.namedarg.value = hv_parse_expression(p, false);
+        if (!na->u.namedarg.value && !p->failed)
+            missing_operand(p, "=");
+    } else if (e->kind != T_COMMA && e->kind != T_RPAREN) {
+        attribute_close_error(p, e);
+        return NULL;
+    }
+    return hv_parse_finish(p, na);
+}
+
+/* attribute args -> '(' (expr | named_arg) (',' ...)* ')' */
 static void
 attribute_args(hv_pstate *p, hv_ast *a)
 {
@@ -976,50 +1034,23 @@ attribute_args(hv_pstate *p, hv_ast *a)
         if (t->kind == T_RPAREN || p->failed)
             break;
         if (t->kind == T_IDENT) {
-            hv_pmark m = hv_parse_mark(p);
-            hv_ast *na = hv_parse_node(p, HV_AST_NAMEDARG, t->start);
-            na->u.namedarg.name = hv_parse_strdup(p, p->lx.src + t->ns, t->ne - t->ns);
-            hv_parse_next(p);
-            hv_parse_skip_newlines(p);
-            const hv_token *e = hv_parse_peek(p, HV_LEX_EXPR);
-            if (e->kind == T_ASSIGN && e->op == HV_OP_ASSIGN) {
-                hv_parse_next(p);
-                hv_parse_skip_newlines(p);
-                na->u.namedarg.value = hv_parse_expression(p, false);
-                if (!na->u.namedarg.value && !p->failed)
-                    missing_operand(p, "=");
-            } else if (e->kind != T_COMMA && e->kind != T_RPAREN) {
-                (void)m;
-                if (e->kind == T_EOF)
-                    hv_parse_error_tok(p, e, "MissingEndParenthesisInExpression",
-                                       "Missing closing ')' in expression.");
-                else
-                    hv_parse_unexpected(p, e);
-                break;
-            }
-            hv_parse_push(&named, hv_parse_finish(p, na));
+            hv_parse_push(&named, attribute_named_arg(p, t));
         } else {
             hv_ast *e = hv_parse_expression(p, false);
-            if (!e) {
-                if (!p->failed)
-                    hv_parse_unexpected(p, hv_parse_peek(p, HV_LEX_EXPR));
-                break;
-            }
+            if (!e && !p->failed)
+                hv_parse_unexpected(p, hv_parse_peek(p, HV_LEX_EXPR));
             hv_parse_push(&pos, e);
         }
+        if (p->failed)
+            break;
         hv_parse_skip_newlines(p);
         t = hv_parse_peek(p, HV_LEX_EXPR);
         if (t->kind == T_COMMA) {
             hv_parse_next(p);
             continue;
         }
-        if (t->kind != T_RPAREN) {
-            if (t->kind == T_EOF)
-                hv_parse_error_tok(p, t, "MissingEndParenthesisInExpression",
-                                   "Missing closing ')' in expression.");
-            else
-                hv_parse_unexpected(p, t);
-        }
+        if (t->kind != T_RPAREN)
+            attribute_close_error(p, t);
         break;
     }
     a->u.attr.pos = hv_parse_list(p, &pos);

@@ -10,14 +10,20 @@ typedef struct {
     uint32_t n, cap;
 } hv_pvec;
 
+/* One peeked token per lexer mode: statement starts look at the same text in both modes,
+ * and a token pointer taken in one mode stays valid while the other mode is peeked. */
+typedef struct {
+    hv_token tok[2];
+    uint32_t at[2];   /* lexer position each token was scanned from */
+    bool have[2];
+    uint8_t last;     /* mode of the most recent peek: what hv_parse_next consumes */
+} hv_tokcache;
+
 typedef struct {
     hv_ast_unit *unit;
     hv_arena *arena;
     hv_lexer lx;
-    hv_token tok;        /* the peeked token (valid if have_tok) */
-    bool have_tok;
-    uint8_t tok_mode;
-    uint32_t tok_at;     /* lexer position the token was scanned from */
+    hv_tokcache tc;
     hv_lex_pos last_end; /* end of the last consumed token */
     bool failed;         /* first error recorded: everything unwinds */
     int depth;
@@ -32,10 +38,7 @@ typedef struct {
     hv_lex_pos last_end;
     uint32_t nerrs;
     bool failed;
-    hv_token tok; /* the token cache too, so a token pointer taken before the mark stays valid */
-    bool have_tok;
-    uint8_t tok_mode;
-    uint32_t tok_at;
+    hv_tokcache tc; /* the token cache too, so token pointers taken before the mark stay valid */
 } hv_pmark;
 
 /* Budget of hv_parse_enter calls: nesting costs ~3 per level, and each operator of a chain
@@ -45,6 +48,8 @@ typedef struct {
 /* ---- core (parse.c) ---- */
 const hv_token *hv_parse_peek(hv_pstate *p, hv_lex_mode mode);
 void hv_parse_next(hv_pstate *p);
+/* Forget peeked tokens (after moving p->lx.cur by hand). */
+void hv_parse_invalidate(hv_pstate *p);
 void hv_parse_skip_newlines(hv_pstate *p);
 hv_pmark hv_parse_mark(const hv_pstate *p);
 void hv_parse_reset(hv_pstate *p, const hv_pmark *m);
@@ -73,7 +78,8 @@ bool hv_parse_is_stmt_end(const hv_token *t);
 /* ---- statements (parse.c) ---- */
 hv_ast *hv_parse_statement(hv_pstate *p);
 hv_ast *hv_parse_pipeline_stmt(hv_pstate *p); /* pipeline, assignment or chain */
-hv_ast *hv_parse_stmt_block(hv_pstate *p, const char *ctx); /* { statements } */
+/* { statements }; id/msg: the error when the block is missing (pwsh's words) */
+hv_ast *hv_parse_stmt_block(hv_pstate *p, const char *id, const char *msg);
 void hv_parse_stmt_list(hv_pstate *p, hv_pvec *out, hv_tok_kind closer);
 hv_ast *hv_parse_scriptblock_body(hv_pstate *p, hv_lex_pos start, hv_tok_kind closer);
 

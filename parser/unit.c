@@ -212,6 +212,12 @@ hv_parse_check_file(const char *path, FILE *out)
                 abort();
         }
     }
+    if (ferror(f)) { /* e.g. a directory */
+        fprintf(out, "%s: cannot read: %s\n", path, strerror(errno));
+        fclose(f);
+        free(buf);
+        return -1;
+    }
     fclose(f);
     hv_ast_unit *u = hv_parse(buf, n, path);
     free(buf);

@@ -462,6 +462,25 @@ elem_convert(const conv_ctx *c, const hv_param_def *p, const hv_value *v, hv_val
     case HV_PT_SWITCH:
         *out = hv_bool(hv_conv_to_bool(v));
         return true;
+    case HV_PT_BOOL:
+        /* [bool] parameters take only booleans and numbers, as in pwsh */
+        if (v->kind == HV_BOOL || hv_is_number(v) || v->kind == HV_NULL) {
+            *out = hv_bool(hv_conv_to_bool(v));
+            return true;
+        }
+        if (c->b->def->flags & HV_CF_FUNCTION) {
+            snprintf(tmp, sizeof tmp,
+                     "Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters "
+                     "accept only Boolean values and numbers, such as $True, $False, 1 or 0.",
+                     hv_type_name_of(v));
+            return conv_fail(c, tmp);
+        }
+        return failf(c->fail, "CannotConvertArgument", HV_CAT_InvalidArgument, NULL, c->arg,
+                     p->name,
+                     "Cannot convert '%s' to the type 'System.Boolean' required by parameter "
+                     "'%s'. Boolean parameters accept only Boolean values and numbers, such as "
+                     "$True, $False, 1 or 0.",
+                     hv_type_name_of(v), p->name);
     case HV_PT_STRING:
         if (v->kind == HV_STRING || v->kind == HV_NULL) {
             *out = v->kind == HV_NULL ? hv_str_empty() : hv_ref(v);
@@ -664,6 +683,9 @@ set_value(hv_binding *b, int pi, hv_value v, uint8_t how)
     b->how[pi] = how;
 }
 
+/* States of an argument during command-line binding. */
+enum { USED_NO = 0, USED_BOUND = 1, USED_EXTRA = 2 };
+
 static void
 add_extra(hv_binding *b, hv_value v)
 {
@@ -730,7 +752,7 @@ missing_argument(hv_binding *b, int pi, int ai, hv_bind_fail *fail)
 
 /* Named pass: binds -Name value / -Name:value; marks consumed arguments. */
 static bool
-bind_named(hv_binding *b, const hv_arg *args, size_t nargs, bool *used, hv_bind_fail *fail)
+bind_named(hv_binding *b, const hv_arg *args, size_t nargs, uint8_t *used, hv_bind_fail *fail)
 {
     for (size_t i = 0; i < nargs; i++) {
         const hv_arg *a = &args[i];
@@ -744,9 +766,7 @@ bind_named(hv_binding *b, const hv_arg *args, size_t nargs, bool *used, hv_bind_
         }
         if (pi < 0) {
             if (b->lenient) {
-                add_extra(b, hv_str(a->text ? a->text : a->param));
-                if (a->has_value)
-                    add_extra(b, hv_ref(&a->value));
+                used[i] = USED_EXTRA; /* into $args, in argument order (below) */
                 continue;
             }
             return failf(fail, "NamedParameterNotFound", HV_CAT_InvalidArgument, NULL, (int)i,
@@ -804,7 +824,7 @@ remaining_param(const hv_binding *b)
 
 /* Collect this and every later positional argument into the remaining-arguments param. */
 static bool
-bind_remaining(hv_binding *b, int pi, const hv_arg *args, size_t nargs, bool *used,
+bind_remaining(hv_binding *b, int pi, const hv_arg *args, size_t nargs, uint8_t *used,
                size_t from, hv_bind_fail *fail)
 {
     hv_value all = hv_array_new(4);
@@ -864,7 +884,7 @@ bind_at_position(hv_binding *b, int pos, const hv_value *v, int ai, hv_bind_fail
 }
 
 static bool
-bind_positional(hv_binding *b, const hv_arg *args, size_t nargs, bool *used,
+bind_positional(hv_binding *b, const hv_arg *args, size_t nargs, uint8_t *used,
                 hv_bind_fail *fail)
 {
     int after = -1;
@@ -902,10 +922,8 @@ bind_positional(hv_binding *b, const hv_arg *args, size_t nargs, bool *used,
             return bind_remaining(b, rem, args, nargs, used, i, fail);
         if (b->lenient) {
             for (size_t j = i; j < nargs; j++)
-                if (!used[j]) {
-                    used[j] = true;
-                    add_extra(b, hv_ref(&args[j].value));
-                }
+                if (!used[j])
+                    used[j] = USED_EXTRA;
             return true;
         }
         char shown[300];
@@ -968,7 +986,7 @@ missing_mandatory(const hv_binding *b, int set, bool pipe, bool input_msg, hv_bi
     if (input_msg)
         failf(fail, "InputObjectMissingMandatory", HV_CAT_InvalidArgument, NULL, -1, NULL,
               "The input object cannot be bound because it did not contain the information "
-              "required to bind all mandatory parameters:  %s",
+              "required to bind all mandatory parameters: %s",
               names.data);
     else
         failf(fail, "MissingMandatoryParameter", HV_CAT_InvalidArgument, NULL, -1, NULL,
@@ -1015,9 +1033,21 @@ hv_bind_args(hv_binding *b, const hv_arg *args, size_t nargs, bool expect_input,
     memset(fail, 0, sizeof *fail);
     fail->target = hv_null();
     fail->arg = -1;
-    bool *used = hv_xcalloc(nargs + 1, sizeof *used);
+    uint8_t *used = hv_xcalloc(nargs + 1, sizeof *used);
     bool ok = bind_named(b, args, nargs, used, fail) &&
               bind_positional(b, args, nargs, used, fail);
+    for (size_t i = 0; ok && i < nargs; i++) {
+        if (used[i] != USED_EXTRA)
+            continue;
+        const hv_arg *a = &args[i];
+        if (!a->param) {
+            add_extra(b, hv_ref(&a->value));
+            continue;
+        }
+        add_extra(b, hv_str(a->text ? a->text : a->param));
+        if (a->has_value)
+            add_extra(b, hv_ref(&a->value));
+    }
     free(used);
     if (!ok)
         return false;
@@ -1091,25 +1121,49 @@ pipe_bind_all(hv_binding *b, const hv_value *in, unsigned *sets)
     return n;
 }
 
-/* The common case ForEach-Object / Measure-Object / Where-Object: the set is known and the
- * only parameter pipeline input can bind is one untyped ValueFromPipeline parameter, so
- * each object is bound with one reference and no search. */
+/* The common case (ForEach-Object, Where-Object, Measure-Object, Select-Object): the only
+ * parameter pipeline input can bind is one untyped ValueFromPipeline parameter that belongs
+ * to every candidate set, and binding it always resolves to the same set. Then each object
+ * is bound with one reference and no search. Returns the parameter, *set the set. */
 static int
-fast_param(const hv_binding *b)
+fast_param(const hv_binding *b, int *set)
 {
-    if (b->set_index < 0)
-        return -1;
+    unsigned sets = b->set_index >= 0 ? HV_SET(b->set_index) : b->sets;
     int found = -1;
     for (int i = 0; i < b->nparams; i++) {
         const hv_param_def *p = &b->def->params[i];
-        if (!pipeline_capable(p) || b->how[i] != HV_BOUND_NONE ||
-            !hv_bind_in_set(p, b->set_index))
+        if (!pipeline_capable(p) || b->how[i] != HV_BOUND_NONE || !(param_sets(b, p) & sets))
             continue;
         if (found >= 0 || (p->flags & (HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY | HV_PF_NO_EMPTY)) ||
-            p->type != HV_PT_ANY || p->accepted || p->min < p->max)
+            p->type != HV_PT_ANY || p->accepted || p->min < p->max ||
+            (param_sets(b, p) & sets) != sets)
             return -1;
         found = i;
     }
+    if (found < 0)
+        return -1;
+    if (b->set_index >= 0) {
+        *set = b->set_index;
+        return found;
+    }
+    unsigned sat = 0; /* the sets complete once `found` is bound */
+    for (int s = 0; s < 32; s++) {
+        if (!(sets & (1u << s)))
+            continue;
+        bool ok = true;
+        for (int i = 0; i < b->nparams && ok; i++)
+            if (i != found && hv_bind_mandatory_in(&b->def->params[i], s) &&
+                b->how[i] == HV_BOUND_NONE)
+                ok = false;
+        if (ok)
+            sat |= 1u << s;
+    }
+    if (single_bit(sat) >= 0)
+        *set = single_bit(sat);
+    else if (sat & HV_SET(b->def->default_set))
+        *set = b->def->default_set;
+    else
+        return -1;
     return found;
 }
 
@@ -1117,12 +1171,12 @@ bool
 hv_bind_pipeline(hv_binding *b, const hv_value *in, hv_bind_fail *fail)
 {
     if (b->fast_pi == -2)
-        b->fast_pi = b->takes_input ? fast_param(b) : -1;
+        b->fast_pi = b->takes_input ? fast_param(b, &b->fast_set) : -1;
     if (b->fast_pi >= 0) {
         hv_unref(b->vals[b->fast_pi]);
         b->vals[b->fast_pi] = hv_ref(in);
         b->how[b->fast_pi] = HV_BOUND_PIPE;
-        b->obj_sets = HV_SET(b->set_index);
+        b->obj_sets = HV_SET(b->fast_set);
         return true;
     }
     memset(fail, 0, sizeof *fail);

@@ -38,6 +38,7 @@ typedef struct {
     hv_value extras;     /* HV_ARRAY of unbound arguments ($args), or HV_NULL */
     int fast_pi;         /* per-object fast path: the one [object] ValueFromPipeline
                             parameter left to bind (-1 none, -2 not computed yet) */
+    int fast_set;        /* the set that binding it resolves to */
 } hv_binding;
 
 /* Why binding failed: pwsh's message, FullyQualifiedErrorId (without ",Command"),

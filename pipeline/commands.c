@@ -141,23 +141,33 @@ module_for(struct hv_cmdtab *t, const hv_module_def *d)
     return m;
 }
 
-/* Append d's cmdlets to m's merged copy (the copy is for listing; the table indexes the
+/* Append one cmdlet to m's merged copy (the copy is for listing; the table indexes the
  * original const defs so handlers see their own table's addresses). */
 static void
-merge_cmdlets(hv_module *m, const hv_module_def *d)
+append_cmdlet(hv_module *m, const hv_cmdlet_def *c)
 {
-    size_t have = 0, add = 0;
-    while (m->def.cmdlets && m->def.cmdlets[have].name)
-        have++;
-    while (d->cmdlets && d->cmdlets[add].name)
-        add++;
-    hv_cmdlet_def *all = hv_xcalloc(have + add + 1, sizeof *all);
-    if (have)
-        memcpy(all, m->def.cmdlets, have * sizeof *all);
-    if (add)
-        memcpy(all + have, d->cmdlets, add * sizeof *all);
-    free((void *)m->def.cmdlets);
-    m->def.cmdlets = all;
+    if (m->ncmdlets + 1 >= m->capcmdlets) {
+        m->capcmdlets = m->capcmdlets ? m->capcmdlets * 2 : 32;
+        m->def.cmdlets = hv_xrealloc((void *)m->def.cmdlets,
+                                     m->capcmdlets * sizeof *m->def.cmdlets);
+    }
+    hv_cmdlet_def *all = (hv_cmdlet_def *)m->def.cmdlets;
+    all[m->ncmdlets++] = *c;
+    all[m->ncmdlets] = (hv_cmdlet_def){.name = NULL};
+}
+
+/* Cmdlets pwsh ships in Microsoft.PowerShell.Core whatever file defines them here. */
+static bool
+core_cmdlet(const char *name)
+{
+    static const char *const names[] = {
+        "ForEach-Object", "Where-Object", "Get-Help", "Out-Default", "Out-Host", "Out-Null",
+        "Get-History", "Add-History", "Clear-History", "Invoke-History", "Get-Job",
+        "Start-Job", "Receive-Job", "Wait-Job", "Remove-Job", "Stop-Job", NULL};
+    for (const char *const *n = names; *n; n++)
+        if (hv_str_eq_ci(*n, name))
+            return true;
+    return false;
 }
 
 /* Aliases pwsh does not define on Linux because a native tool of that name exists. */
@@ -173,12 +183,16 @@ unix_excluded_alias(const char *a)
     return false;
 }
 
+static const hv_module_def core_module_def = {.name = "Microsoft.PowerShell.Core",
+                                              .version = "7.4.0"};
+
 static void
 index_module(struct hv_cmdtab *t, const hv_module_def *d)
 {
-    hv_module *m = module_for(t, d);
-    merge_cmdlets(m, d);
+    hv_module *home = module_for(t, d);
     for (const hv_cmdlet_def *c = d->cmdlets; c && c->name; c++) {
+        hv_module *m = core_cmdlet(c->name) ? module_for(t, &core_module_def) : home;
+        append_cmdlet(m, c);
         ctable_put(&t->cmdlets, c->name, c, m->def.name);
         for (const char *const *a = c->aliases; a && *a; a++)
             if (!unix_excluded_alias(*a))
@@ -604,10 +618,15 @@ hv_modules_list(hv_ctx *ctx, const hv_module_def ***out)
 hv_module *
 hv_cmds_find_module(hv_ctx *ctx, const char *name)
 {
+    /* Windows splits the role cmdlets across modules that hvsh keeps in one */
+    static const char *const other_names[][2] = {{"ServerManager", "Dism"}};
     struct hv_cmdtab *t = ctx->cmds;
     for (size_t i = 0; i < t->nmods; i++)
         if (hv_str_eq_ci(t->mods[i]->def.name, name))
             return t->mods[i];
+    for (size_t k = 0; k < sizeof other_names / sizeof other_names[0]; k++)
+        if (hv_str_eq_ci(other_names[k][0], name))
+            return hv_cmds_find_module(ctx, other_names[k][1]);
     return NULL;
 }
 

@@ -22,6 +22,7 @@ typedef struct {
     char **privates;              /* functions defined but not exported: callable only from
                                      the module's own functions */
     size_t nprivates;
+    size_t ncmdlets, capcmdlets;  /* built-ins: the merged cmdlet copy */
 } hv_module;
 
 /* Resolve a name. follow_alias: aliases are followed to their target (hv_command_lookup);

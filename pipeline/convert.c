@@ -92,6 +92,7 @@ T(t_void, "System.Void", "void", HV_NULL, 1);
 T(t_null, "System.Management.Automation.Language.NullString", "NullString", HV_NULL, 2);
 T(t_type, "System.Type", "type", HV_TYPE, 0);
 T(t_arraylist, "System.Collections.ArrayList", NULL, HV_ARRAY, HV_TA_LIST);
+T(t_genlist, "System.Collections.Generic.List`1", NULL, HV_ARRAY, HV_TA_GENERIC_LIST);
 T(t_math, "System.Math", "math", HV_BOXED, HV_TB_STATIC);
 T(t_convert, "System.Convert", NULL, HV_BOXED, HV_TB_STATIC);
 T(t_environment, "System.Environment", NULL, HV_BOXED, HV_TB_STATIC);
@@ -106,6 +107,10 @@ T(t_array_cls, "System.Array", "array", HV_ARRAY, HV_TA_OBJECT);
 T(t_dbnull, "System.DBNull", NULL, HV_NULL, 3);
 T(t_ref, "System.Management.Automation.PSReference", "ref", HV_OBJECT, 1);
 T(t_sb, "System.Text.StringBuilder", NULL, HV_BOXED, HV_TB_STRINGBUILDER);
+T(t_culture, "System.Globalization.CultureInfo", "cultureinfo", HV_BOXED, HV_TB_CULTURE);
+T(t_stopwatch, "System.Diagnostics.Stopwatch", NULL, HV_BOXED, HV_TB_STOPWATCH);
+T(t_thread, "System.Threading.Thread", NULL, HV_BOXED, HV_TB_STATIC);
+T(t_dns, "System.Net.Dns", NULL, HV_BOXED, HV_TB_STATIC);
 /* Dictionary<K,V> and friends are hashtables; .NET's default comparer is case-sensitive */
 T(t_dictionary, "System.Collections.Generic.Dictionary", NULL, HV_TABLE, HV_TABLE_CASE_SENSITIVE);
 static const hv_type_info t_objarr = {.full_name = "System.Object[]", .short_name = "object[]",
@@ -152,6 +157,7 @@ static const type_name_row type_names[] = {
     {"System.Void", &t_void},  {"NullString", &t_null},        {"type", &t_type},
     {"System.Type", &t_type},  {"System.RuntimeType", &t_type},
     {"System.Collections.ArrayList", &t_arraylist}, {"math", &t_math},
+    {"System.Collections.Generic.List`1", &t_genlist},
     {"System.Math", &t_math},  {"System.Convert", &t_convert},
     {"System.Environment", &t_environment}, {"System.IO.Path", &t_path},
     {"System.IO.File", &t_file}, {"System.IO.Directory", &t_directory},
@@ -161,6 +167,11 @@ static const type_name_row type_names[] = {
     {"System.Collections.IDictionary", &t_hashtable},
     {"System.Text.StringBuilder", &t_sb},
     {"ref", &t_ref},
+    {"cultureinfo", &t_culture},
+    {"System.Diagnostics.Stopwatch", &t_stopwatch},
+    {"System.Threading.Thread", &t_thread},
+    {"System.Net.Dns", &t_dns},
+    {"System.Globalization.CultureInfo", &t_culture},
     {"System.Management.Automation.PSReference", &t_ref},
     {"System.Collections.Specialized.OrderedDictionary", &t_ordered}, {"System.Collections.IList", &t_objarr},
     {"System.Collections.ICollection", &t_objarr}, {"System.Collections.IEnumerable", &t_objarr},
@@ -311,7 +322,7 @@ hv_type_lookup(const char *name)
     }
     size_t open;
     if (is_generic_list(name, len, &open))
-        return &t_arraylist;
+        return &t_genlist;
     if (is_generic_dict(name, len))
         return &t_dictionary;
     return lookup_base(name, len);
@@ -388,7 +399,7 @@ hv_type_of(const hv_value *v)
     case HV_STRING:
         return &t_string;
     case HV_ARRAY:
-        return v->sub == HV_TA_LIST ? &t_arraylist : &t_objarr;
+        return v->sub == HV_TA_LIST ? &t_arraylist : v->sub == HV_TA_GENERIC_LIST ? &t_genlist : &t_objarr;
     case HV_TABLE:
         return hv_table_flags(v) & HV_TABLE_ORDERED ? &t_ordered : &t_hashtable;
     case HV_OBJECT: {
@@ -490,8 +501,28 @@ put_fixed(char *out, size_t size, bool neg, const char *dg, int n, int e)
     hv_buf_free(&b);
 }
 
-void
-hv_conv_fmt_double(double d, hv_numkind k, char *buf, size_t size)
+/* Digits of |d| rounded to sig significant digits (trailing zeros dropped). */
+static int
+sig_digits(double d, int sig, char *dg, int *exp10)
+{
+    char tmp[48];
+    snprintf(tmp, sizeof tmp, "%.*e", sig - 1, fabs(d));
+    int n = 0;
+    const char *p = tmp;
+    for (; *p && *p != 'e'; p++)
+        if (isdigit((unsigned char)*p))
+            dg[n++] = *p;
+    *exp10 = atoi(p + 1);
+    while (n > 1 && dg[n - 1] == '0')
+        n--;
+    dg[n] = 0;
+    return n;
+}
+
+/* .NET "G<sig>" (sig 0 = shortest round-trip "R"): fixed notation unless the decimal point
+ * would sit past max(digits, 15 | 7 for float) or more than 3 zeros after it. */
+static void
+fmt_double(double d, hv_numkind k, int sig, char *buf, size_t size)
 {
     if (isnan(d)) {
         snprintf(buf, size, "NaN");
@@ -507,25 +538,13 @@ hv_conv_fmt_double(double d, hv_numkind k, char *buf, size_t size)
     }
     char dg[40];
     int e;
-    int n = shortest_digits(d, k == HV_N_FLOAT, dg, &e);
+    int n = sig ? sig_digits(d, sig, dg, &e) : shortest_digits(d, k == HV_N_FLOAT, dg, &e);
     if (k == HV_N_DECIMAL && n > 15) {
         /* decimals are approximated by doubles: 15 significant digits hide the binary
          * noise so 1.1d + 2.2d shows 3.3 as .NET's exact decimal does */
-        char tmp[48];
-        snprintf(tmp, sizeof tmp, "%.14e", fabs(d));
-        n = 0;
-        const char *p = tmp;
-        for (; *p && *p != 'e'; p++)
-            if (isdigit((unsigned char)*p))
-                dg[n++] = *p;
-        e = atoi(p + 1);
-        while (n > 1 && dg[n - 1] == '0')
-            n--;
-        dg[n] = 0;
+        n = sig_digits(d, 15, dg, &e);
     }
     bool neg = d < 0;
-    /* .NET's "G" with the shortest round-trip digits: scientific when the decimal point
-     * would sit past max(digits, 15) (7 for float) or more than 3 zeros after it */
     int max_digits = k == HV_N_FLOAT ? 7 : 15;
     if (n > max_digits)
         max_digits = n;
@@ -539,6 +558,18 @@ hv_conv_fmt_double(double d, hv_numkind k, char *buf, size_t size)
     else
         snprintf(mant, sizeof mant, "%c", dg[0]);
     snprintf(buf, size, "%s%sE%c%02d", neg ? "-" : "", mant, e < 0 ? '-' : '+', abs(e));
+}
+
+void
+hv_conv_fmt_double(double d, hv_numkind k, char *buf, size_t size)
+{
+    fmt_double(d, k, 0, buf, size);
+}
+
+void
+hv_conv_fmt_double_ps(double d, hv_numkind k, char *buf, size_t size)
+{
+    fmt_double(d, k, k == HV_N_DECIMAL ? 0 : k == HV_N_FLOAT ? 7 : 15, buf, size);
 }
 
 /* ------------------------------------------------------------------ to string */
@@ -561,7 +592,8 @@ append_number(hv_buf *b, const hv_value *v)
         else
             snprintf(tmp, sizeof tmp, "%lld", (long long)v->u.i);
     } else {
-        hv_conv_fmt_double(v->u.d, (hv_numkind)v->sub, tmp, sizeof tmp);
+        /* PSObject.ToString: doubles as "G15", floats as "G7" (0.1 + 0.2 shows 0.3) */
+        hv_conv_fmt_double_ps(v->u.d, (hv_numkind)v->sub, tmp, sizeof tmp);
     }
     hv_buf_puts(b, tmp);
 }
@@ -1588,6 +1620,8 @@ expand_std_dt(const char *fmt)
     case 'r':
     case 'R':
         return "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'";
+    case 'U':
+        return "dddd, MMMM d, yyyy h:mm:ss tt";
     default:
         return fmt;
     }
@@ -1707,6 +1741,10 @@ dt_field(hv_buf *b, const char *f, const hv_dt_parts *p, int64_t ticks, hv_dtkin
 hv_value
 hv_dt_format(int64_t ticks, hv_dtkind kind, const char *fmt)
 {
+    if (fmt && strcmp(fmt, "U") == 0 && kind != HV_DT_UTC) { /* "U" shows universal time */
+        ticks -= kind_offset(ticks, kind) * HV_TICKS_PER_SEC;
+        kind = HV_DT_UTC;
+    }
     hv_dt_parts p;
     hv_dt_split(ticks, &p);
     if (!fmt || !*fmt)
@@ -2041,6 +2079,29 @@ hv_ipaddress_parse(const char *s, hv_value *out)
     return true;
 }
 
+/* ------------------------------------------------------------------ cultures */
+
+static void
+culture_free(void *p)
+{
+    free(p);
+}
+
+static hv_value
+culture_to_string(const void *p)
+{
+    return hv_str(p);
+}
+
+const hv_boxed_class hv_culture_class = {.type_name = "System.Globalization.CultureInfo",
+                                         .free = culture_free, .to_string = culture_to_string};
+
+hv_value
+hv_culture_new(const char *name)
+{
+    return hv_boxed_new(&hv_culture_class, hv_xstrdup(name));
+}
+
 /* ------------------------------------------------------------------ casts */
 
 static bool
@@ -2256,7 +2317,7 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
     if (v->kind == HV_ARRAY) {
         size_t n = hv_array_len(v);
         if (!el || el == &t_object) {
-            if (t->sub == HV_TA_LIST || v->sub == HV_TA_LIST) {
+            if (t->sub != HV_TA_OBJECT || v->sub != HV_TA_OBJECT) {
                 *out = hv_array_clone(v);
                 out->sub = (uint8_t)t->sub;
             } else {
@@ -2288,7 +2349,7 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
     }
     hv_value r = hv_array_new(1);
     r.sub = (uint8_t)t->sub;
-    if (v->kind == HV_TABLE && t->sub == HV_TA_LIST) {
+    if (v->kind == HV_TABLE && t->sub != HV_TA_OBJECT) {
         *out = r; /* [ArrayList]@{} is not meaningful; keep empty */
         return true;
     }
@@ -2383,6 +2444,10 @@ to_boxed(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
         *out = hv_ref(&s);
         ok = true;
         break;
+    case HV_TB_CULTURE:
+        *out = hv_culture_new(cs);
+        ok = true;
+        break;
     default:
         break;
     }
@@ -2396,9 +2461,47 @@ to_boxed(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
     return ok;
 }
 
+/* $null to a type: numbers 0, bool false, char 0, string ""; other value types refuse;
+ * reference types stay $null (LanguagePrimitives' null conversions). */
+static bool
+null_to_type(const hv_type_info *t, hv_value *out, hv_conv_err *err)
+{
+    switch ((int)t->kind) {
+    case HV_INT:
+    case HV_DOUBLE: {
+        hv_value zero = hv_int(0);
+        return t->kind == HV_INT ? to_intk(&zero, t, out, err) : to_floatk(&zero, t, out, err);
+    }
+    case HV_BOOL:
+        *out = hv_bool(false);
+        return true;
+    case HV_CHAR:
+        *out = hv_char(0);
+        return true;
+    case HV_STRING:
+        *out = hv_str_empty();
+        return true;
+    case HV_DATETIME:
+    case HV_TIMESPAN:
+    case HV_ENUM:
+        return fail(err, "Cannot convert null to type \"%s\".", t->full_name);
+    case HV_BOXED:
+        if (t->sub == HV_TB_GUID)
+            return fail(err, "Cannot convert null to type \"%s\".", t->full_name);
+        *out = hv_null();
+        return true;
+    default:
+        *out = hv_null();
+        return true;
+    }
+}
+
 bool
 hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *err)
 {
+    if (v->kind == HV_NULL && t->kind != HV__KIND_COUNT && !(t->kind == HV_OBJECT && t->sub == 1) &&
+        !(t->kind == HV_NULL))
+        return null_to_type(t, out, err);
     if (t->kind == HV_ENUM)
         return to_enum(v, t, out, err);
     switch ((int)t->kind) {
@@ -2484,7 +2587,7 @@ hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv
         return fail_type(err, v, t->full_name);
     case HV_BOXED:
         if (t->sub == HV_TB_STATIC || t->sub == HV_TB_MATCH || t->sub == HV_TB_ENCODING ||
-            t->sub == HV_TB_STRINGBUILDER)
+            t->sub == HV_TB_STRINGBUILDER || t->sub == HV_TB_STOPWATCH)
             return fail_type(err, v, t->full_name);
         return to_boxed(v, t, out, err);
     default:

@@ -1,7 +1,7 @@
 /* convert.h — PowerShell's type conversions (LanguagePrimitives) and string rendering.
  * All functions are pure: they take borrowed values and return new ones. Failures return
  * false and fill *err with a message in pwsh's words, e.g.
- *   Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."
+ *   Cannot convert value "abc" to type "System.Int32". Error: "The input string 'abc' was not in a correct format."
  */
 #ifndef HV_CONVERT_H
 #define HV_CONVERT_H
@@ -12,7 +12,9 @@ typedef struct {
     char msg[512];
 } hv_conv_err;
 
-/* [string]: how PowerShell renders a value as a string (doubles round-trip "R" style,
+/* [string]: how PowerShell renders a value as a string (doubles as PSObject.ToString does,
+ * "G15": 0.1+0.2 -> "0.3", [math]::PI -> "3.14159265358979"; floats "G7"; .ToString() and
+ * -f use .NET's shortest round-trip instead, see hv_conv_fmt_double;
  * arrays joined by `ofs` (NULL = " "), $null = "", bools "True"/"False", objects via
  * class to_string or "@{a=1; b=2}" for PSCustomObject, hashtable "System.Collections.Hashtable"). */
 hv_value hv_conv_to_string(const hv_value *v, const char *ofs);
@@ -46,8 +48,9 @@ const hv_type_info *hv_type_of(const hv_value *v);
 /* Date/time helpers (ticks = 100 ns since 0001-01-01). */
 int64_t hv_dt_now_ticks(hv_dtkind kind);
 bool hv_dt_parse(const char *s, int64_t *ticks, hv_dtkind *kind);
-/* .NET custom/standard format of a datetime ("yyyy-MM-dd", "o", "s", NULL = general "G"
- * in the invariant-like culture pwsh uses on Linux: "11/27/2026 16:53:05"). */
+/* .NET custom/standard format of a datetime ("yyyy-MM-dd", "o", "s", "G"...) in en-US:
+ * "G" -> "11/27/2026 4:53:05 PM" (ToString(), -f). NULL -> the invariant form PowerShell
+ * uses when it converts a date to string ("$d", [string]$d): "11/27/2026 16:53:05". */
 hv_value hv_dt_format(int64_t ticks, hv_dtkind kind, const char *fmt);
 hv_value hv_ts_format(int64_t ticks, const char *fmt); /* "c" default: [-][d.]hh:mm:ss[.fffffff] */
 
@@ -63,10 +66,12 @@ hv_value hv_conv_format_one(const hv_value *v, const char *spec);
  * HV_TABLE sub HV_TABLE_ORDERED = [ordered]; HV_NULL sub 1 = [void]; HV_BOOL sub 1 = [switch]. */
 enum { HV_TB_NONE = 0, HV_TB_REGEX, HV_TB_GUID, HV_TB_VERSION, HV_TB_IPADDRESS, HV_TB_XML,
        HV_TB_URI, HV_TB_MATCH, HV_TB_ENCODING, HV_TB_STATIC /* static-only class: [math] */,
-       HV_TB_STRINGBUILDER };
-enum { HV_TA_OBJECT = 0, HV_TA_LIST = 1 };
+       HV_TB_STRINGBUILDER, HV_TB_CULTURE, HV_TB_STOPWATCH };
+enum { HV_TA_OBJECT = 0, HV_TA_LIST = 1, HV_TA_GENERIC_LIST = 2 };
 /* An HV_ARRAY value whose hv_value.sub is HV_TA_LIST is a System.Collections.ArrayList
- * (resizable: .Add/.Remove mutate it); sub 0 is object[] (fixed size). */
+ * (resizable: .Add/.Remove mutate it; Add returns the index); HV_TA_GENERIC_LIST is a
+ * System.Collections.Generic.List[T] (Add returns nothing, Remove returns a bool);
+ * sub 0 is object[] (fixed size). */
 
 /* Built-in enums other modules may use. */
 extern const hv_enum_def hv_enum_dayofweek;       /* System.DayOfWeek */
@@ -77,6 +82,11 @@ extern const hv_enum_def hv_enum_consolecolor;    /* System.ConsoleColor */
 extern const hv_enum_def hv_enum_actionpref;      /* System.Management.Automation.ActionPreference */
 extern const hv_enum_def hv_enum_datetimekind;    /* System.DateTimeKind */
 
+/* [cultureinfo] values: hvsh formats as en-US (current) / invariant; culture arguments
+ * to ToString/Format/Parse are accepted and otherwise ignored. */
+extern const hv_boxed_class hv_culture_class;
+hv_value hv_culture_new(const char *name); /* "" = invariant */
+
 /* [ref]: an object of this class with one property, Value. TryParse-style methods write
  * their out-value into it (the evaluator ties [ref]$var to the variable). */
 extern const hv_obj_class hv_psreference_class;
@@ -85,8 +95,12 @@ extern const hv_obj_class hv_psreference_class;
 void hv_conv_set_scriptblock_to_string(hv_value (*fn)(const hv_value *sb));
 
 /* .NET shortest round-trip rendering of a double ("0.30000000000000004", "1E+16"),
- * of a [float] and of a [decimal] (never exponent). Writes into buf (>= 40 bytes). */
+ * of a [float] and of a [decimal] (never exponent): what .ToString() and -f "{0}" give.
+ * Writes into buf (>= 40 bytes). */
 void hv_conv_fmt_double(double d, hv_numkind k, char *buf, size_t size);
+/* PowerShell's own string form (PSObject.ToString: "G15" doubles, "G7" floats), used by
+ * hv_conv_to_string, string interpolation, casts and output formatting: 0.1+0.2 -> "0.3". */
+void hv_conv_fmt_double_ps(double d, hv_numkind k, char *buf, size_t size);
 /* The value of a number as double / as int64 (ints exact; doubles truncated). */
 double hv_conv_num_to_double(const hv_value *v);
 /* Type name for messages: "System.Int32", "System.Object[]"... (the value's .NET type). */

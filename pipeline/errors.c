@@ -636,7 +636,14 @@ hv_err_concise(hv_ctx *ctx, const hv_value *rec, bool color)
     const char *script = sget(inv, "ScriptName");
     const hv_value *lnv = inv && inv->kind == HV_OBJECT ? hv_obj_get(inv, "ScriptLineNumber") : NULL;
     int line = lnv && lnv->kind == HV_INT ? (int)hv_int_of(lnv) : 0;
-    if (!(*script || line > 1) || line <= 0) {
+    /* the Line | block: for scripts, for line > 1 of interactive input, and for parse
+     * errors; never inside .psm1 modules (users don't want module internals) */
+    const hv_value *ci = rget(rec, "CategoryInfo");
+    const hv_value *cv = ci && ci->kind == HV_OBJECT ? hv_obj_get(ci, "Category") : NULL;
+    bool parse_error = cv && cv->kind == HV_ENUM && cv->aux == HV_CAT_ParserError;
+    size_t sl = strlen(script);
+    bool in_module = sl > 5 && hv_str_eq_ci(script + sl - 5, ".psm1");
+    if (!(*script || line > 1 || parse_error) || line <= 0 || in_module) {
         hv_buf_printf(&b, "%s%s: %s%s\n", red, reason, msg, reset);
         return hv_buf_finish(&b);
     }
@@ -654,7 +661,10 @@ hv_err_concise(hv_ctx *ctx, const hv_value *rec, bool color)
         ulen = (int)hv_utf16_len(text, tl) - col + 1;
     if (ulen < 1)
         ulen = 1;
-    hv_buf_printf(&b, "%s%s: %s%s%s:%d\n", red, reason, reset, cyan, script, line);
+    if (*script)
+        hv_buf_printf(&b, "%s%s: %s%s%s:%d\n", red, reason, reset, cyan, script, line);
+    else
+        hv_buf_printf(&b, "%s%s: %s\n", red, reason, reset);
     hv_buf_printf(&b, "%sLine |\n", cyan);
     hv_buf_printf(&b, "%s%4d |%s  ", cyan, line, reset);
     hv_buf_put(&b, text, tl);
@@ -666,7 +676,8 @@ hv_err_concise(hv_ctx *ctx, const hv_value *rec, bool color)
     hv_buf_printf(&b, "%s\n", reset);
     if (color)
         hv_buf_printf(&b, "%s", red);
-    put_wrapped_message(&b, msg, (size_t)host_width(ctx));
+    /* the view wraps long messages only when it shows a script position (or a parse error) */
+    put_wrapped_message(&b, msg, *script || parse_error ? (size_t)host_width(ctx) : (size_t)1 << 30);
     if (color)
         hv_buf_printf(&b, "%s", reset);
     return hv_buf_finish(&b);
@@ -756,7 +767,8 @@ write_error(hv_ctx *ctx, hv_cmd *cmd, hv_value rec)
         if (c != cmd && !(c->def && (c->def->flags & HV_CF_FUNCTION)))
             break;
         c->wrote_error = true;
-        if (c->errvar_list.kind == HV_ARRAY)
+        /* Ignore keeps the error out of $Error and of -ErrorVariable alike */
+        if (c->errvar_list.kind == HV_ARRAY && act != HV_ACT_IGNORE)
             hv_array_push(&c->errvar_list, hv_ref(&rec));
     }
     ctx->last_success = false;

@@ -6,6 +6,7 @@
  * HV_EXIT unwind to the function / script boundary.
  */
 #include "internal.h"
+#include "runtime.h"
 #include "format.h"
 
 #include <stdarg.h>
@@ -46,7 +47,6 @@ hv_eval_cache_of(hv_ctx *ctx, hv_ast *node)
     return e;
 }
 
-void hv_eval_cache_free(hv_ctx *ctx);
 void
 hv_eval_cache_free(hv_ctx *ctx)
 {
@@ -90,6 +90,15 @@ hv_eval_pos_of(const hv_ast *node, hv_pos *pos)
         pos->script = u->filename && *u->filename && u->filename[0] != '<' ? u->filename : NULL;
         pos->line_text = hv_ast_unit_line(u, node->ext.line, &pos->line_len);
     }
+}
+
+bool
+hv_eval_current_pos(hv_ctx *ctx, hv_pos *pos)
+{
+    if (!ctx->cur_node)
+        return false;
+    hv_eval_pos_of(ctx->cur_node, pos);
+    return true;
 }
 
 hv_status
@@ -226,7 +235,10 @@ hv_eval_console_flush(hv_ctx *ctx)
     hv_value text = hv_fmt_render(ctx, hv_array_items(&items), hv_array_len(&items), 0);
     if (text.kind == HV_STRING)
         fwrite(hv_str_cstr(&text), 1, hv_str_len(&text), ctx->out);
-    fflush(ctx->out);
+    if (fflush(ctx->out) != 0 || ferror(ctx->out)) {
+        /* stdout is gone (`hvsh -c '1..1e9' | head -1`): stop everything, as Ctrl-C does */
+        hv_runtime_interrupt();
+    }
     hv_unref(text);
     hv_unref(items);
 }
@@ -245,7 +257,7 @@ console_put(hv_ctx *ctx, hv_sink *s, hv_value v)
      * progress; objects wait so a run of them becomes one table. */
     if (scalar && hv_array_len(&cs->pending) == 1)
         hv_eval_console_flush(ctx);
-    return HV_OK;
+    return hv_runtime_interrupted ? HV_STOPPED : HV_OK;
 }
 
 hv_sink *
@@ -261,7 +273,6 @@ hv_eval_console_sink(hv_ctx *ctx)
     return ctx->console;
 }
 
-void hv_eval_console_free(hv_ctx *ctx);
 void
 hv_eval_console_free(hv_ctx *ctx)
 {
@@ -797,7 +808,6 @@ exc_name_eq(const char *written, const char *full)
     return false;
 }
 
-bool hv_eval_exception_matches(const char *written, const char *exc_type);
 bool
 hv_eval_exception_matches(const char *written, const char *exc_type)
 {
@@ -969,10 +979,9 @@ hv_eval_stmt(hv_ctx *ctx, hv_ast *node, hv_sink *out)
     }
     case HV_AST_ASSIGNMENT: {
         hv_value v;
+        /* $? is what the right-hand side left: `$x = Get-Item nope; $?` is False */
         hv_status st = hv_eval_assign(ctx, node, &v);
         hv_unref(v);
-        if (st == HV_OK)
-            ctx->last_success = true;
         return st;
     }
     case HV_AST_IF:
@@ -1145,10 +1154,29 @@ hv_eval_stmts(hv_ctx *ctx, const hv_ast_list *stmts, hv_sink *out)
 /* Runs a SCRIPTBLOCK's named blocks in the current scope. `input` (may be NULL) is
  * the pipeline input for the process block ($_), one run per element when it is an
  * array of inputs given by the caller. */
+void
+hv_eval_register_usings(hv_ctx *ctx, hv_ast *sb)
+{
+    for (uint32_t i = 0; i < sb->u.sb.usings.n; i++) {
+        hv_ast *u = sb->u.sb.usings.items[i];
+        if (u->u.using_.kind != HV_USING_NAMESPACE || !u->u.using_.name)
+            continue;
+        if (ctx->usings.kind != HV_ARRAY)
+            ctx->usings = hv_array_new(4);
+        bool seen = false;
+        for (size_t k = 0; k < hv_array_len(&ctx->usings) && !seen; k++)
+            seen = hv_str_eq_ci(hv_str_cstr(hv_array_at(&ctx->usings, k)), u->u.using_.name);
+        if (!seen)
+            hv_array_push(&ctx->usings, hv_str(u->u.using_.name));
+    }
+}
+
 hv_status
 hv_eval_run_scriptblock(hv_ctx *ctx, hv_ast *sb, const hv_value *input, hv_sink *out)
 {
     hv_status st = HV_OK;
+    if (sb->u.sb.usings.n)
+        hv_eval_register_usings(ctx, sb);
     if (sb->u.sb.begin && (st = hv_eval_stmts(ctx, &sb->u.sb.begin->u.named.stmts, out)) != HV_OK)
         return st;
     if (sb->u.sb.process) {

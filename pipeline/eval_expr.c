@@ -743,6 +743,16 @@ hv_eval_type(hv_ctx *ctx, const hv_ast_typename *tn)
     t = hv_type_lookup(tn->full);
     if (t)
         return t;
+    /* `using namespace X` and the implicit System namespace */
+    char buf[512];
+    snprintf(buf, sizeof buf, "System.%s", tn->full);
+    if ((t = hv_type_lookup(buf)))
+        return t;
+    for (size_t i = 0; ctx->usings.kind == HV_ARRAY && i < hv_array_len(&ctx->usings); i++) {
+        snprintf(buf, sizeof buf, "%s.%s", hv_str_cstr(hv_array_at(&ctx->usings, i)), tn->full);
+        if ((t = hv_type_lookup(buf)))
+            return t;
+    }
     if (tn->rank == 1 && tn->element) {
         const hv_type_info *el = hv_eval_type(ctx, tn->element);
         if (el)

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 
 #define RTE "System.Management.Automation.RuntimeException"
-#define MAX_DEPTH 800
+#define MAX_DEPTH 3000
 
 /* ======================================================================================
  * script block values
@@ -55,7 +55,6 @@ sblock_to_string(const hv_value *v)
     return hv_strn(t, len);
 }
 
-void hv_eval_blocks_init(void);
 void
 hv_eval_blocks_init(void)
 {
@@ -155,6 +154,9 @@ typedef struct {
     bool has_cmdletbinding;
     bool uses_invocation;        /* body mentions $MyInvocation / $PSCmdlet / $PSBoundParameters */
     bool simple;                 /* no params, only an end block, no closure: fast invocation */
+    hv_scope *under_scope;       /* cached $_ slot of the last dot-sourced invocation */
+    uint64_t under_epoch;
+    hv_var *under_var;
 } fn_priv;
 
 static const char *
@@ -607,7 +609,6 @@ synthesize_def(hv_ctx *ctx, hv_function *fn, const hv_ast_list *params, hv_ast *
  * ====================================================================================== */
 
 static const hv_cmdlet_ops fn_ops;
-size_t hv_eval_fn_state_size(void);
 
 hv_function *
 hv_eval_function_new(hv_ctx *ctx, const char *name, hv_ast *sb, const hv_ast_list *params,
@@ -713,6 +714,7 @@ typedef struct {
     hv_scope *saved_cur, *saved_script;
     hv_value input;         /* $input collected for functions without a process block */
     hv_value saved_under;   /* dot-sourced direct invocation: caller's $_ */
+    hv_value saved_root, saved_path; /* dot-sourced script: caller's $PSScriptRoot/$PSCommandPath */
     hv_cmd *cmd;
     hv_cmd *saved_cmd;
     hv_sink *saved_ret;
@@ -1064,8 +1066,10 @@ frame_begin(hv_ctx *ctx, fn_frame *fr, hv_function *fn, hv_value *vals, const bo
     hv_function_ref(fn);
     fr->input = hv_null();
     fr->saved_under = hv_null();
+    fr->saved_root = hv_null();
+    fr->saved_path = hv_null();
     fr->is_script = (fn->def.flags & HV_CF_SCRIPT) != 0;
-    if (++ctx->depth > MAX_DEPTH) {
+    if (++ctx->depth > MAX_DEPTH || hv_eval_stack_exhausted(ctx)) {
         hv_unref(args_array);
         hv_unref(bound_table);
         hv_value rec = hv_err_new(ctx, "System.Management.Automation.ScriptCallDepthException",
@@ -1082,6 +1086,8 @@ frame_begin(hv_ctx *ctx, fn_frame *fr, hv_function *fn, hv_value *vals, const bo
             return rst;
         }
     }
+    if (fn->body->u.sb.usings.n)
+        hv_eval_register_usings(ctx, fn->body);
     if (!fr->dot)
         fr->scope = hv_scope_new_child(ctx, ctx->cur, fr->is_script ? HV_SCOPE_SCRIPT : 0);
     frame_enter(ctx, fr);
@@ -1099,8 +1105,13 @@ frame_begin(hv_ctx *ctx, fn_frame *fr, hv_function *fn, hv_value *vals, const bo
         }
         set_local(ctx, "args", args_array);
         set_local(ctx, "PSBoundParameters", bound_table);
-        if (fr->is_script)
+        if (fr->is_script) {
+            if (fr->dot) {
+                fr->saved_root = hv_eval_var_by_name(ctx, "PSScriptRoot");
+                fr->saved_path = hv_eval_var_by_name(ctx, "PSCommandPath");
+            }
             set_script_vars(ctx, fn);
+        }
         st = script_exit(ctx, fr, run_named(ctx, fn->body->u.sb.begin, out));
     } else {
         hv_unref(args_array);
@@ -1172,6 +1183,13 @@ frame_cleanup(hv_ctx *ctx, fn_frame *fr)
         frame_leave(ctx, fr);
     }
     ctx->depth--;
+    if (fr->dot && fr->is_script && fr->begun) {
+        /* a dot-sourced script's $PSScriptRoot is its own only while it runs */
+        set_local(ctx, "PSScriptRoot", hv_steal(&fr->saved_root));
+        set_local(ctx, "PSCommandPath", hv_steal(&fr->saved_path));
+    }
+    hv_unref(fr->saved_root);
+    hv_unref(fr->saved_path);
     if (fr->scope) {
         hv_scope_free(ctx, fr->scope);
         fr->scope = NULL;
@@ -1373,7 +1391,7 @@ static hv_status
 invoke_simple(hv_ctx *ctx, hv_function *fn, const hv_value *dollar_under, const hv_value *args,
               size_t nargs, bool dot_source, hv_sink *out)
 {
-    if (ctx->depth + 1 > MAX_DEPTH)
+    if (ctx->depth + 1 > MAX_DEPTH || hv_eval_stack_exhausted(ctx))
         return hv_eval_fail(ctx, NULL, "System.Management.Automation.ScriptCallDepthException",
                             HV_CAT_InvalidOperation, "CallDepthOverflow",
                             "The script failed due to call depth overflow.");
@@ -1390,12 +1408,29 @@ invoke_simple(hv_ctx *ctx, hv_function *fn, const hv_value *dollar_under, const 
         ctx->scope_epoch++;
     }
     if (dollar_under) {
-        hv_var *v = hv_scope_find_in(ctx->cur, "_");
-        if (dot_source && v) {
-            had_under = true;
-            saved_under = hv_ref(&v->value);
+        /* ForEach-Object calls this once per object in the same scope: keep the $_ slot */
+        fn_priv *p = fn->eval_private;
+        hv_var *v;
+        if (dot_source && p->under_scope == ctx->cur && p->under_epoch == ctx->scope_epoch &&
+            p->under_var && !p->under_var->removed) {
+            v = p->under_var;
+        } else {
+            v = hv_scope_find_in(ctx->cur, "_");
+            if (!v)
+                v = hv_scope_new_var(ctx, ctx->cur, "_");
+            if (dot_source) {
+                p->under_scope = ctx->cur;
+                p->under_epoch = ctx->scope_epoch;
+                p->under_var = v;
+            }
         }
-        set_local(ctx, "_", hv_ref(dollar_under));
+        if (dot_source) {
+            had_under = true;
+            saved_under = hv_steal(&v->value);
+        }
+        hv_value old = v->value;
+        v->value = hv_ref(dollar_under);
+        hv_unref(old);
     }
     if (!dot_source) {
         hv_value a = hv_array_new(nargs);
@@ -1409,7 +1444,17 @@ invoke_simple(hv_ctx *ctx, hv_function *fn, const hv_value *dollar_under, const 
         hv_scope_free(ctx, scope);
         ctx->scope_epoch++;
     } else if (had_under) {
-        set_local(ctx, "_", saved_under);
+        fn_priv *p = fn->eval_private;
+        hv_var *v = p->under_scope == ctx->cur && p->under_epoch == ctx->scope_epoch && p->under_var
+                        ? p->under_var
+                        : hv_scope_find_in(ctx->cur, "_");
+        if (v) {
+            hv_value old = v->value;
+            v->value = saved_under;
+            hv_unref(old);
+        } else {
+            hv_unref(saved_under);
+        }
     }
     ctx->return_sink = saved_ret;
     ctx->depth--;
@@ -1547,7 +1592,6 @@ hv_eval_script_function(hv_ctx *ctx, const char *path, hv_function **out)
     return HV_OK;
 }
 
-void hv_eval_scripts_free(hv_ctx *ctx);
 void
 hv_eval_scripts_free(hv_ctx *ctx)
 {

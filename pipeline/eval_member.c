@@ -206,7 +206,11 @@ static hv_status
 member_name(hv_ctx *ctx, hv_ast *m, hv_value *out)
 {
     if (m->kind == HV_AST_STRING) {
-        *out = hv_strn(m->u.str.value, m->u.str.len);
+        /* cached per node: no allocation per access in loops */
+        hv_node_cache *c = hv_eval_cache_of(ctx, m);
+        if (c->constant.kind != HV_STRING)
+            c->constant = hv_strn(m->u.str.value, m->u.str.len);
+        *out = hv_ref(&c->constant);
         return HV_OK;
     }
     hv_value v;
@@ -591,10 +595,13 @@ hv_eval_invoke_member(hv_ctx *ctx, hv_ast *node, hv_value *out)
         return st;
     }
     size_t nargs = node->u.member.args.n;
+    const hv_ast *saved_node = ctx->cur_node;
+    ctx->cur_node = node;
     if (node->u.member.is_static)
         st = static_call(ctx, node, &target, hv_str_cstr(&name), args, nargs, out);
     else
         st = hv_eval_call_method(ctx, node, &target, hv_str_cstr(&name), args, nargs, out);
+    ctx->cur_node = saved_node;
     for (size_t i = 0; i < nargs; i++)
         hv_unref(args[i]);
     free(args);

@@ -680,6 +680,24 @@ is_request(const hv_value *v)
            strcmp(hv_obj_typename_at(v, 0), HV_FMT_REQUEST_TYPE) == 0;
 }
 
+/* Boxed .NET values whose default view is a table of their properties ([guid] shows a
+ * "Guid" column, [version] Major/Minor/Build/Revision); NULL for the others (shown as
+ * text). */
+static const char *const *
+boxed_props(const hv_value *v)
+{
+    static const char *const guid[] = {"Guid", NULL};
+    static const char *const version[] = {"Major", "Minor", "Build", "Revision", NULL};
+    const hv_boxed_class *bc = v->kind == HV_BOXED ? hv_boxed_class_of(v) : NULL;
+    if (!bc || !bc->type_name)
+        return NULL;
+    if (strcmp(bc->type_name, "System.Guid") == 0)
+        return guid;
+    if (strcmp(bc->type_name, "System.Version") == 0)
+        return version;
+    return NULL;
+}
+
 /* Values printed as one line of text (out of band). */
 static bool
 is_scalar(const hv_value *v)
@@ -687,6 +705,8 @@ is_scalar(const hv_value *v)
     switch (v->kind) {
     case HV_OBJECT:
         return is_error_record(v);
+    case HV_BOXED:
+        return boxed_props(v) == NULL;
     case HV_TABLE:
     case HV_TIMESPAN:
     case HV_TYPE:
@@ -776,6 +796,7 @@ typedef struct {
     int view_kind; /* 0 auto (any object), 1 class view (same class), 2 hashtable, 3 type */
     const hv_obj_class *cls;
     const char *group_prop;      /* class views grouped by a property (Get-Member) */
+    const hv_boxed_class *boxed; /* view_kind 6: boxed values of this class */
     char *last_group;
     item *items;
     size_t nitems, cap;
@@ -904,6 +925,18 @@ list_item(hv_ctx *ctx, const hv_value *o)
         }
         return it;
     }
+    if (o->kind == HV_BOXED && boxed_props(o)) {
+        const char *const *bp = boxed_props(o);
+        while (bp[it.n])
+            it.n++;
+        it.a = hv_xcalloc(it.n + 1, sizeof *it.a);
+        it.b = hv_xcalloc(it.n + 1, sizeof *it.b);
+        for (size_t i = 0; i < it.n; i++) {
+            it.a[i] = hv_xstrdup(bp[i]);
+            it.b[i] = member_text(ctx, o, bp[i], NULL);
+        }
+        return it;
+    }
     if (o->kind != HV_OBJECT)
         return it;
     const hv_obj_class *cls = hv_obj_class_of(o);
@@ -981,6 +1014,22 @@ g_open(fgroup *g, const hv_value *o)
         g->view_kind = 4;
         return;
     }
+    if (o->kind == HV_BOXED && boxed_props(o)) {
+        const char *const *bp = boxed_props(o);
+        size_t n = 0;
+        while (bp[n])
+            n++;
+        g->sh = SH_TABLE;
+        g->view_kind = 6;
+        g->boxed = hv_boxed_class_of(o);
+        g_setup_cols(g, n);
+        g->props = hv_xcalloc(n + 1, sizeof *g->props);
+        for (size_t k = 0; k < n; k++) {
+            g->labels[k] = hv_xstrdup(bp[k]);
+            g->props[k] = bp[k];
+        }
+        return;
+    }
     if (o->kind == HV_DATETIME) {
         /* DateTime has a custom (complex) view: its long date and time, one per line */
         g->sh = SH_COMPLEX;
@@ -1056,6 +1105,8 @@ g_applies(const fgroup *g, const hv_value *o)
         return o->kind == HV_TIMESPAN;
     case 5:
         return o->kind == HV_DATETIME;
+    case 6:
+        return o->kind == HV_BOXED && hv_boxed_class_of(o) == g->boxed;
     }
     return false;
 }
@@ -1129,6 +1180,10 @@ g_entry(hv_ctx *ctx, fgroup *g, const hv_value *o)
             c[k] = cell_text(ctx, &raw[k]);
         } else {
             c[k] = member_text(ctx, o, g->props[k], &raw[k]);
+            if (g->view_kind == 6 && raw[k].kind == HV_NULL && strcmp(g->props[k], "Guid") == 0) {
+                free(c[k]);
+                c[k] = cell_text(ctx, o); /* a Guid's Guid is its text */
+            }
         }
     }
     g_row(ctx, g, c, raw);
@@ -1346,6 +1401,17 @@ render_request(hv_ctx *ctx, hv_buf *out, const hv_value *r, int width)
     char *lastgroup = NULL;
     for (size_t i = 0; i < nrows; i++) {
         const hv_value *row = hv_array_at(rows, i);
+        if (row->kind == HV_OBJECT && hv_obj_typename_count(row) > 0 &&
+            strcmp(hv_obj_typename_at(row, 0), "hvsh.FormatText") == 0) {
+            /* a scalar the Format-* cmdlet left out of band: a plain line */
+            const hv_value *tv = hv_obj_get(row, "Text");
+            hv_buf t = {0};
+            if (tv)
+                scalar_append(ctx, &t, tv);
+            hv_buf_putc(&t, 0);
+            g_text(&g, t.data);
+            continue;
+        }
         if (groups && groups->kind == HV_ARRAY && i < hv_array_len(groups) && glabel) {
             char *gv = cell_text(ctx, hv_array_at(groups, i));
             if (!lastgroup || strcmp(gv, lastgroup) != 0) {

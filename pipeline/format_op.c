@@ -260,6 +260,19 @@ put_hex(hv_buf *b, const hv_value *v, int prec, bool upper)
     hv_buf_printf(b, upper ? "%0*llX" : "%0*llx", prec, (unsigned long long)u);
 }
 
+/* .NET's default number text (shortest round-trip for doubles). */
+static void
+append_net_number(hv_buf *b, const hv_value *v)
+{
+    if (v->kind == HV_DOUBLE) {
+        char tmp[64];
+        hv_conv_fmt_double(v->u.d, (hv_numkind)v->sub, tmp, sizeof tmp);
+        hv_buf_puts(b, tmp);
+    } else {
+        hv_conv_append_string(b, v, NULL);
+    }
+}
+
 /* Returns false when spec is not a standard numeric format (then it is custom). */
 static bool
 std_numeric(hv_buf *b, const hv_value *v, const char *spec)
@@ -334,7 +347,7 @@ std_numeric(hv_buf *b, const hv_value *v, const char *spec)
     case 'G': {
         int prec = precision_of(spec, 0, &bad);
         if (prec == 0) {
-            hv_conv_append_string(b, v, NULL);
+            append_net_number(b, v);
             return true;
         }
         if (neg)
@@ -343,7 +356,7 @@ std_numeric(hv_buf *b, const hv_value *v, const char *spec)
         return true;
     }
     case 'R':
-        hv_conv_append_string(b, v, NULL);
+        append_net_number(b, v);
         return true;
     default:
         return false;
@@ -509,9 +522,12 @@ custom_numeric(hv_buf *b, const hv_value *v, const char *fmt)
     for (size_t i = 0; i < len;) {
         char c = f[i];
         if (c == '\'' || c == '"') {
-            size_t e = skip_literal(f, i);
-            hv_buf_put(b, f + i + 1, e - i - (f[e - 1] == c ? 2 : 1));
-            i = e;
+            /* quoted literal, bounded by this section; an unclosed quote runs to its end */
+            size_t close = i + 1;
+            while (close < len && f[close] != c)
+                close++;
+            hv_buf_put(b, f + i + 1, close - i - 1);
+            i = close < len ? close + 1 : len;
             continue;
         }
         if (c == '\\') {
@@ -592,6 +608,9 @@ append_default(hv_buf *b, const hv_value *v)
     case HV_ARRAY:
         hv_buf_puts(b, hv_type_name_of(v));
         return;
+    case HV_DOUBLE:
+        append_net_number(b, v);
+        return;
     default:
         hv_conv_append_string(b, v, NULL);
         return;
@@ -652,12 +671,136 @@ hv_conv_format_one(const hv_value *v, const char *spec)
 
 /* ------------------------------------------------------------------ composite */
 
-static bool
-format_error(hv_conv_err *err, const char *why)
+/* The composite-format parser mirrors .NET 8's StringBuilder.AppendFormatHelper, including
+ * its error texts and offsets (UTF-16 positions), which pwsh wraps as
+ * "Error formatting a string: <message>." */
+enum { FMT_OK, FMT_UNEXPECTED_CLOSE, FMT_UNCLOSED, FMT_EXPECTED_DIGIT, FMT_INDEX };
+
+typedef struct {
+    const char *f;
+    size_t len, pos;
+    int status;
+    size_t err_pos;
+} fmt_parser;
+
+/* Advance one byte; past the end is the "format item ends prematurely" error. */
+static char
+fmt_next(fmt_parser *p)
 {
-    if (err)
-        snprintf(err->msg, sizeof err->msg, "Error formatting a string: %s", why);
+    p->pos++;
+    if (p->pos >= p->len) {
+        if (!p->status) {
+            p->status = FMT_UNCLOSED;
+            p->err_pos = p->pos;
+        }
+        return 0;
+    }
+    return p->f[p->pos];
+}
+
+static void
+fmt_fail(fmt_parser *p, int status)
+{
+    if (!p->status) {
+        p->status = status;
+        p->err_pos = p->pos;
+    }
+}
+
+static bool
+format_failure(const fmt_parser *p, hv_conv_err *err)
+{
+    static const char *const reasons[] = {
+        [FMT_UNEXPECTED_CLOSE] = "Unexpected closing brace without a corresponding opening brace.",
+        [FMT_UNCLOSED] = "Format item ends prematurely.",
+        [FMT_EXPECTED_DIGIT] = "Expected an ASCII digit.",
+    };
+    if (!err)
+        return false;
+    if (p->status == FMT_INDEX) {
+        snprintf(err->msg, sizeof err->msg, "Error formatting a string: Index (zero based) must be "
+                 "greater than or equal to zero and less than the size of the argument list..");
+        return false;
+    }
+    size_t upos = hv_utf16_len(p->f, p->err_pos < p->len ? p->err_pos : p->len) +
+                  (p->err_pos > p->len ? p->err_pos - p->len : 0);
+    snprintf(err->msg, sizeof err->msg,
+             "Error formatting a string: Input string was not in a correct format. Failure to "
+             "parse near offset %zu. %s.",
+             upos, reasons[p->status]);
     return false;
+}
+
+/* One hole after its '{' (p->pos at the first index char); fills index/width/spec. */
+static bool
+parse_hole(fmt_parser *p, long *index, long *width, bool *left, size_t *spec_at, size_t *spec_len)
+{
+    char ch = p->f[p->pos];
+    *width = 0;
+    *left = false;
+    *spec_len = 0;
+    if (ch < '0' || ch > '9') {
+        fmt_fail(p, FMT_EXPECTED_DIGIT);
+        return false;
+    }
+    *index = ch - '0';
+    ch = fmt_next(p);
+    if (p->status)
+        return false;
+    if (ch == '}')
+        return true;
+    while (ch >= '0' && ch <= '9' && *index < 1000000) {
+        *index = *index * 10 + (ch - '0');
+        ch = fmt_next(p);
+    }
+    while (ch == ' ' && !p->status)
+        ch = fmt_next(p);
+    if (ch == ',' && !p->status) {
+        do
+            ch = fmt_next(p);
+        while (ch == ' ' && !p->status);
+        if (ch == '-' && !p->status) {
+            *left = true;
+            ch = fmt_next(p);
+        }
+        if (p->status)
+            return false;
+        if (ch < '0' || ch > '9') {
+            fmt_fail(p, FMT_EXPECTED_DIGIT);
+            return false;
+        }
+        *width = ch - '0';
+        ch = fmt_next(p);
+        while (ch >= '0' && ch <= '9' && *width < 1000000 && !p->status) {
+            *width = *width * 10 + (ch - '0');
+            ch = fmt_next(p);
+        }
+        while (ch == ' ' && !p->status)
+            ch = fmt_next(p);
+    }
+    if (p->status)
+        return false;
+    if (ch != '}') {
+        if (ch != ':') {
+            fmt_fail(p, FMT_UNCLOSED);
+            return false;
+        }
+        size_t start = p->pos + 1;
+        for (;;) {
+            ch = fmt_next(p);
+            if (p->status)
+                return false;
+            if (ch == '}')
+                break;
+            if (ch == '{') {
+                fmt_fail(p, FMT_UNCLOSED);
+                return false;
+            }
+        }
+        *spec_at = start;
+        *spec_len = p->pos - start;
+    }
+    return true;
 }
 
 static void
@@ -671,91 +814,53 @@ bool
 hv_conv_format(const char *fmt, const hv_value *args, size_t nargs, hv_value *out,
                hv_conv_err *err)
 {
-    static const char bad_format[] = "Input string was not in a correct format..";
+    fmt_parser p = {.f = fmt, .len = strlen(fmt)};
     hv_buf b = {0};
-    const char *p = fmt;
-    while (*p) {
-        if (*p == '}') {
-            if (p[1] != '}') {
-                hv_buf_free(&b);
-                return format_error(err, bad_format);
-            }
-            hv_buf_putc(&b, '}');
-            p += 2;
+    while (p.pos < p.len) {
+        char c = fmt[p.pos];
+        if (c != '{' && c != '}') {
+            size_t run = strcspn(fmt + p.pos, "{}");
+            hv_buf_put(&b, fmt + p.pos, run);
+            p.pos += run;
             continue;
         }
-        if (*p != '{') {
-            hv_buf_putc(&b, *p++);
+        char next = fmt_next(&p);
+        if (p.status)
+            break;
+        if (next == c) { /* {{ or }} */
+            hv_buf_putc(&b, c);
+            p.pos++;
             continue;
         }
-        if (p[1] == '{') {
-            hv_buf_putc(&b, '{');
-            p += 2;
-            continue;
+        if (c == '}') {
+            fmt_fail(&p, FMT_UNEXPECTED_CLOSE);
+            break;
         }
-        p++;
-        while (*p == ' ')
-            p++;
-        if (!isdigit((unsigned char)*p)) {
-            hv_buf_free(&b);
-            return format_error(err, bad_format);
+        long index, width;
+        bool left;
+        size_t spec_at = 0, spec_len;
+        if (!parse_hole(&p, &index, &width, &left, &spec_at, &spec_len))
+            break;
+        p.pos++; /* past '}' */
+        if (index >= (long)nargs) {
+            p.status = FMT_INDEX;
+            break;
         }
-        long idx = 0;
-        while (isdigit((unsigned char)*p))
-            idx = idx * 10 + (*p++ - '0');
-        while (*p == ' ')
-            p++;
-        long align = 0;
-        if (*p == ',') {
-            p++;
-            while (*p == ' ')
-                p++;
-            bool neg = *p == '-';
-            if (neg)
-                p++;
-            if (!isdigit((unsigned char)*p)) {
-                hv_buf_free(&b);
-                return format_error(err, bad_format);
-            }
-            while (isdigit((unsigned char)*p))
-                align = align * 10 + (*p++ - '0');
-            if (neg)
-                align = -align;
-            while (*p == ' ')
-                p++;
-        }
-        hv_buf spec = {0};
-        if (*p == ':') {
-            p++;
-            while (*p && *p != '}') {
-                if (*p == '{' && p[1] == '{') /* escaped braces inside a format string */
-                    p++;
-                hv_buf_putc(&spec, *p++);
-            }
-        }
-        if (*p != '}') {
-            hv_buf_free(&spec);
-            hv_buf_free(&b);
-            return format_error(err, bad_format);
-        }
-        p++;
-        if (idx >= (long)nargs) {
-            hv_buf_free(&spec);
-            hv_buf_free(&b);
-            return format_error(err, "Index (zero based) must be greater than or equal to zero "
-                                     "and less than the size of the argument list..");
-        }
+        char *spec = spec_len ? hv_xstrndup(fmt + spec_at, spec_len) : NULL;
         hv_buf item = {0};
-        append_formatted(&item, &args[idx], spec.data);
-        hv_buf_free(&spec);
+        append_formatted(&item, &args[index], spec);
+        free(spec);
         size_t w = item.data ? hv_utf16_len(item.data, item.len) : 0;
-        size_t want = (size_t)labs(align);
-        if (align > 0 && w < want)
-            pad(&b, want - w);
+        if (!left && (size_t)width > w)
+            pad(&b, (size_t)width - w);
         hv_buf_put(&b, item.data ? item.data : "", item.len);
-        if (align < 0 && w < want)
-            pad(&b, want - w);
+        if (left && (size_t)width > w)
+            pad(&b, (size_t)width - w);
         hv_buf_free(&item);
+    }
+    if (p.status) {
+        hv_buf_free(&b);
+        return format_failure(&p, err);
     }
     *out = hv_buf_finish(&b);
     return true;

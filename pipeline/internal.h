@@ -329,6 +329,10 @@ HV_MUST_CHECK hv_status hv_eval_raise(hv_ctx *ctx, hv_value rec, bool script_ter
 HV_MUST_CHECK hv_status hv_eval_fail(hv_ctx *ctx, const hv_ast *node, const char *exception_type,
                                      hv_err_category cat, const char *error_id,
                                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* [E] Position of the expression being evaluated (a .NET method call or cast in V's
+ * code raising an error without a position). B: hv_err_new with pos == NULL should use
+ * this so "Exception calling ..." errors show the script line. False when unknown. */
+bool hv_eval_current_pos(hv_ctx *ctx, hv_pos *pos);
 /* [E] Take the pending error (caller owns it; ctx->err becomes $null). */
 hv_value hv_eval_take_error(hv_ctx *ctx);
 
@@ -545,7 +549,16 @@ struct hv_ctx {
     void *history;              /* history.c (lead): the session's command history */
     hv_function *top_script;    /* the -File script: its `exit` ends the process; any other
                                    script's `exit` only ends that script ($LASTEXITCODE) */
+    hv_value usings;            /* `using namespace X` names seen (HV_ARRAY of strings) */
+    const hv_ast *cur_node;     /* E: the member call / cast being evaluated (see
+                                   hv_eval_current_pos) */
+    char *stack_base;           /* C stack at start-up: deep recursion fails cleanly with
+                                   "call depth overflow" before the stack runs out */
+    size_t stack_limit;
 };
+
+/* [E] True when the C stack is too deep to call further (function/script block calls). */
+bool hv_eval_stack_exhausted(hv_ctx *ctx);
 
 /* [E] Host output (the REPL may redirect). Everything that reaches the console outside
  * the output stream (Write-Host, error/warning/verbose display, prompts) must go through
@@ -637,6 +650,17 @@ bool hv_class_set_static(hv_ctx *ctx, const hv_type_info *t, const char *name, h
 HV_MUST_CHECK hv_status hv_eval_pscmdlet_call(hv_ctx *ctx, const hv_value *target, const char *name,
                                               hv_value *args, size_t nargs, hv_value *out,
                                               bool *handled);
+/* Life cycle of E's per-context state (runtime.c calls these). */
+void hv_eval_blocks_init(void);          /* registers the script block payload hooks */
+void hv_eval_cache_free(hv_ctx *ctx);
+void hv_eval_console_free(hv_ctx *ctx);
+void hv_eval_scripts_free(hv_ctx *ctx);
+size_t hv_eval_fn_state_size(void);
+/* Does a catch/trap type as written ("RuntimeException", "System.Exception") match an
+ * exception type (with pwsh's loose hierarchy)? */
+bool hv_eval_exception_matches(const char *written, const char *exc_type);
+/* Record a script's `using namespace` lines for type lookup. */
+void hv_eval_register_usings(hv_ctx *ctx, hv_ast *sb);
 /* Per-AST-node caches (eval.c). */
 typedef struct {
     uint64_t epoch;

@@ -691,6 +691,18 @@ rv_process(hv_cmd *cmd, const hv_value *input)
         const char *pat = sarr_at(cmd, RV_NAME, k);
         if (!hv_wildcard_has_meta(pat)) {
             hv_var *cur = sc ? hv_scope_find_in(sc, pat) : hv_scope_lookup(cmd->ctx, pat);
+            if (cur && !cur->removed &&
+                ((cur->options & HV_VAR_CONSTANT) ||
+                 ((cur->options & HV_VAR_READONLY) && !hv_cmd_switch(cmd, RV_FORCE)))) {
+                HV_AUTO hv_value t = hv_str(pat);
+                st = hv_write_error(cmd, hv_error_new_ex(
+                    cmd, "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                    HV_CAT_WriteError, "VariableNotRemovable", &t,
+                    "Cannot remove variable %s because it is constant or read-only. If the "
+                    "variable is read-only, try the operation again specifying the Force option.",
+                    pat));
+                continue;
+            }
             if (cur && !cur->removed) {
                 HV_AUTO hv_value target = hv_strf("Name: %s", pat);
                 if (!hv_should_process(cmd, hv_str_cstr(&target), "Remove variable"))
@@ -1135,6 +1147,67 @@ static const hv_param_def gmo_params[GMO_N + 1] = {
     [GMO_N] = {.name = NULL},
 };
 
+static char *module_in_dir(const char *dir, const char *base);
+static char *read_file(const char *path, size_t *len);
+static bool has_suffix(const char *s, const char *suf);
+
+/* A module found on $env:PSModulePath but not imported (Get-Module -ListAvailable). */
+static hv_value
+available_module(hv_ctx *ctx, const char *name, const char *path)
+{
+    hv_module m = {.def = {.name = name, .version = "0.0"}, .path = (char *)path};
+    HV_AUTO hv_value manifest = hv_null();
+    if (has_suffix(path, ".psd1")) {
+        size_t len;
+        char *src = read_file(path, &len);
+        if (src) {
+            hv_collector c;
+            hv_collect_init(&c);
+            if (hv_eval_string(ctx, src, len, path, &c.sink) == HV_OK)
+                manifest = hv_collect_result(&c);
+            else
+                hv_unref(hv_eval_take_error(ctx));
+            hv_collect_free(&c);
+            free(src);
+        }
+        const hv_value *v = manifest.kind == HV_TABLE ? hv_table_gets(&manifest, "ModuleVersion")
+                                                      : NULL;
+        if (v && v->kind == HV_STRING)
+            m.def.version = hv_str_cstr(v);
+    }
+    hv_value o = module_object(&m);
+    hv_obj_set(&o, "ModuleType", hv_str(has_suffix(path, ".psd1") ? "Manifest" : "Script"));
+    return o;
+}
+
+static hv_status
+list_available(hv_cmd *cmd)
+{
+    const char *mp = getenv("PSModulePath");
+    char *copy = hv_xstrdup(mp ? mp : "");
+    hv_status st = HV_OK;
+    for (char *dir = strtok(copy, ":"); dir && st == HV_OK; dir = strtok(NULL, ":")) {
+        DIR *d = opendir(dir);
+        if (!d)
+            continue;
+        struct dirent *de;
+        while (st == HV_OK && (de = readdir(d))) {
+            if (de->d_name[0] == '.' || !match_any(cmd, GMO_NAME, de->d_name) ||
+                hv_cmds_find_module(cmd->ctx, de->d_name))
+                continue;
+            char *sub = hv_xasprintf("%s/%s", dir, de->d_name);
+            char *file = module_in_dir(sub, de->d_name);
+            if (file)
+                st = hv_emit(cmd, available_module(cmd->ctx, de->d_name, file));
+            free(file);
+            free(sub);
+        }
+        closedir(d);
+    }
+    free(copy);
+    return st;
+}
+
 static hv_status
 gmo_process(hv_cmd *cmd, const hv_value *input)
 {
@@ -1148,6 +1221,8 @@ gmo_process(hv_cmd *cmd, const hv_value *input)
             /* Core is a snap-in in pwsh: Get-Module never lists it */
             !hv_str_eq_ci(mods[i]->def.name, "Microsoft.PowerShell.Core"))
             st = hv_emit(cmd, module_object(mods[i]));
+    if (st == HV_OK && all)
+        st = list_available(cmd);
     return st;
 }
 

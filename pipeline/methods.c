@@ -14,6 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -32,6 +36,8 @@ typedef struct {
 } call;
 
 #define IS(s) hv_str_eq_ci(c->name, s)
+
+static bool is_culture(const hv_value *v);
 
 static int
 throwf(call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -352,8 +358,9 @@ static void
 seps_add(seplist *l, const hv_value *v, bool chars_of_strings)
 {
     if (v->kind == HV_ARRAY) {
+        /* a char[] or string[] argument: each element is one separator, strings whole */
         for (size_t i = 0; i < hv_array_len(v); i++)
-            seps_add(l, hv_array_at(v, i), chars_of_strings);
+            seps_add(l, hv_array_at(v, i), false);
         return;
     }
     hv_value s = hv_conv_to_string(v, NULL);
@@ -427,7 +434,7 @@ str_split(call *c, const hv_value *s)
     /* a single string argument is one separator (.NET Core's Split(string)); several
      * arguments or a char array are a set of single-char separators */
     for (size_t i = 0; i < nsep; i++)
-        seps_add(&sl, &c->a[i], nsep > 1 || c->a[i].kind == HV_ARRAY);
+        seps_add(&sl, &c->a[i], nsep > 1);
     if (count < 0) {
         for (size_t i = 0; i < sl.n; i++)
             hv_unref(sl.seps[i]);
@@ -765,7 +772,8 @@ static int
 array_members(call *c, const hv_value *arr)
 {
     hv_value a = *arr; /* same heap: mutations are visible to every reference */
-    bool list = arr->sub == HV_TA_LIST;
+    bool list = arr->sub != HV_TA_OBJECT;
+    bool generic = arr->sub == HV_TA_GENERIC_LIST;
     size_t n = hv_array_len(arr);
     if (IS("Contains") && c->n == 1)
         return ret(c, hv_bool(array_index_of(arr, &c->a[0], 0) >= 0));
@@ -817,7 +825,7 @@ array_members(call *c, const hv_value *arr)
             return throwf(c, "Collection was of a fixed size.");
         if (IS("Add") && c->n == 1) {
             hv_array_push(&a, hv_ref(&c->a[0]));
-            return ret(c, hv_int((int32_t)n));
+            return ret(c, generic ? hv_null() : hv_int((int32_t)n)); /* ArrayList.Add: index */
         }
         if (IS("AddRange") && c->n == 1) {
             const hv_value *r = &c->a[0];
@@ -833,7 +841,7 @@ array_members(call *c, const hv_value *arr)
             long at = array_index_of(arr, &c->a[0], 0);
             if (at >= 0)
                 hv_array_remove_at(&a, (size_t)at);
-            return ret(c, hv_null());
+            return ret(c, generic ? hv_bool(at >= 0) : hv_null()); /* List<T>.Remove: bool */
         }
         if ((IS("RemoveAt") && c->n == 1) || (IS("Insert") && c->n == 2)) {
             int64_t i;
@@ -907,7 +915,7 @@ array_property(const hv_value *arr, const char *name, hv_value *out)
         return true;
     }
     if (hv_str_eq_ci(name, "IsFixedSize") || hv_str_eq_ci(name, "IsReadOnly")) {
-        *out = hv_bool(hv_str_eq_ci(name, "IsFixedSize") && arr->sub != HV_TA_LIST);
+        *out = hv_bool(hv_str_eq_ci(name, "IsFixedSize") && arr->sub == HV_TA_OBJECT);
         return true;
     }
     if (hv_str_eq_ci(name, "IsSynchronized")) {
@@ -918,7 +926,7 @@ array_property(const hv_value *arr, const char *name, hv_value *out)
         *out = hv_ref(arr);
         return true;
     }
-    if (hv_str_eq_ci(name, "Capacity") && arr->sub == HV_TA_LIST) {
+    if (hv_str_eq_ci(name, "Capacity") && arr->sub != HV_TA_OBJECT) {
         *out = hv_int((int32_t)(n < 4 ? 4 : n));
         return true;
     }
@@ -1122,8 +1130,9 @@ dt_members(call *c, const hv_value *v)
         return no_overload(c);
     }
     if (IS("ToString")) {
-        if (c->n == 0)
-            return ret(c, hv_dt_format(t, k, "G"));
+        if (c->n == 0 || is_culture(&c->a[0]) || c->a[0].kind == HV_NULL)
+            return ret(c, hv_dt_format(t, k, c->n && is_culture(&c->a[0]) && !*(const char *)hv_boxed_ptr(&c->a[0])
+                                                 ? NULL : "G"));
         hv_value f = a_str(c, 0);
         hv_value r = hv_dt_format(t, k, hv_str_len(&f) ? hv_str_cstr(&f) : "G");
         hv_unref(f);
@@ -1283,12 +1292,24 @@ ts_members(call *c, const hv_value *v)
 
 /* ------------------------------------------------------------------ numbers, misc */
 
+/* .NET's ToString() of a number: shortest round-trip for doubles (unlike PowerShell's own
+ * "G15" string conversion). */
+static hv_value
+net_number_string(const hv_value *v)
+{
+    if (v->kind != HV_DOUBLE)
+        return hv_conv_to_string(v, NULL);
+    char tmp[64];
+    hv_conv_fmt_double(v->u.d, (hv_numkind)v->sub, tmp, sizeof tmp);
+    return hv_str(tmp);
+}
+
 static int
 num_members(call *c, const hv_value *v)
 {
     if (IS("ToString")) {
-        if (c->n == 0)
-            return ret(c, hv_conv_to_string(v, NULL));
+        if (c->n == 0 || (c->n == 1 && is_culture(&c->a[0])) || c->a[0].kind == HV_NULL)
+            return ret(c, net_number_string(v));
         hv_value f = a_str(c, 0);
         hv_value r = hv_conv_format_one(v, hv_str_cstr(&f));
         hv_unref(f);
@@ -1339,6 +1360,23 @@ simple_members(call *c, const hv_value *v)
     }
     if (v->kind == HV_ENUM && IS("value__"))
         return ret(c, hv_int(v->aux));
+    if (v->kind == HV_ENUM && IS("ToString") && c->n == 1) {
+        hv_value f = a_str(c, 0);
+        const char *fs = hv_str_cstr(&f);
+        hv_value r;
+        if (hv_str_eq_ci(fs, "D"))
+            r = hv_strf("%d", v->aux);
+        else if (hv_str_eq_ci(fs, "X"))
+            r = hv_strf("%08X", (unsigned)v->aux);
+        else if (!*fs || hv_str_eq_ci(fs, "G") || hv_str_eq_ci(fs, "F") || is_culture(&c->a[0]))
+            r = hv_conv_to_string(v, NULL);
+        else {
+            hv_unref(f);
+            return throwf(c, "Format string can be only \"G\", \"g\", \"X\", \"x\", \"F\", \"f\", \"D\" or \"d\".");
+        }
+        hv_unref(f);
+        return ret(c, r);
+    }
     return 0;
 }
 
@@ -1378,7 +1416,7 @@ type_property(const hv_value *v, const char *name, hv_value *out)
         const char *dot = strrchr(t->full_name, '.');
         *out = dot ? hv_strn(t->full_name, (size_t)(dot - t->full_name)) : hv_null();
     } else if (hv_str_eq_ci(name, "IsArray")) {
-        *out = hv_bool(t->kind == HV_ARRAY && t->sub != HV_TA_LIST && t->element);
+        *out = hv_bool(t->kind == HV_ARRAY && t->sub == HV_TA_OBJECT && t->element);
     } else if (hv_str_eq_ci(name, "IsEnum")) {
         *out = hv_bool(t->kind == HV_ENUM);
     } else if (hv_str_eq_ci(name, "IsValueType")) {
@@ -1779,6 +1817,35 @@ regex_property(const hv_value *v, const char *name, hv_value *out)
     return false;
 }
 
+/* ------------------------------------------------------------------ CultureInfo */
+
+static bool
+culture_property(const hv_value *v, const char *name, hv_value *out)
+{
+    const char *cn = hv_boxed_ptr(v);
+    bool inv = !*cn;
+    if (hv_str_eq_ci(name, "Name") || hv_str_eq_ci(name, "IetfLanguageTag"))
+        *out = hv_str(cn);
+    else if (hv_str_eq_ci(name, "DisplayName") || hv_str_eq_ci(name, "EnglishName"))
+        *out = hv_str(inv ? "Invariant Language (Invariant Country)"
+                          : strcmp(cn, "en-US") == 0 ? "English (United States)" : cn);
+    else if (hv_str_eq_ci(name, "TwoLetterISOLanguageName"))
+        *out = inv ? hv_str("iv") : hv_strn(cn, strcspn(cn, "-"));
+    else if (hv_str_eq_ci(name, "LCID"))
+        *out = hv_int(inv ? 127 : strcmp(cn, "en-US") == 0 ? 1033 : 4096);
+    else if (hv_str_eq_ci(name, "IsNeutralCulture"))
+        *out = hv_bool(*cn && !strchr(cn, '-'));
+    else
+        return false;
+    return true;
+}
+
+static bool
+is_culture(const hv_value *v)
+{
+    return v->kind == HV_BOXED && hv_boxed_class_of(v) == &hv_culture_class;
+}
+
 /* ------------------------------------------------------------------ StringBuilder */
 
 static bool a_char(call *c, size_t i, uint32_t *cp);
@@ -1888,6 +1955,87 @@ sb_property(const hv_value *v, const char *name, hv_value *out)
     return false;
 }
 
+/* ------------------------------------------------------------------ Stopwatch */
+
+typedef struct {
+    int64_t acc_ticks; /* elapsed before the current run */
+    int64_t started;   /* monotonic ticks when running, else -1 */
+} stopwatch;
+
+static int64_t
+mono_ticks(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * HV_TICKS_PER_SEC + ts.tv_nsec / 100;
+}
+
+static hv_value
+sw_to_string(const void *p)
+{
+    (void)p;
+    return hv_str("System.Diagnostics.Stopwatch");
+}
+
+static const hv_boxed_class sw_class = {.type_name = "System.Diagnostics.Stopwatch", .free = free,
+                                        .to_string = sw_to_string};
+
+static hv_value
+sw_new(bool start)
+{
+    stopwatch *w = hv_xcalloc(1, sizeof *w);
+    w->started = start ? mono_ticks() : -1;
+    return hv_boxed_new(&sw_class, w);
+}
+
+static int64_t
+sw_elapsed(const stopwatch *w)
+{
+    return w->acc_ticks + (w->started >= 0 ? mono_ticks() - w->started : 0);
+}
+
+static bool
+sw_property(const hv_value *v, const char *name, hv_value *out)
+{
+    const stopwatch *w = hv_boxed_ptr(v);
+    int64_t t = sw_elapsed(w);
+    if (hv_str_eq_ci(name, "Elapsed"))
+        *out = hv_timespan(t);
+    else if (hv_str_eq_ci(name, "ElapsedMilliseconds"))
+        *out = hv_long(t / 10000);
+    else if (hv_str_eq_ci(name, "ElapsedTicks"))
+        *out = hv_long(t * 100); /* Frequency is 1e9 on Linux */
+    else if (hv_str_eq_ci(name, "IsRunning"))
+        *out = hv_bool(w->started >= 0);
+    else
+        return false;
+    return true;
+}
+
+static int
+sw_members(call *c, const hv_value *v)
+{
+    stopwatch *w = hv_boxed_ptr(v);
+    if (IS("Start")) {
+        if (w->started < 0)
+            w->started = mono_ticks();
+    } else if (IS("Stop")) {
+        if (w->started >= 0) {
+            w->acc_ticks += mono_ticks() - w->started;
+            w->started = -1;
+        }
+    } else if (IS("Reset")) {
+        w->acc_ticks = 0;
+        w->started = -1;
+    } else if (IS("Restart")) {
+        w->acc_ticks = 0;
+        w->started = mono_ticks();
+    } else {
+        return 0;
+    }
+    return ret(c, hv_null());
+}
+
 /* ------------------------------------------------------------------ instance dispatch */
 
 bool
@@ -1924,6 +2072,14 @@ hv_methods_property(const hv_value *v, const char *name, hv_value *out)
             return regex_property(v, name, out);
         if (bc == &sb_class)
             return sb_property(v, name, out);
+        if (bc == &hv_culture_class)
+            return culture_property(v, name, out);
+        if (bc == &sw_class)
+            return sw_property(v, name, out);
+        if (bc == &hv_guid_class && hv_str_eq_ci(name, "Guid")) {
+            *out = hv_conv_to_string(v, NULL);
+            return true;
+        }
         return false;
     }
     default:
@@ -1975,6 +2131,10 @@ hv_methods_invoke(const hv_value *v, const char *name, const hv_value *args, siz
         rc = type_members(c, v);
         if (!rc && IS("GetType"))
             rc = ret(c, hv_type(hv_type_lookup("System.Type")));
+        /* a call through a type value with no such instance member reaches the type's
+         * statics and constructors (New-Object calls ([type]).new(...) this way) */
+        if (!rc)
+            rc = hv_methods_invoke_static(v->u.t, name, args, n, out, err);
         break;
     case HV_BOXED: {
         const hv_boxed_class *bc = hv_boxed_class_of(v);
@@ -1990,6 +2150,8 @@ hv_methods_invoke(const hv_value *v, const char *name, const hv_value *args, siz
             rc = regex_members(c, v);
         else if (bc == &sb_class)
             rc = sb_members(c, v);
+        else if (bc == &sw_class)
+            rc = sw_members(c, v);
         break;
     }
     default:
@@ -2244,6 +2406,10 @@ string_static(call *c)
         if (c->n == 1 && c->a[0].kind == HV_ARRAY)
             return ret(c, join_values(NULL, hv_array_items(&c->a[0]), hv_array_len(&c->a[0])));
         return ret(c, join_values(NULL, c->a, c->n));
+    }
+    if (IS("Format") && c->n >= 2 && (is_culture(&c->a[0]) || c->a[0].kind == HV_NULL)) {
+        call sc = {.name = c->name, .a = c->a + 1, .n = c->n - 1, .out = c->out, .err = c->err};
+        return string_static(&sc);
     }
     if (IS("Format")) {
         if (c->n < 1)
@@ -3328,6 +3494,13 @@ env_static(call *c)
     }
     if (IS("GetCommandLineArgs"))
         return ret(c, hv_array_new(0));
+    if (IS("Exit") && c->n == 1) {
+        int64_t code;
+        if (!a_int(c, 0, &code))
+            return -1;
+        fflush(NULL);
+        exit((int)code); /* Environment.Exit ends the process at once, as in .NET */
+    }
     return 0;
 }
 
@@ -4422,9 +4595,9 @@ collection_new(call *c, const hv_type_info *t)
 {
     if (!IS("new"))
         return 0;
-    if (t->kind == HV_ARRAY && t->sub == HV_TA_LIST) {
+    if (t->kind == HV_ARRAY && t->sub != HV_TA_OBJECT) {
         hv_value a = hv_array_new(4);
-        a.sub = HV_TA_LIST;
+        a.sub = (uint8_t)t->sub;
         if (c->n == 1 && c->a[0].kind == HV_ARRAY)
             for (size_t i = 0; i < hv_array_len(&c->a[0]); i++)
                 hv_array_push(&a, hv_ref(hv_array_at(&c->a[0], i)));
@@ -4456,6 +4629,51 @@ bool_static(call *c)
                : throwf(c, "String '%s' was not recognized as a valid Boolean.", hv_str_cstr(&s));
         hv_unref(s);
         return rc;
+    }
+    return 0;
+}
+
+static int
+dns_static(call *c)
+{
+    if (IS("GetHostName") && c->n == 0)
+        return ret(c, machine_name());
+    if ((IS("GetHostAddresses") || IS("Resolve")) && c->n == 1) {
+        hv_value host = a_str(c, 0);
+        hv_value ip;
+        if (hv_ipaddress_parse(hv_str_cstr(&host), &ip)) {
+            hv_unref(host);
+            hv_value a = hv_array_new(1);
+            hv_array_push(&a, ip);
+            return ret(c, a);
+        }
+        struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res = NULL;
+        int rc = getaddrinfo(hv_str_cstr(&host), NULL, &hints, &res);
+        if (rc != 0) {
+            int r = throwf(c, "%s", rc == EAI_NONAME ? "Name or service not known" : gai_strerror(rc));
+            hv_unref(host);
+            return r;
+        }
+        hv_value a = hv_array_new(2);
+        for (struct addrinfo *ai = res; ai; ai = ai->ai_next) {
+            char buf[64];
+            const void *addr = ai->ai_family == AF_INET
+                                   ? (const void *)&((struct sockaddr_in *)ai->ai_addr)->sin_addr
+                                   : (const void *)&((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr;
+            if ((ai->ai_family == AF_INET || ai->ai_family == AF_INET6) &&
+                inet_ntop(ai->ai_family, addr, buf, sizeof buf) && hv_ipaddress_parse(buf, &ip)) {
+                bool dup = false;
+                for (size_t i = 0; i < hv_array_len(&a) && !dup; i++)
+                    dup = hv_op_equal(hv_array_at(&a, i), &ip, 0);
+                if (dup)
+                    hv_unref(ip);
+                else
+                    hv_array_push(&a, ip);
+            }
+        }
+        freeaddrinfo(res);
+        hv_unref(host);
+        return ret(c, a);
     }
     return 0;
 }
@@ -4499,6 +4717,25 @@ hv_methods_static_property(const hv_type_info *t, const char *name, hv_value *ou
         return console_static_property(name, out);
     if (tis(t, "System.Net.IPAddress"))
         return ip_static_property(name, out);
+    if (tis(t, "System.Globalization.CultureInfo")) {
+        if (hv_str_eq_ci(name, "InvariantCulture"))
+            *out = hv_culture_new("");
+        else if (hv_str_eq_ci(name, "CurrentCulture") || hv_str_eq_ci(name, "CurrentUICulture") ||
+                 hv_str_eq_ci(name, "DefaultThreadCurrentCulture"))
+            *out = hv_culture_new("en-US");
+        else
+            return false;
+        return true;
+    }
+    if (tis(t, "System.Diagnostics.Stopwatch")) {
+        if (hv_str_eq_ci(name, "Frequency"))
+            *out = hv_long(1000000000);
+        else if (hv_str_eq_ci(name, "IsHighResolution"))
+            *out = hv_bool(true);
+        else
+            return false;
+        return true;
+    }
     if (tis(t, "System.BitConverter") && hv_str_eq_ci(name, "IsLittleEndian")) {
         *out = hv_bool(true);
         return true;
@@ -4560,6 +4797,30 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
         return ip_static(c);
     if (tis(t, "System.Version"))
         return version_static(c);
+    if (t->kind == HV_BOXED && t->sub == HV_TB_STOPWATCH) {
+        if (IS("StartNew") && c->n == 0)
+            return ret(c, sw_new(true));
+        if (IS("new") && c->n == 0)
+            return ret(c, sw_new(false));
+        if (IS("GetTimestamp") && c->n == 0)
+            return ret(c, hv_long(mono_ticks() * 100));
+        return 0;
+    }
+    if (tis(t, "System.Threading.Thread") && IS("Sleep") && c->n == 1) {
+        int64_t ms;
+        if (c->a[0].kind == HV_TIMESPAN)
+            ms = c->a[0].u.i / 10000;
+        else if (!a_int(c, 0, &ms))
+            return -1;
+        if (ms < -1)
+            return throwf(c, "Number must be either non-negative and less than or equal to Int32.MaxValue or -1. (Parameter 'millisecondsTimeout')");
+        struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000};
+        while (ms > 0 && nanosleep(&ts, &ts) != 0 && errno == EINTR)
+            ;
+        return ret(c, hv_null());
+    }
+    if (tis(t, "System.Net.Dns"))
+        return dns_static(c);
     if (t->kind == HV_BOXED && t->sub == HV_TB_STRINGBUILDER) {
         if (!IS("new"))
             return 0;

@@ -321,6 +321,15 @@ arith(hv_binop op, const hv_value *l, const hv_value *r, hv_value *out, hv_conv_
         return num_arith(op, l, r, out, err);
     if (l->kind == HV_DATETIME || l->kind == HV_TIMESPAN)
         return date_arith(op, l, r, out, err);
+    if (l->kind == HV_ENUM && (op == HV_OP_ADD || op == HV_OP_SUB) && (r->kind == HV_INT || r->kind == HV_ENUM)) {
+        /* enum +/- integer stays in the enum type ([DayOfWeek]::Monday + 1 is Tuesday) */
+        int64_t x = r->kind == HV_ENUM ? r->aux : r->u.i;
+        int64_t v = op == HV_OP_ADD ? l->aux + x : l->aux - x;
+        if (v >= INT32_MIN && v <= INT32_MAX) {
+            *out = hv_enum(l->u.e, (int32_t)v);
+            return true;
+        }
+    }
     if (op == HV_OP_ADD) {
         if (l->kind == HV_NULL && r->kind != HV_NULL && !hv_is_number(r)) {
             *out = hv_ref(r);
@@ -473,6 +482,21 @@ sign3(long double d)
     return d < 0 ? -1 : d > 0 ? 1 : 0;
 }
 
+static bool
+signed_negative(const hv_value *v)
+{
+    if (v->kind == HV_DOUBLE)
+        return v->u.d < 0;
+    if (v->kind != HV_INT)
+        return false;
+    switch (v->sub) {
+    case HV_N_INT32: case HV_N_INT64: case HV_N_INT16: case HV_N_SBYTE:
+        return v->u.i < 0;
+    default:
+        return false;
+    }
+}
+
 /* Convert r to l's type for comparing; false when it cannot. */
 static bool
 coerce_right(const hv_value *l, const hv_value *r, hv_value *out, hv_conv_err *err)
@@ -525,18 +549,15 @@ compare(const hv_value *l, const hv_value *r, unsigned flags, bool *ok, hv_conv_
 {
     bool cs = flags & HV_OPF_CASE_SENSITIVE;
     *ok = true;
+    /* LanguagePrimitives.CompareObjectToNull: $null sorts below everything except negative
+     * signed numbers */
     if (l->kind == HV_NULL) {
         if (r->kind == HV_NULL)
             return 0;
-        if (hv_is_number(r))
-            return -sign3(ld_of(r)) ? -sign3(ld_of(r)) : 0;
-        return -1;
+        return signed_negative(r) ? 1 : -1;
     }
-    if (r->kind == HV_NULL) {
-        if (hv_is_number(l))
-            return sign3(ld_of(l));
-        return 1;
-    }
+    if (r->kind == HV_NULL)
+        return signed_negative(l) ? -1 : 1;
     if (l->kind == HV_STRING) {
         if (r->kind == HV_STRING)
             return str_compare(hv_str_cstr(l), hv_str_len(l), hv_str_cstr(r), hv_str_len(r), cs);
@@ -791,8 +812,8 @@ hv_op_is_type(const hv_value *v, const hv_type_info *t)
     case HV_ARRAY:
         if (v->kind != HV_ARRAY)
             return false;
-        if (t->sub == HV_TA_LIST)
-            return v->sub == HV_TA_LIST;
+        if (t->sub != HV_TA_OBJECT)
+            return v->sub == t->sub;
         return !t->element || hv_str_eq_ci(t->full_name, "System.Object[]") ||
                hv_str_eq_ci(t->full_name, "System.Array");
     case HV_TABLE:

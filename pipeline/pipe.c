@@ -268,18 +268,6 @@ hv_cmd_invoke_bool(hv_cmd *cmd, const hv_value *block, const hv_value *dollar_un
  * Output
  * ==================================================================================== */
 
-void
-hv_pipe_var_append(hv_cmd *cmd, hv_value *list, const hv_value *name, bool append,
-                   const hv_value *v)
-{
-    (void)append;
-    if (list->kind != HV_ARRAY)
-        return;
-    hv_array_push(list, hv_ref(v));
-    (void)name;
-    (void)cmd;
-}
-
 /* Deliver v downstream of cmd (next stage or the pipeline's sink). MOVES v. */
 static hv_status
 deliver(hv_cmd *cmd, hv_value v)
@@ -655,16 +643,6 @@ hv_pipe_action(hv_ctx *ctx, hv_cmd *cmd, hv_pref which)
     return a >= 0 ? (hv_action)a : hv_pref_get(ctx, which);
 }
 
-void
-hv_pipe_write_text(hv_ctx *ctx, FILE *f, const char *s, size_t n)
-{
-    if (f) {
-        fwrite(s, 1, n, f);
-        return;
-    }
-    hv_host_write(ctx, false, s, n);
-}
-
 static void
 cmd_init(hv_pipe *p, hv_cmd *cmd, int index, hv_stage *stage)
 {
@@ -809,6 +787,10 @@ begin_all(hv_pipe *p)
         cmd->begun = true;
         if (st == HV_OK)
             st = drain_queue(cmd);
+        /* a stage satisfied already (by objects from an upstream begin): the rest of the
+         * pipeline still starts, its upstream is stopped */
+        if (st == HV_STOPPED && !p->out_stopped && !hv_runtime_interrupted)
+            continue;
         if (st != HV_OK)
             return st;
     }
@@ -946,7 +928,7 @@ static hv_status
 run_stages(hv_pipe *p, const hv_producer *input)
 {
     hv_status st = begin_all(p);
-    if (st == HV_OK)
+    if (st == HV_OK && p->stop_at < 0)
         st = run_input(p, input);
     if (st == HV_STOPPED && !p->out_stopped && !hv_runtime_interrupted)
         st = HV_OK; /* an inner stage was satisfied: finish the rest */

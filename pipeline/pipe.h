@@ -10,9 +10,12 @@
  *  - E: the first stage of a pipeline without input gets process called once with
  *    input = $null (pwsh calls ProcessRecord once); pipeline-bound values are already in
  *    hv_cmd_arg when process runs (hv_cmd_bound_from_pipeline tells which).
- *  - E/perf: per-object cost of `1..1e6 | ForEach-Object {...}` is dominated by
- *    hv_eval_invoke_block -> frame_begin (hv_obj_set / malloc per call); the pipeline
- *    itself costs ~25 ns per object per stage (fast path for [object] ValueFromPipeline).
+ *  - E: language errors (hv_err_new) should not carry a command in pos->command:
+ *    pwsh's ConciseView then shows the category ("InvalidOperation: ..."); `1/0` in pwsh
+ *    is a RuntimeException (InnerException DivideByZeroException): "RuntimeException:".
+ *  - E: automatic variables ($PID, $HOME ...) should be visible to Get-Variable.
+ *  - perf: the pipeline costs ~20-25 ns per object per stage (fast path for the common
+ *    single [object] ValueFromPipeline parameter); the rest is the script-block call.
  *  - C1 (format.c): show stream records that reach Out-Default with
  *    hv_stream_record_text (errors.h): ErrorRecord as the concise view, WarningRecord as
  *    "WARNING: msg", etc.
@@ -93,10 +96,4 @@ const hv_stream_redir *hv_pipe_redir_of(hv_cmd *cmd, int s, hv_cmd **owner);
 /* Effective ActionPreference for a stream of cmd (bound -ErrorAction etc., else the
  * invoking functions', else the preference variable). */
 hv_action hv_pipe_action(hv_ctx *ctx, hv_cmd *cmd, hv_pref which);
-/* Write text to a stage's stream redirection target / host: used by streams.c. */
-void hv_pipe_write_text(hv_ctx *ctx, FILE *f, const char *s, size_t n);
-/* Append v to a -XxxVariable list of cmd (and assign the variable at once). */
-void hv_pipe_var_append(hv_cmd *cmd, hv_value *list, const hv_value *name, bool append,
-                        const hv_value *v);
-
 #endif

@@ -125,7 +125,10 @@ hv_regex *
 hv_regex_get_opts(const char *pattern, unsigned opts, hv_conv_err *err)
 {
     opts &= ~(unsigned)(HV_RE_CULTUREINV | HV_RE_SIMPLEMATCH | HV_RE_REGEXMATCH);
-    uint32_t h = hv_hash_ci(pattern, strlen(pattern)) * 31u + opts;
+    uint32_t h = 2166136261u;
+    for (const char *q = pattern; *q; q++)
+        h = (h ^ (unsigned char)*q) * 16777619u;
+    h = h * 31u + opts;
     hv_regex **slot = &cache[h % CACHE_SIZE];
     hv_regex *re = *slot;
     if (re && re->hash == h && re->opts == opts && strcmp(re->pattern, pattern) == 0)

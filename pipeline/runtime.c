@@ -14,14 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 volatile sig_atomic_t hv_runtime_interrupted;
 
-void hv_eval_blocks_init(void);
-void hv_eval_cache_free(hv_ctx *ctx);
-void hv_eval_console_free(hv_ctx *ctx);
-void hv_eval_scripts_free(hv_ctx *ctx);
 
 #define HV_PS_VERSION "7.4.6"
 
@@ -203,8 +200,15 @@ hv_runtime_new(const hv_runtime_opts *opts)
     ctx->errout = stderr;
     ctx->err = hv_null();
     ctx->jump_label = hv_null();
+    ctx->usings = hv_null();
     ctx->error_list = hv_array_new(8);
     ctx->last_success = true;
+    ctx->stack_base = __builtin_frame_address(0);
+    struct rlimit rl;
+    size_t stack = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur > (1u << 20))
+        stack = (size_t)rl.rlim_cur;
+    ctx->stack_limit = stack - stack / 4;
     hv_eval_blocks_init();
     ctx->global = hv_scope_new_child(ctx, NULL, HV_SCOPE_GLOBAL | HV_SCOPE_SCRIPT);
     ctx->script = ctx->cur = ctx->global;
@@ -447,6 +451,15 @@ bool
 hv_runtime_last_success(hv_ctx *ctx)
 {
     return ctx->last_success;
+}
+
+bool
+hv_eval_stack_exhausted(hv_ctx *ctx)
+{
+    char here;
+    char *p = &here;
+    size_t used = ctx->stack_base > p ? (size_t)(ctx->stack_base - p) : (size_t)(p - ctx->stack_base);
+    return used > ctx->stack_limit;
 }
 
 /* ---- cmdlet.h calls owned by the evaluator ---- */

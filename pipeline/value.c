@@ -772,6 +772,27 @@ hv_array_clone(const hv_value *av)
     return r;
 }
 
+hv_value
+hv_array_concat(hv_value a, const hv_value *x)
+{
+    hv_arrp *p = arr(&a);
+    if (p->h.refcount != 1 || a.sub != 0) {
+        hv_value c = hv_array_clone(&a);
+        hv_unref(a);
+        a = c;
+    }
+    if (x->kind == HV_ARRAY) {
+        size_t n = hv_array_len(x);
+        /* x may be a itself ($a += $a): read the count first, elements stay valid on growth */
+        arr_grow(arr(&a), arr(&a)->len + n);
+        for (size_t i = 0; i < n; i++)
+            hv_array_push(&a, hv_ref(&hv_array_items(x)[i]));
+    } else {
+        hv_array_push(&a, hv_ref(x));
+    }
+    return a;
+}
+
 /* ------------------------------------------------------------------ hashtables */
 
 static hv_tabp *
@@ -1397,8 +1418,10 @@ hv_type_name_of(const hv_value *v)
     case HV_STRING:
         return "System.String";
     case HV_ARRAY:
-        /* sub 1 = HV_TA_LIST (convert.h): an ArrayList */
-        return v->sub == 1 ? "System.Collections.ArrayList" : "System.Object[]";
+        /* sub 1 = HV_TA_LIST (convert.h): an ArrayList; 2 = a generic List[T] */
+        return v->sub == 1   ? "System.Collections.ArrayList"
+               : v->sub == 2 ? "System.Collections.Generic.List`1"
+                             : "System.Object[]";
     case HV_TABLE:
         return hv_table_flags(v) & HV_TABLE_ORDERED
                    ? "System.Collections.Specialized.OrderedDictionary"

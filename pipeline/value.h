@@ -266,6 +266,10 @@ uint32_t hv_value_refcount(const hv_value *v);
 void hv_array_insert(hv_value *a, size_t i, hv_value v);
 void hv_array_remove_at(hv_value *a, size_t i);
 hv_value hv_array_clone(const hv_value *a);
+/* `$a += x` for arrays: moves a, appends x (the elements of x when it is an array) and
+ * returns the result as object[]. When a is the only reference it grows in place
+ * (amortised O(1)), otherwise a new array is built, so the semantics stay "new array". */
+hv_value hv_array_concat(hv_value a, const hv_value *x);
 /* Hashtables: shallow copy with the same flags (Clone()); O(1) lookup with cached hashes. */
 hv_value hv_table_clone(const hv_value *t);
 /* Objects: shallow copy of the property bag, class and type names (PSObject.Copy()). */

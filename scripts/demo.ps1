@@ -9,6 +9,11 @@ if (-not $env:HVSH_URI) {
 }
 # on the test driver New-VMSwitch makes the host bridge only when asked (we are in a netns)
 $env:HVSH_SWITCH_BRIDGES = '1'
+# the network cmdlets' saved state and DNS file stay out of this machine's /var/lib and /etc
+$demoState = Join-Path ([System.IO.Path]::GetTempPath()) "hvsh-demo-$PID"
+New-Item -ItemType Directory -Path $demoState -Force | Out-Null
+if (-not $env:HVSH_STATE_DIR) { $env:HVSH_STATE_DIR = $demoState }
+if (-not $env:HVSH_RESOLV_CONF) { $env:HVSH_RESOLV_CONF = Join-Path $demoState 'resolv.conf' }
 $VMName = 'NestedHost'
 
 function Step([string]$text) { Write-Host ''; Write-Host "== $text" -ForegroundColor Cyan }
@@ -65,3 +70,4 @@ Step 'Disabling nested virtualization (VM off)'
 Stop-VM -Name $VMName -TurnOff
 Set-VMProcessor -VMName $VMName -ExposeVirtualizationExtensions $false
 Get-VMProcessor -VMName $VMName | Format-Table VMName, ExposeVirtualizationExtensions
+Remove-Item -Recurse -Force $demoState

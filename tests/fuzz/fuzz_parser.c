@@ -16,8 +16,11 @@ static void
 check_node(hv_ast *child, void *ud)
 {
     const hv_ast_unit *u = ud;
+    const hv_ast *par = child->parent;
     if (child->ext.start > child->ext.end || child->ext.end > u->len)
         abort(); /* extents must stay inside the source */
+    if (!par || child->ext.start < par->ext.start || child->ext.end > par->ext.end)
+        abort(); /* ... and inside the parent's */
     size_t len;
     (void)hv_ast_text(u, child, &len);
     hv_ast_visit_children(child, check_node, ud);

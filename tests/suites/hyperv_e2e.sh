@@ -25,7 +25,7 @@ bad() { fail=$((fail + 1)); echo "not ok - $*"; }
 check() { # description, command...
     local d=$1
     shift
-    if "$@" >/dev/null 2>&1; then ok "$d"; else bad "$d"; fi
+    if "$@" >/dev/null 2>&1; then ok "$d"; else bad "$d"; return 1; fi
 }
 
 STATE=$(mktemp -d /tmp/hvsh-e2e.XXXXXX)
@@ -55,6 +55,8 @@ trap cleanup EXIT INT TERM
 mkdir -p "$STATE"/run "$STATE"/var/log/libvirt "$STATE"/var/lib "$STATE"/var/cache \
     "$STATE"/etc/nwfilter "$STATE"/etc/qemu
 cp /etc/passwd /etc/group "$STATE"/
+# a private copy: other builds may replace the binary while the suite runs
+cp "$HVSH" "$STATE"/hvsh && HVSH=$STATE/hvsh
 grep -q '^libvirt-qemu:' "$STATE"/passwd ||
     echo 'libvirt-qemu:x:64055:64055::/var/lib/libvirt:/usr/sbin/nologin' >>"$STATE"/passwd
 grep -q '^libvirt-qemu:' "$STATE"/group || echo 'libvirt-qemu:x:64055:' >>"$STATE"/group
@@ -82,10 +84,13 @@ fi
 ok "private libvirtd answers"
 
 # hvsh runs inside the daemon's network namespace, so its bridges are the daemon's
-hv() {
+# (host state files of the network cmdlets go to the state folder too)
+hvenv() {
     HVSH_URI=$URI HVSH_VM_DOMAIN_TYPE=qemu HVSH_SHUTDOWN_TIMEOUT=2 COLUMNS=120 NO_COLOR=1 \
-        timeout 90 nsenter -t "$DPID" -n "$HVSH" -NoProfile -NonInteractive -Command "$1"
+        HVSH_STATE_DIR=$STATE/hvsh HVSH_RESOLV_CONF=$STATE/resolv.conf \
+        timeout 90 nsenter -t "$DPID" -n "$@"
 }
+hv() { hvenv "$HVSH" -NoProfile -NonInteractive -Command "$1"; }
 vx() { virsh -c "$URI" "$@"; }
 VM='E2E VM (nested)'
 
@@ -164,5 +169,39 @@ check "Remove-VM undefines it" bash -c "! virsh -c '$URI' list --all --name | gr
 hv "Remove-VMSwitch -Name 'E2E Switch' -Force" >/dev/null 2>&1
 check "Remove-VMSwitch removes network and bridge" \
     bash -c "! virsh -c '$URI' net-list --all --name | grep -qxF 'E2E Switch' && ! nsenter -t $DPID -n ip link show '$BR' >/dev/null 2>&1"
+
+# ---- the seed document's commands verbatim (en dash, curly quotes; <VMName> filled in):
+# the Hyper-V half on the real daemon, the network half in the daemon's namespace
+hv "New-VM -Name SeedVM -MemoryStartupBytes 128MB" >/dev/null 2>&1
+nsenter -t "$DPID" -n ip link add Ethernet type veth peer name ethpeer 2>/dev/null
+nsenter -t "$DPID" -n ip link set Ethernet up 2>/dev/null
+: >"$STATE"/resolv.conf
+cat >"$STATE"/seed.ps1 <<'SEED'
+Set-VMProcessor -VMName SeedVM -ExposeVirtualizationExtensions $true
+Get-VMNetworkAdapter -VMName SeedVM | Set-VMNetworkAdapter -MacAddressSpoofing On
+new-vmswitch -name VmNAT -SwitchType Internal
+New-NetNat –Name LocalNAT –InternalIPInterfaceAddressPrefix “192.168.100.0/24”
+get-netadapter "vEthernet (VmNat)" | New-NetIPAddress -IPAddress 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24
+get-netadapter "Ethernet" | New-NetIPAddress -IPAddress 192.168.100.2 -DefaultGateway 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24
+Netsh interface ip add dnsserver “Ethernet” address=192.168.100.1
+SEED
+hvenv "$HVSH" -NoProfile -NonInteractive -File "$STATE"/seed.ps1 >"$STATE"/seed.out 2>&1
+check "seed: the script ran without errors" test "$(grep -c 'Line |' "$STATE"/seed.out)" = 0 ||
+    sed 's/^/# /' "$STATE"/seed.out | grep -A4 'Line |'
+check "seed: SeedVM requires svm" \
+    bash -c "virsh -c '$URI' dumpxml --inactive SeedVM | grep -q \"<feature policy='require' name='svm'/>\""
+check "seed: MAC spoofing On (no filterref)" bash -c "! virsh -c '$URI' dumpxml --inactive SeedVM | grep -q filterref"
+check "seed: VmNAT switch" bash -c "virsh -c '$URI' net-list --name | grep -qx VmNAT"
+check "seed: vEthernet (VmNAT) has 192.168.100.1/24" \
+    bash -c "nsenter -t $DPID -n ip -4 addr show VmNAT | grep -q '192.168.100.1/24'"
+check "seed: NAT masquerades 192.168.100.0/24" \
+    bash -c "nsenter -t $DPID -n nft list ruleset | grep -q '192.168.100.0/24'"
+check "seed: Ethernet has 192.168.100.2 and the default route" \
+    bash -c "nsenter -t $DPID -n ip -4 addr show Ethernet | grep -q 192.168.100.2/24 && nsenter -t $DPID -n ip route | grep -q 'default via 192.168.100.1'"
+check "seed: DNS server added" grep -q 192.168.100.1 "$STATE"/resolv.conf ||
+    sed 's/^/# /' "$STATE"/resolv.conf "$STATE"/seed.out | tail -20
+hv "Remove-VM SeedVM -Force; Remove-NetNat -Name LocalNAT -Confirm:\$false; Remove-VMSwitch VmNAT -Force" >/dev/null 2>&1
+check "seed: cleaned up" bash -c "! virsh -c '$URI' list --all --name | grep -qx SeedVM && ! virsh -c '$URI' net-list --all --name | grep -qx VmNAT"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -9,7 +9,7 @@ HVSH=${HVSH:-$PWD/hvsh}
 pass=0
 fail=0
 WORK=$(mktemp -d /tmp/hvsh-net.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+[ -n "${HVSH_TEST_KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
 
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
 notok() { fail=$((fail + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/#   /' | head -20; }
@@ -189,6 +189,7 @@ New-NetNat -Name Other -InternalIPInterfaceAddressPrefix 192.168.0.0/16
 "overlap:" + $Error[0].FullyQualifiedErrorId + ":" + $Error[0].CategoryInfo.Category
 New-NetNat -Name Third -InternalIPInterfaceAddressPrefix 10.20.0.0/33
 New-NetNat -Name NoPrefix
+New-NetNat -Name ("N" * 51) -InternalIPInterfaceAddressPrefix 10.40.0.0/24
 New-NetNat -Name Fourth -InternalIPInterfaceAddressPrefix 10.30.0.0/24 -WhatIf
 (Get-NetNat).Name -join ","
 Get-NetNat -Name nope
@@ -202,6 +203,7 @@ check "overlapping NAT: The parameter is incorrect." has_err nat "The parameter 
 check "overlapping NAT: FQID and category" has_out nat "overlap:Windows System Error 87,New-NetNat:InvalidArgument"
 check "bad prefix /33: error" has_err nat "between 0 and 32"
 check "no prefix: Windows' message" has_err nat "No matching interface was found for prefix (null)."
+check "NAT name too long: error" has_err nat "is too long (at most 50 characters)"
 check "-WhatIf prints the nft rule" has_out nat "add rule ip hvsh_nat postrouting ip saddr 10.30.0.0/24"
 check "only the good NAT exists" has_out nat "LocalNAT"
 check "Get-NetNat missing: not-found message" has_err nat "No MSFT_NetNat objects found with property 'Name' equal to 'nope'."
@@ -234,6 +236,12 @@ netsh interface ip add dnsserver Nope address=1.2.3.4
 netsh interface ip add address "Ethernet" 10.50.0.2 255.255.255.0 10.50.0.1
 netsh int ip show config Ethernet
 netsh int ip frobnicate
+netsh interface ip set address "Ethernet" static 10.60.0.2 255.255.0.0 10.60.0.1
+netsh interface ip set dnsservers name="Ethernet" source=static address=4.4.4.4
+"set-dns:" + ((Get-DnsClientServerAddress -InterfaceAlias Ethernet -AddressFamily IPv4).ServerAddresses -join ",")
+netsh interface ip delete dnsserver "Ethernet" all
+"del-dns:" + ((Get-DnsClientServerAddress -InterfaceAlias Ethernet -AddressFamily IPv4).ServerAddresses -join ",")
+Set-DnsClientServerAddress -InterfaceAlias Ethernet -ServerAddresses 1.0.0.1 -WhatIf
 Set-DnsClientServerAddress -InterfaceAlias Ethernet -ResetServerAddresses
 '
 check "Set-DnsClientServerAddress + Get" has_out dns "1.1.1.1,8.8.8.8"
@@ -242,11 +250,32 @@ check "bad InterfaceIndex: not-found message" has_err dns "No MSFT_DNSClientServ
 check "invalid server address rejected" has_err dns "'1.1.1.999' is not a valid DNS server address"
 check "netsh: keyword prefixes and index= insert" has_out dns "    Statically Configured DNS Servers:    9.9.9.10"
 check "netsh: unknown interface message and exit code" bash -c "grep -q 'The filename, directory name, or volume label syntax is incorrect.' '$WORK/dns/out' && grep -qx 'rc:1' '$WORK/dns/out'"
-check "netsh add address with mask and gateway" addr_on dns Ethernet 10.50.0.2 24
-check "netsh add address: gateway route" jqc dns/route.json '.[] | select(.dst=="default" and .gateway=="10.50.0.1")'
+check "netsh add address with mask and gateway" has_out dns "    IP Address:                           10.50.0.2"
+check "netsh add address: gateway route" has_out dns "    Default Gateway:                      10.50.0.1"
 check "netsh show config" has_out dns "    Subnet Prefix:                        10.50.0.0/24 (mask 255.255.255.0)"
 check "netsh bad syntax" has_out dns "The syntax supplied for this command is not valid."
+check "netsh set address static: replaces the old address" bash -c "! grep -q 10.50.0.2 '$WORK/dns/addr.json'"
+check "netsh set address static: new address /16" addr_on dns Ethernet 10.60.0.2 16
+check "netsh set address static: gateway" jqc dns/route.json '.[] | select(.dst=="default" and .gateway=="10.60.0.1")'
+check "netsh set dnsservers static" has_out dns "set-dns:4.4.4.4"
+check "netsh delete dnsserver all" has_out dns "del-dns:"
+check "Set-DnsClientServerAddress -WhatIf names the file" has_out dns "Ethernet (DNS servers: 1.0.0.1;"
 check "-ResetServerAddresses removes hvsh's block" bash -c "! grep -q hvsh '$WORK/dns/resolv.conf' && grep -qx 'nameserver 9.9.9.9' '$WORK/dns/resolv.conf'"
+
+# 6a. systemd-resolved backend: with its socket present (and no $HVSH_RESOLV_CONF), the
+#     servers go to `resolvectl dns <ifindex> ...` (a stand-in resolvectl records the call)
+d="$WORK/resolved"
+mkdir -p "$d/bin" "$d/state"
+printf '#!/bin/sh\necho "$@" >>"%s/calls"\n' "$d" >"$d/bin/resolvectl"
+chmod +x "$d/bin/resolvectl"
+touch "$d/sock"
+HVSH_STATE_DIR="$d/state" HVSH_RESOLVED_SOCKET="$d/sock" PATH="$d/bin:$PATH" "${NSCMD[@]}" bash -c "$ETH
+    '$HVSH' -NoProfile -NonInteractive -c 'Set-DnsClientServerAddress -InterfaceAlias Ethernet -ServerAddresses 1.1.1.1,2606:4700::1111
+        Set-DnsClientServerAddress -InterfaceAlias Ethernet -ResetServerAddresses' >'$d/out' 2>'$d/err'
+    cat /sys/class/net/Ethernet/ifindex >'$d/ifindex' 2>/dev/null || ip -j link show Ethernet | jq '.[0].ifindex' >'$d/ifindex'" 2>/dev/null
+idx=$(cat "$d/ifindex" 2>/dev/null)
+check "systemd-resolved: resolvectl dns <ifindex> <servers>" grep -qx "dns $idx 1.1.1.1 2606:4700::1111" "$d/calls"
+check "systemd-resolved: reset reverts the link" grep -qx "revert $idx" "$d/calls"
 
 # ------------------------------------------------------------------------------------------
 # 6b. External switch with -AllowManagementOS: the adapter's address and default route move
@@ -270,9 +299,11 @@ if [ "$(id -u)" = 0 ]; then
     d="$WORK/priv"
     mkdir -p "$d"
     HVSH_STATE_DIR="$d/state" unshare -n bash -c "$ETH; setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
-        '$HVSH' -NoProfile -NonInteractive -c 'New-NetIPAddress -InterfaceAlias Ethernet -IPAddress 10.1.1.1 -PrefixLength 24' >'$d/out' 2>'$d/err'; ip -j addr >'$d/addr.json'" 2>/dev/null
+        '$HVSH' -NoProfile -NonInteractive -c 'New-NetIPAddress -InterfaceAlias Ethernet -IPAddress 10.1.1.1 -PrefixLength 24; New-NetNat -Name N -InternalIPInterfaceAddressPrefix 10.2.0.0/24' >'$d/out' 2>'$d/err'; ip -j addr >'$d/addr.json'; nft list ruleset >'$d/nft.txt'" 2>/dev/null
     check "no privilege: requires root or CAP_NET_ADMIN" grep -q "requires root or CAP_NET_ADMIN" "$d/err"
-    check "no privilege: nothing changed" bash -c "! grep -q 10.1.1.1 '$d/addr.json'"
+    check "no privilege: nothing changed" bash -c "! grep -q 10.1.1.1 '$d/addr.json' && ! grep -q hvsh '$d/nft.txt'"
+    check "no privilege: New-NetNat error in hvsh's words only" \
+        bash -c "grep -q 'NAT configuration (nftables) requires root or CAP_NET_ADMIN' '$d/err' && ! grep -q 'you must be root' '$d/err'"
 fi
 
 # ------------------------------------------------------------------------------------------
@@ -299,7 +330,8 @@ nat_e2e() {
     $H ip route add default via 10.0.0.1
     printf '%s\n' 'New-VMSwitch -Name VmNAT -SwitchType Internal | Out-Null' \
         'New-NetNat -Name LocalNAT -InternalIPInterfaceAddressPrefix 192.168.100.0/24 | Out-Null' \
-        'Get-NetAdapter "vEthernet (VmNAT)" | New-NetIPAddress -IPAddress 192.168.100.1 -PrefixLength 24 | Out-Null' >"$d/t.ps1"
+        'Get-NetAdapter "vEthernet (VmNAT)" | New-NetIPAddress -IPAddress 192.168.100.1 -PrefixLength 24 | Out-Null' \
+        'Add-NetNatStaticMapping -NatName LocalNAT -Protocol UDP -ExternalIPAddress 0.0.0.0/24 -ExternalPort 8080 -InternalIPAddress 192.168.100.10 -InternalPort 80 | Out-Null' >"$d/t.ps1"
     (cd "$d" && HVSH_STATE_DIR="$d/state" HVSH_RESOLV_CONF="$d/resolv.conf" HVSH_URI=test:///default \
         HVSH_SWITCH_BRIDGES=1 $H "$HVSH" -NoProfile -NonInteractive -File t.ps1 >"$d/out" 2>"$d/err")
     $H ip link set gh master VmNAT 2>>"$d/err"
@@ -316,6 +348,18 @@ import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(2)
 s.sendto(b"ping", ("10.0.0.1", 9999)); print(s.recvfrom(100)[0].decode())' >"$d/reply" 2>&1
     wait $L
+    # port forwarding: outside -> host:8080/udp -> guest:80 (DNAT), reply back through conntrack
+    $G timeout 5 python3 -c '
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("192.168.100.10", 80))
+data, peer = s.recvfrom(100); print(peer[0], data.decode()); s.sendto(b"fwd-pong", peer)' >"$d/fwd-recv" 2>&1 &
+    L=$!
+    sleep 0.5
+    $O timeout 3 python3 -c '
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(2)
+s.sendto(b"fwd-ping", ("10.0.0.2", 8080)); print(s.recvfrom(100)[0].decode())' >"$d/fwd-reply" 2>&1
+    wait $L
     $H nft -j list table ip hvsh_nat >"$d/nft.json" 2>&1
     kill $HOSTNS $GUEST $OUTSIDE 2>/dev/null
     wait $HOSTNS $GUEST $OUTSIDE 2>/dev/null
@@ -325,6 +369,8 @@ if [ "$(id -u)" = 0 ] && command -v python3 >/dev/null; then
     check "NAT e2e: hvsh set up switch, NAT and address" test ! -s "$WORK/e2e/err"
     check "NAT e2e: packet arrived outside from 10.0.0.2 (masqueraded)" grep -qx '10.0.0.2 ping' "$WORK/e2e/recv"
     check "NAT e2e: the reply came back to the guest" grep -qx pong "$WORK/e2e/reply"
+    check "NAT e2e: static mapping forwarded host:8080 to the guest's port 80" grep -qx '10.0.0.1 fwd-ping' "$WORK/e2e/fwd-recv"
+    check "NAT e2e: the forwarded reply came back outside" grep -qx fwd-pong "$WORK/e2e/fwd-reply"
     check "NAT e2e: masquerade rule counter counted the packet" \
         jq -e '[.nftables[] | .rule? // empty | .expr[] | .counter? // empty | .packets] | max >= 1' "$WORK/e2e/nft.json"
 fi

@@ -16,7 +16,11 @@ T=$(mktemp -d)
 export TMUX_TMPDIR=$T
 NSTART=0
 SOCK="hvsh-test-$$-0"
-trap 'tmux -L $SOCK kill-server 2>/dev/null; rm -rf "$T"' EXIT
+cleanup() {
+    for i in $(seq 0 "$NSTART"); do tmux -L "hvsh-test-$$-$i" kill-server 2>/dev/null; done
+    rm -rf "$T"
+}
+trap cleanup EXIT
 HOMEDIR=$T/home
 mkdir -p "$HOMEDIR"
 URI="test://$PWD/tests/fixtures/lab.xml"

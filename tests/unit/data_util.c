@@ -102,7 +102,9 @@ test_providers(void)
     check(hvc_path_provider("function:f", &rest) == HVC_PROV_FUNCTION, "function: drive");
     check(hvc_path_provider("alias:", &rest) == HVC_PROV_ALIAS && *rest == '\0', "alias: root");
     check(hvc_path_provider("/tmp/a:b", &rest) == HVC_PROV_FS, "a colon in a file path");
-    check(hvc_path_provider("c:x", &rest) == HVC_PROV_FS, "unknown drive is a file path");
+    check(hvc_path_provider("C:\\VMs", &rest) == HVC_PROV_UNKNOWN && strcmp(rest, "VMs") == 0,
+          "C:\\VMs names a drive that does not exist");
+    check(hvc_path_provider("temp:/x", &rest) == HVC_PROV_FS, "temp: is the file system");
 }
 
 static void
@@ -138,9 +140,39 @@ test_json(void)
     hv_unref(ctl);
 }
 
+static void
+test_encodings(void)
+{
+    hv_buf b = {0};
+    hvc_encode(HVC_ENC_UTF16LE, "h\xc3\xa9", 3, true, &b);
+    check(b.len == 6 && memcmp(b.data, "\xff\xfeh\0\xe9\0", 6) == 0, "UTF-16LE with BOM");
+    hv_buf back = {0};
+    size_t bom;
+    hvc_encoding e = hvc_detect_bom((const unsigned char *)b.data, b.len, HVC_ENC_UTF8, &bom);
+    check(e == HVC_ENC_UTF16LE && bom == 2, "BOM detected as UTF-16LE");
+    hvc_decode(e, (const unsigned char *)b.data + bom, b.len - bom, &back);
+    check(back.len == 3 && memcmp(back.data, "h\xc3\xa9", 3) == 0, "UTF-16LE decodes back");
+    hv_buf_free(&b);
+    hv_buf_free(&back);
+    hvc_encode(HVC_ENC_UTF16BE, "\xf0\x9f\x98\x80", 4, false, &b); /* U+1F600: a surrogate pair */
+    check(b.len == 4 && memcmp(b.data, "\xd8\x3d\xde\x00", 4) == 0, "UTF-16BE surrogates");
+    hvc_decode(HVC_ENC_UTF16BE, (const unsigned char *)b.data, b.len, &back);
+    check(back.len == 4 && memcmp(back.data, "\xf0\x9f\x98\x80", 4) == 0,
+          "UTF-16BE surrogates decode");
+    hv_buf_free(&b);
+    hv_buf_free(&back);
+    hvc_encode(HVC_ENC_ASCII, "a\xc3\xa9", 3, true, &b);
+    check(b.len == 2 && memcmp(b.data, "a?", 2) == 0, "ASCII replaces non-ASCII with ?");
+    hv_buf_free(&b);
+    hvc_encode(HVC_ENC_UTF8BOM, "x", 1, true, &b);
+    check(b.len == 4 && memcmp(b.data, "\xef\xbb\xbfx", 4) == 0, "utf8BOM writes the BOM");
+    hv_buf_free(&b);
+}
+
 int
 main(void)
 {
+    test_encodings();
     test_double_r();
     test_calendar();
     test_relative();

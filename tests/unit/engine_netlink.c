@@ -13,7 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include "engine/nft.h"
 
 static int passed, failed;
 
@@ -280,6 +285,36 @@ test_addrs_routes(hv_nl *nl)
           "ip_forward switched on in the namespace");
 }
 
+/* Without CAP_NET_ADMIN every change fails with PERMISSION and a message naming the
+ * privilege (in a child that dropped all capabilities). */
+static void
+test_no_privilege(void)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct __user_cap_header_struct h = {.version = _LINUX_CAPABILITY_VERSION_3};
+        struct __user_cap_data_struct d[2];
+        memset(d, 0, sizeof d);
+        if (syscall(SYS_capset, &h, d) < 0)
+            _exit(3);
+        hv_nl *nl;
+        hv_eng_err e, e2;
+        if (hv_nl_open(&nl, &e) < 0)
+            _exit(4);
+        int rc = hv_nl_switch_create(nl, "NoPriv", NULL, &e);
+        hv_nl_close(nl);
+        hv_nft_nat nat = {.name = "NoPriv", .internal_prefix = "10.77.0.0/24"};
+        int rc2 = hv_nft_nat_add(&nat, &e2);
+        _exit(rc < 0 && e.code == HV_ENG_PERMISSION && strstr(e.msg, "CAP_NET_ADMIN") &&
+                      rc2 < 0 && e2.code == HV_ENG_PERMISSION && strstr(e2.msg, "CAP_NET_ADMIN")
+                  ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+          "no CAP_NET_ADMIN: PERMISSION errors that name the privilege (netlink and nft)");
+}
+
 int
 main(void)
 {
@@ -298,6 +333,7 @@ main(void)
     test_links(nl);
     test_addrs_routes(nl);
     hv_nl_close(nl);
+    test_no_privilege();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

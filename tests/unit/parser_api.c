@@ -187,6 +187,11 @@ check_file(void)
     fclose(f);
     h_ok(n == -1 && strstr(out, "/nonexistent/x.ps1") != NULL, "hv_parse_check_file: unreadable file", out);
     free(out);
+    f = open_memstream(&out, &outlen);
+    n = hv_parse_check_file("/tmp", f);
+    fclose(f);
+    h_ok(n == -1 && strstr(out, "/tmp: cannot read") != NULL, "hv_parse_check_file: a directory", out);
+    free(out);
 }
 
 static void
@@ -244,12 +249,25 @@ helpers(void)
     h_ok(hv_parse_typename(u, "", 0) == NULL, "hv_parse_typename rejects empty", NULL);
     h_ok(u->nerrors == 0, "hv_parse_typename does not add errors to the unit", NULL);
     hv_ast_unit_unref(u);
+
+    src = "$sb = { param($a) $a + 1 }";
+    u = hv_parse(src, strlen(src), "s.ps1");
+    hv_ast *sbe = hv_ast_pure_expr(first_stmt(u)->u.assign.right);
+    size_t len;
+    const char *t = hv_ast_scriptblock_text(u, sbe, &len);
+    h_ok(sbe->kind == HV_AST_SCRIPTBLOCKEXPR && len == 18 && strncmp(t, " param($a) $a + 1 ", 18) == 0,
+         "scriptblock text without braces", NULL);
+    t = hv_ast_scriptblock_text(u, sbe->u.sbexpr.sb, &len);
+    h_ok(len == 18 && strncmp(t, " param($a) $a + 1 ", 18) == 0, "scriptblock node extent covers the braces", NULL);
+    t = hv_ast_scriptblock_text(u, u->root, &len);
+    h_ok(len == strlen(src) && t == u->src, "root scriptblock text is the whole script", NULL);
+    hv_ast_unit_unref(u);
 }
 
 static void
 node_fields(void)
 {
-    const char *src = "$env:PATH; $global:x; ${c:\\tmp\\f}; @s; -ceq; $a -creplace 'x'";
+    const char *src = "$env:PATH; $global:x; ${c:\\tmp\\f}; f @s";
     hv_ast_unit *u = hv_parse(src, strlen(src), "f.ps1");
     hv_ast_list s = u->root->u.sb.end->u.named.stmts;
     hv_ast *v = hv_ast_pure_expr(s.items[0]);
@@ -261,7 +279,7 @@ node_fields(void)
     h_ok(v->u.var.scope == HV_VS_DRIVE && strcmp(v->u.var.drive, "c") == 0 && strcmp(v->u.var.name, "\\tmp\\f") == 0 &&
              v->u.var.braced,
          "drive-qualified braced variable", NULL);
-    v = hv_ast_pure_expr(s.items[3]);
+    v = s.items[3]->u.pipe.elems.items[0]->u.cmd.elems.items[1];
     h_ok(v->u.var.splatted && strcmp(v->u.var.name, "s") == 0, "splatted variable", NULL);
     hv_ast_unit_unref(u);
 

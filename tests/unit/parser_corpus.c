@@ -29,6 +29,44 @@ cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Every child's extent lies inside its parent's, and parent links match. */
+typedef struct {
+    const hv_ast *bad_parent, *bad_child;
+} extent_walk;
+
+static void
+check_child(hv_ast *child, void *ud)
+{
+    extent_walk *w = ud;
+    const hv_ast *parent = child->parent;
+    if (!w->bad_child && (!parent || child->ext.start < parent->ext.start || child->ext.end > parent->ext.end ||
+                          child->ext.start > child->ext.end)) {
+        w->bad_parent = parent;
+        w->bad_child = child;
+    }
+    hv_ast_visit_children(child, check_child, ud);
+}
+
+static void
+check_extents(const char *name, hv_ast_unit *u)
+{
+    extent_walk w = {0};
+    hv_ast_visit_children(u->root, check_child, &w);
+    char detail[1024] = "", what[300];
+    if (w.bad_child) {
+        size_t l1, l2;
+        const char *t1 = hv_ast_text(u, w.bad_child, &l1);
+        const char *t2 = w.bad_parent ? hv_ast_text(u, w.bad_parent, &l2) : "", *k2 = w.bad_parent ? hv_ast_kind_name((hv_ast_kind)w.bad_parent->kind) : "-";
+        if (!w.bad_parent)
+            l2 = 0;
+        snprintf(detail, sizeof detail, "#   child %s [%u,%u) '%.*s'\n#   parent %s '%.*s'\n",
+                 hv_ast_kind_name((hv_ast_kind)w.bad_child->kind), w.bad_child->ext.start, w.bad_child->ext.end,
+                 (int)(l1 > 80 ? 80 : l1), t1, k2, (int)(l2 > 80 ? 80 : l2), t2);
+    }
+    snprintf(what, sizeof what, "%s: child extents nest inside their parents", name);
+    h_ok(!w.bad_child, what, detail);
+}
+
 static void
 check_statements(const char *name, hv_ast_unit *u)
 {
@@ -92,8 +130,10 @@ main(void)
         char what[300];
         snprintf(what, sizeof what, "%s parses without errors (%.2f ms)", names[i], ms);
         h_ok(u->nerrors == 0, what, detail);
-        if (!u->nerrors)
+        if (!u->nerrors) {
             check_statements(names[i], u);
+            check_extents(names[i], u);
+        }
         char *dump = hv_ast_dump(u->root);
         free(dump);
         hv_ast_unit_unref(u);

@@ -22,6 +22,29 @@ h_ok(int cond, const char *what, const char *detail)
     }
 }
 
+/* Every node's extent nests inside its parent's and inside the source; returns the first
+ * offending node or NULL. */
+static const hv_ast *h_bad_extent;
+
+static void
+h_extent_walk(hv_ast *child, void *ud)
+{
+    const hv_ast_unit *u = ud;
+    const hv_ast *par = child->parent;
+    if (!h_bad_extent && (child->ext.start > child->ext.end || child->ext.end > u->len || !par ||
+                          child->ext.start < par->ext.start || child->ext.end > par->ext.end))
+        h_bad_extent = child;
+    hv_ast_visit_children(child, h_extent_walk, ud);
+}
+
+static __attribute__((unused)) const hv_ast *
+h_check_extents(hv_ast_unit *u)
+{
+    h_bad_extent = NULL;
+    hv_ast_visit_children(u->root, h_extent_walk, u);
+    return h_bad_extent;
+}
+
 /* Parse src; compare the dump of the root with expect (a ScriptBlock dump). */
 static __attribute__((unused)) void
 h_dump(const char *src, const char *expect)
@@ -34,6 +57,14 @@ h_dump(const char *src, const char *expect)
              src, expect, d, err);
     h_ok(!u->nerrors && strcmp(d, expect) == 0, src, detail);
     free(d);
+    const hv_ast *bad = u->nerrors ? NULL : h_check_extents(u);
+    if (bad) {
+        snprintf(detail, sizeof detail, "#   input: %s\n#   %s [%u,%u) is outside its parent %s [%u,%u)\n", src,
+                 hv_ast_kind_name((hv_ast_kind)bad->kind), bad->ext.start, bad->ext.end,
+                 bad->parent ? hv_ast_kind_name((hv_ast_kind)bad->parent->kind) : "-",
+                 bad->parent ? bad->parent->ext.start : 0, bad->parent ? bad->parent->ext.end : 0);
+        h_ok(0, "extents nest", detail);
+    }
     hv_ast_unit_unref(u);
 }
 

@@ -304,12 +304,58 @@ test_conversion(void)
     free_args(a8, 4);
 }
 
+/* Write-Host-like: position 0 takes the remaining arguments; a simple function collects
+ * extras into $args. */
+static const hv_param_def wh_params[] = {
+    {.name = "Object", .type = HV_PT_ANY, .position = 0,
+     .flags = HV_PF_BY_VALUE | HV_PF_REMAINING},
+    {.name = "NoNewline", .type = HV_PT_SWITCH, .position = HV_POS_NAMED},
+    {.name = NULL},
+};
+static const hv_cmdlet_def wh_def = {.name = "Write-Host", .params = wh_params};
+static const hv_param_def fn_params[] = {
+    {.name = "a", .type = HV_PT_ANY, .position = 0},
+    {.name = NULL},
+};
+static const hv_cmdlet_def fn_def = {.name = "f", .params = fn_params, .flags = HV_CF_FUNCTION};
+
+static void
+test_remaining(void)
+{
+    hv_binding b;
+    hv_bind_fail f;
+    hv_arg a[] = {val(hv_str("x")), named("NoNewline"), val(hv_str("y")), val(hv_int(3))};
+    bool ok = bind(&wh_def, &b, a, 4, false, &f);
+    check(ok && b.vals[0].kind == HV_ARRAY && hv_array_len(&b.vals[0]) == 3 && b.vals[1].u.b,
+          "remaining: positional arguments collected around a switch");
+    hv_bind_free(&b);
+    free_args(a, 4);
+
+    hv_arg a2[] = {val(hv_str("one")), val(hv_str("two")), named("Other"), val(hv_int(1))};
+    ok = bind(&fn_def, &b, a2, 4, false, &f);
+    check(ok && b.extras.kind == HV_ARRAY && hv_array_len(&b.extras) == 3 && b.ncommon == 0,
+          "simple function: extras go to $args, no common parameters");
+    hv_bind_free(&b);
+    free_args(a2, 4);
+
+    /* fast path: the one untyped ValueFromPipeline parameter */
+    ok = bind(&wh_def, &b, NULL, 0, true, &f);
+    hv_value o1 = hv_str("obj");
+    bool p1 = hv_bind_pipeline(&b, &o1, &f);
+    check(ok && p1 && b.fast_pi == 0 && b.how[0] == HV_BOUND_PIPE &&
+              b.vals[0].kind == HV_STRING,
+          "pipeline: fast path binds the untyped ValueFromPipeline parameter");
+    hv_unref(o1);
+    hv_bind_free(&b);
+}
+
 int
 main(void)
 {
     test_named();
     test_sets();
     test_conversion();
+    test_remaining();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

@@ -32,7 +32,7 @@ cast_fails(const char *type, const char *spec, hv_conv_err *e)
 static void
 test_to_string(void)
 {
-    IS(hv_double(0.1 + 0.2), "0.30000000000000004", "System.Double");
+    IS(hv_double(0.1 + 0.2), "0.3", "System.Double"); /* PowerShell shows doubles as G15 */
     IS(hv_double(1e16), "1E+16", NULL);
     IS(hv_double(1e15), "1E+15", NULL);
     IS(hv_double(123456789012345.0), "123456789012345", NULL);
@@ -41,16 +41,16 @@ test_to_string(void)
     IS(hv_double(1.5), "1.5", NULL);
     IS(hv_double(-2.25), "-2.25", NULL);
     IS(hv_double(100), "100", NULL);
-    IS(hv_double(1.0 / 3), "0.3333333333333333", NULL);
-    IS(hv_double(2.0 / 3), "0.6666666666666666", NULL);
+    IS(hv_double(1.0 / 3), "0.333333333333333", NULL);
+    IS(hv_double(2.0 / 3), "0.666666666666667", NULL);
     IS(hv_double(1e100), "1E+100", NULL);
-    IS(hv_double(1.7976931348623157e308), "1.7976931348623157E+308", NULL);
-    IS(hv_double(5e-324), "5E-324", NULL);
+    IS(hv_double(1.7976931348623157e308), "1.79769313486232E+308", NULL);
+    IS(hv_double(5e-324), "4.94065645841247E-324", NULL);
     IS(hv_double(12345.678), "12345.678", NULL);
-    IS(hv_double(1234567890123456.0), "1234567890123456", NULL);
-    IS(hv_double(12345678901234567.0), "12345678901234568", NULL);
-    IS(hv_double(123456789012345678.0), "1.2345678901234568E+17", NULL);
-    IS(hv_double(9007199254740993.0), "9007199254740992", NULL);
+    IS(hv_double(1234567890123456.0), "1.23456789012346E+15", NULL);
+    IS(hv_double(100 * 1.1), "110", NULL);
+    IS(hv_double(3.141592653589793), "3.14159265358979", NULL);
+    IS(hv_double(0.0590277777777777777), "0.0590277777777778", NULL);
     IS(hv_double(0.000123), "0.000123", NULL);
     IS(hv_double(-1.5e-7), "-1.5E-07", NULL);
     IS(hv_double(-0.0), "-0", NULL);
@@ -60,8 +60,8 @@ test_to_string(void)
     IS(mk("f:0.1"), "0.1", "System.Single");
     IS(mk("f:1e7"), "1E+07", NULL);
     IS(mk("f:1234567"), "1234567", NULL);
-    IS(mk("f:12345678"), "12345678", NULL);
-    IS(mk("f:3.14159274"), "3.1415927", NULL);
+    IS(mk("f:12345678"), "1.234568E+07", NULL);
+    IS(mk("f:3.14159274"), "3.141593", NULL);
     IS(mk("m:1.5"), "1.5", "System.Decimal");
     IS(mk("m:1e20"), "100000000000000000000", NULL);
     IS(mk("l:9223372036854775807"), "9223372036854775807", "System.Int64");
@@ -88,6 +88,44 @@ test_to_string(void)
     IS(hv_timespan(15000000), "00:00:01.5000000", NULL);
     IS(hv_type(hv_type_lookup("int")), "int", NULL);
     IS(hv_null(), "", NULL);
+}
+
+static bool
+net_is(double d, hv_numkind k, const char *want)
+{
+    char buf[64];
+    hv_conv_fmt_double(d, k, buf, sizeof buf);
+    if (strcmp(buf, want) != 0)
+        printf("# got %s want %s\n", buf, want);
+    return strcmp(buf, want) == 0;
+}
+#define NET(d, k, want) vt_check(net_is((d), (k), want), "R " #d " -> " want, __LINE__)
+
+/* .NET Core 3+ ToString()/"R": the shortest text that round-trips */
+static void
+test_net_double(void)
+{
+    NET(0.1 + 0.2, HV_N_DOUBLE, "0.30000000000000004");
+    NET(1.0 / 3, HV_N_DOUBLE, "0.3333333333333333");
+    NET(1e16, HV_N_DOUBLE, "1E+16");
+    NET(1e15, HV_N_DOUBLE, "1E+15");
+    NET(123456789012345.0, HV_N_DOUBLE, "123456789012345");
+    NET(1234567890123456.0, HV_N_DOUBLE, "1234567890123456");
+    NET(12345678901234567.0, HV_N_DOUBLE, "12345678901234568");
+    NET(123456789012345678.0, HV_N_DOUBLE, "1.2345678901234568E+17");
+    NET(1.7976931348623157e308, HV_N_DOUBLE, "1.7976931348623157E+308");
+    NET(5e-324, HV_N_DOUBLE, "5E-324");
+    NET(0.0001, HV_N_DOUBLE, "0.0001");
+    NET(0.00001, HV_N_DOUBLE, "1E-05");
+    NET(3.141592653589793, HV_N_DOUBLE, "3.141592653589793");
+    NET((double)3.14159274f, HV_N_FLOAT, "3.1415927");
+    NET((double)12345678.0f, HV_N_FLOAT, "12345678");
+    NET((double)1e7f, HV_N_FLOAT, "1E+07");
+    NET(-0.0, HV_N_DOUBLE, "-0");
+    NET(100 * 1.1, HV_N_DOUBLE, "110.00000000000001");
+    char buf[64];
+    hv_conv_fmt_double_ps(0.1 + 0.2, HV_N_DOUBLE, buf, sizeof buf);
+    CHECK(strcmp(buf, "0.3") == 0);
 }
 
 static void
@@ -169,6 +207,12 @@ test_casts(void)
     IS(cast("int", "s:0x1F", &e), "31", NULL);
     IS(cast("int", "s:", &e), "0", NULL);
     IS(cast("int", "n", &e), "0", NULL);
+    IS(cast("double", "n", &e), "0", "System.Double");
+    IS(cast("char", "n", &e), "\0"[0] ? "" : "", "System.Char");
+    ERR(cast_fails("datetime", "n", &e), e, "Cannot convert null to type \"System.DateTime\".");
+    ERR(cast_fails("DayOfWeek", "n", &e), e, "Cannot convert null to type \"System.DayOfWeek\".");
+    IS(cast("version", "n", &e), "", "null");
+    IS(cast("hashtable", "n", &e), "", "null");
     IS(cast("int", "b:1", &e), "1", NULL);
     IS(cast("int", "c:A", &e), "65", NULL);
     IS(cast("int", "s:2.5", &e), "2", NULL);
@@ -335,7 +379,8 @@ test_types(void)
         {"IO.Path", "System.IO.Path"}, {"System.IO.File", "System.IO.File"},
         {"Environment", "System.Environment"}, {"Convert", "System.Convert"},
         {"System.Collections.ArrayList", "System.Collections.ArrayList"},
-        {"System.Collections.Generic.List[string]", "System.Collections.ArrayList"},
+        {"System.Collections.Generic.List[string]", "System.Collections.Generic.List`1"},
+        {"List[int]", "System.Collections.Generic.List`1"},
         {"DayOfWeek", "System.DayOfWeek"}, {"StringSplitOptions", "System.StringSplitOptions"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -458,6 +503,8 @@ test_format(void)
     FMT("{0:G3}", "1.23E+04", hv_double(12345));
     FMT("{0:G3}", "3.14", hv_double(3.14159));
     FMT("{0:R}", "0.30000000000000004", hv_double(0.1 + 0.2));
+    FMT("{0}", "0.30000000000000004", hv_double(0.1 + 0.2)); /* -f uses .NET's ToString() */
+    FMT("{0:G}", "0.30000000000000004", hv_double(0.1 + 0.2));
     FMT("{0:0.00}", "3.14", hv_double(3.14159));
     FMT("{0:0.00}", "3.00", hv_int(3));
     FMT("{0:#,##0}", "1,234,567", hv_int(1234567));
@@ -500,10 +547,24 @@ test_format(void)
     hv_value one = hv_int(1);
     ERR(hv_conv_format("{1}", &one, 1, &out, &e), e,
         "Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..");
+    /* .NET 8 composite-format errors, offsets as AppendFormatHelper reports them */
     ERR(hv_conv_format("{0", &one, 1, &out, &e), e,
-        "Error formatting a string: Input string was not in a correct format..");
+        "Error formatting a string: Input string was not in a correct format. Failure to parse near offset 2. Format item ends prematurely..");
     ERR(hv_conv_format("x}", &one, 1, &out, &e), e,
-        "Error formatting a string: Input string was not in a correct format..");
+        "Error formatting a string: Input string was not in a correct format. Failure to parse near offset 2. Format item ends prematurely..");
+    ERR(hv_conv_format("a}b", &one, 1, &out, &e), e,
+        "Error formatting a string: Input string was not in a correct format. Failure to parse near offset 2. Unexpected closing brace without a corresponding opening brace..");
+    ERR(hv_conv_format("{x}", &one, 1, &out, &e), e,
+        "Error formatting a string: Input string was not in a correct format. Failure to parse near offset 1. Expected an ASCII digit..");
+    ERR(hv_conv_format("{ 0}", &one, 1, &out, &e), e,
+        "Error formatting a string: Input string was not in a correct format. Failure to parse near offset 1. Expected an ASCII digit..");
+    ERR(hv_conv_format("{0,x}", &one, 1, &out, &e), e,
+        "Error formatting a string: Input string was not in a correct format. Failure to parse near offset 3. Expected an ASCII digit..");
+    ERR(hv_conv_format("{0:a{b}", &one, 1, &out, &e), e,
+        "Error formatting a string: Input string was not in a correct format. Failure to parse near offset 4. Format item ends prematurely..");
+    ERR(hv_conv_format("{0;}", &one, 1, &out, &e), e,
+        "Error formatting a string: Input string was not in a correct format. Failure to parse near offset 2. Format item ends prematurely..");
+    IS((hv_conv_format("{0 , -4 }|", &one, 1, &out, &e), out), "1   |", NULL);
     IS(hv_conv_format_one(&one, "D4"), "0001", NULL);
     hv_value pi = hv_double(3.14159);
     IS(hv_conv_format_one(&pi, "N3"), "3.142", NULL);
@@ -514,6 +575,7 @@ main(void)
 {
     test_types();
     test_to_string();
+    test_net_double();
     test_to_bool();
     test_parse_number();
     test_casts();

@@ -45,10 +45,10 @@ test_arith(void)
     OP(HV_OP_ADD, "i:1", "i:2", "3", "System.Int32");
     OP(HV_OP_ADD, "i:2147483647", "i:1", "2147483648", "System.Double");
     OP(HV_OP_MUL, "i:65536", "i:65536", "4294967296", "System.Double");
-    OP(HV_OP_ADD, "l:9223372036854775807", "i:1", "9.223372036854776E+18", "System.Double");
+    OP(HV_OP_ADD, "l:9223372036854775807", "i:1", "9.22337203685478E+18", "System.Double");
     OP(HV_OP_ADD, "l:1", "i:2", "3", "System.Int64");
     OP(HV_OP_ADD, "i:1", "d:0.5", "1.5", "System.Double");
-    OP(HV_OP_ADD, "d:0.1", "d:0.2", "0.30000000000000004", "System.Double");
+    OP(HV_OP_ADD, "d:0.1", "d:0.2", "0.3", "System.Double");
     OP(HV_OP_ADD, "y:200", "y:100", "300", "System.Int32");
     OP(HV_OP_ADD, "m:1.5", "i:1", "2.5", "System.Decimal");
     OP(HV_OP_ADD, "m:1.1", "m:2.2", "3.3", "System.Decimal");
@@ -76,7 +76,7 @@ test_arith(void)
     OP(HV_OP_MUL, "d:1.5", "i:2", "3", "System.Double");
     OP(HV_OP_DIV, "i:10", "i:2", "5", "System.Int32");
     OP(HV_OP_DIV, "i:5", "i:2", "2.5", "System.Double");
-    OP(HV_OP_DIV, "i:1", "i:3", "0.3333333333333333", "System.Double");
+    OP(HV_OP_DIV, "i:1", "i:3", "0.333333333333333", "System.Double");
     OP(HV_OP_DIV, "l:10", "i:5", "2", "System.Int64");
     OP(HV_OP_DIV, "s:9", "i:3", "3", "System.Int32");
     OP(HV_OP_DIV, "d:1", "i:0", "Infinity", "System.Double");
@@ -114,6 +114,9 @@ test_arith(void)
     OPV(HV_OP_ADD, hv_datetime(d0, 0), hv_timespan(HV_TICKS_PER_DAY), "02/01/2026 00:00:00", "System.DateTime");
     OPV(HV_OP_SUB, hv_datetime(d0 + HV_TICKS_PER_DAY * 2, 0), hv_datetime(d0, 0), "2.00:00:00", "System.TimeSpan");
     OPV(HV_OP_ADD, hv_timespan(HV_TICKS_PER_SEC), hv_timespan(HV_TICKS_PER_SEC), "00:00:02", "System.TimeSpan");
+    OPV(HV_OP_ADD, hv_enum(&hv_enum_dayofweek, 1), hv_int(1), "Tuesday", "System.DayOfWeek");
+    OPV(HV_OP_SUB, hv_enum(&hv_enum_dayofweek, 1), hv_int(1), "Sunday", "System.DayOfWeek");
+    OPV(HV_OP_MUL, hv_enum(&hv_enum_dayofweek, 2), hv_int(3), "6", "System.Int32");
     /* unary */
     hv_value r;
     hv_value m = hv_int(-2147483647 - 1);
@@ -185,7 +188,11 @@ test_compare(void)
     OP(HV_OP_LE, "d:2.5", "i:3", "True", NULL);
     OP(HV_OP_LT, "n", "i:1", "True", NULL);
     OP(HV_OP_GT, "i:1", "n", "True", NULL);
-    OP(HV_OP_GT, "i:0", "n", "False", NULL);
+    OP(HV_OP_GT, "i:0", "n", "True", NULL);  /* CompareObjectToNull: 0 > $null */
+    OP(HV_OP_LT, "i:-1", "n", "True", NULL);
+    OP(HV_OP_LT, "n", "i:0", "True", NULL);
+    OP(HV_OP_GT, "n", "d:-2.5", "True", NULL);
+    OP(HV_OP_GE, "n", "n", "True", NULL);
     OP(HV_OP_GT, "s:a", "n", "True", NULL);
     OP(HV_OP_GT, "u:18446744073709551615", "i:1", "True", NULL);
     OP(HV_OP_LT, "i:-1", "u:1", "True", NULL);

@@ -146,6 +146,29 @@ test_arrays(void)
     hv_unref(alias);
     hv_unref(a);
     hv_unref(c);
+    /* += : in place when unshared, a new array when shared */
+    hv_value acc = hv_array_new(0);
+    for (int i = 0; i < 1000; i++) {
+        hv_value x = hv_int(i);
+        acc = hv_array_concat(acc, &x);
+    }
+    CHECK(hv_array_len(&acc) == 1000 && hv_array_at(&acc, 999)->u.i == 999);
+    hv_value keep = hv_ref(&acc);
+    hv_value one = hv_int(1);
+    hv_value grown = hv_array_concat(hv_ref(&acc), &one);
+    CHECK(grown.u.h != keep.u.h && hv_array_len(&keep) == 1000 && hv_array_len(&grown) == 1001);
+    hv_value self = hv_array_concat(hv_ref(&grown), &grown);
+    CHECK(hv_array_len(&self) == 2002);
+    hv_unref(self);
+    hv_unref(grown);
+    hv_unref(keep);
+    hv_unref(acc);
+    hv_value lst = hv_array_new(0);
+    lst.sub = 1;
+    hv_value two = hv_int(2);
+    hv_value lr = hv_array_concat(lst, &two);
+    CHECK(lr.sub == 0 && hv_array_len(&lr) == 1); /* ArrayList += x gives object[] */
+    hv_unref(lr);
 }
 
 static void

@@ -6,6 +6,7 @@ Get-Greeting -Name lab
 "private visible: $([bool](Get-Command Get-Prefix -ErrorAction SilentlyContinue))"
 (Get-Command Get-Greeting).Source
 $env:PSModulePath = "$PSScriptRoot/modules"
+Get-Module -ListAvailable -Name Lab* | ForEach-Object { "available: $($_.Name) $($_.Version) $($_.ModuleType)" }
 Import-Module LabTools
 New-LabName -Base web
 Get-LabCount

@@ -20,3 +20,15 @@ function No-Input { [CmdletBinding()] param([string]$Name) process { "ran" } }
 $r = 5 | No-Input -ErrorVariable ev -ErrorAction SilentlyContinue
 "ev: $($ev[0].FullyQualifiedErrorId)"
 $ev[0].Exception.Message
+function Set-Pair {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)][string]$Alias,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)][int]$Index
+    )
+    process { "pair $Alias $Index" }
+}
+[pscustomobject]@{ Alias = 'x'; Index = 1 }, [pscustomobject]@{ Alias = 'y' } |
+    Set-Pair -ErrorVariable pe -ErrorAction SilentlyContinue
+$pe[0].FullyQualifiedErrorId
+$pe[0].Exception.Message

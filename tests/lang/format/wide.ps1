@@ -1,1 +1,1 @@
-'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta' | Format-Wide -Column 3
+'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta' | Format-Wide -Column 3 -Force

@@ -1,1 +1,1 @@
-'a', 'bb', 'ccc', 'dd', 'e', 'f' | Format-Wide -AutoSize | Out-String -Width 12
+'a', 'bb', 'ccc', 'dd', 'e', 'f' | Format-Wide -AutoSize -Force | Out-String -Width 12

@@ -1,2 +1,5 @@
 using namespace System.Text
-"using accepted"
+$sb = [StringBuilder]::new()
+[void]$sb.Append("built")
+$sb.ToString()
+[Text.StringBuilder].FullName

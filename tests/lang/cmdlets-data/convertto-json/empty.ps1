@@ -1,0 +1,5 @@
+@() | ConvertTo-Json -AsArray
+ConvertTo-Json -InputObject @()
+ConvertTo-Json -InputObject @{}
+@() | ConvertTo-Json
+'end'

@@ -1,0 +1,2 @@
+try { @{1 = 'a'} | ConvertTo-Json } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }
+@{'1' = 'a'} | ConvertTo-Json -Compress

@@ -1,0 +1,2 @@
+$x = 5
+1..3 | ForEach-Object -Parallel { $_ * $using:x } | Sort-Object

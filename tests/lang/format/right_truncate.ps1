@@ -1,0 +1,1 @@
+[pscustomobject]@{ A = 'x' * 30; N = 1234567890 } | Format-Table | Out-String -Width 36

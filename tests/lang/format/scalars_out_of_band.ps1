@@ -1,0 +1,3 @@
+'a', 'b' | Format-Wide
+1, 2 | Format-Table
+'x' | Format-List

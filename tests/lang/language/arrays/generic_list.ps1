@@ -1,0 +1,5 @@
+$l = [System.Collections.Generic.List[string]]::new()
+$l.Add("x")
+$l.Add("y")
+$l.Count
+$l[1]

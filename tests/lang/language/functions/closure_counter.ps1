@@ -1,0 +1,7 @@
+function New-Counter {
+    $count = 0
+    { $script:calls++; $count++; $count }.GetNewClosure()
+}
+$c1 = New-Counter
+& $c1
+& $c1

@@ -1,0 +1,6 @@
+function Typed {
+    [OutputType([string])]
+    param()
+    "typed output"
+}
+Typed

@@ -1,0 +1,4 @@
+function pair { ,@("a", "b") }
+$p = pair
+$p.Count
+$p.GetType().Name

@@ -1,0 +1,2 @@
+@(3,1,2) | Sort-Object
+"a b c".Split(" ") | ForEach-Object { $_.ToUpper() }

@@ -1,0 +1,2 @@
+function show-it { "sees $item" }
+foreach ($item in "a","b") { show-it }

@@ -1,0 +1,5 @@
+$script:counter = 0
+function bump { $script:counter++ }
+function twice { bump; bump }
+twice
+$counter

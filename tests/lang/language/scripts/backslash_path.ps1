@@ -1,0 +1,3 @@
+& .\fixtures\lib.ps1
+. .\fixtures\lib.ps1
+$libVar

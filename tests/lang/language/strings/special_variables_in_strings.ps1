@@ -1,0 +1,2 @@
+"pid ok: $($PID -gt 0)"
+"true: $true, null: [$null]"

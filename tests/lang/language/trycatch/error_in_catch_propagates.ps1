@@ -1,0 +1,3 @@
+try {
+    try { throw "first" } catch { throw "second" }
+} catch { "outer got: $_" }

@@ -1,0 +1,1 @@
+try { "in try"; exit 2 } finally { "finally ran" }

@@ -1,0 +1,5 @@
+try {
+    $null.Call()
+} catch {
+    $_.InvocationInfo.ScriptLineNumber
+}
