@@ -32,7 +32,7 @@ static bool
 needs_quotes(const char *s, char delim)
 {
     for (; *s; s++)
-        if (*s == delim || *s == '"' || *s == '\n' || *s == '\r')
+        if (*s == delim || *s == '"' || *s == '\n')
             return true;
     return false;
 }
@@ -85,9 +85,12 @@ cell_text(const hv_value *v)
                               ? "System.Collections.Specialized.OrderedDictionary"
                               : "System.Collections.Hashtable");
     if (v->kind == HV_DATETIME) {
-        HV_AUTO hv_value s = hv_dt_format(v->u.i, (hv_dtkind)v->sub, NULL);
+        /* DateTime.ToString() in en-US */
+        HV_AUTO hv_value s = hv_dt_format(v->u.i, (hv_dtkind)v->sub, "M/d/yyyy h:mm:ss tt");
         return hv_xstrdup(hv_str_cstr(&s));
     }
+    if (v->kind == HV_DOUBLE && v->sub != HV_N_DECIMAL)
+        return hvc_double_r(v->u.d); /* Double.ToString(): shortest round-trip */
     return hvc_to_cstr(v);
 }
 
@@ -282,62 +285,133 @@ typedef struct {
     char *type_name;  /* from #TYPE */
     char delim;
     bool first_line_seen;
+    bool warn_unnamed, warned; /* a header without a name (named H1, H2...) */
     hv_buf pending;   /* an incomplete record (open quote) */
 } csv_reader;
 
-/* Splits one record into fields; returns false if a quoted field is still open. */
+/* pwsh's ReadTillNextDelimiter: the rest of a field up to the delimiter or the end; blanks
+ * only are dropped when eat is set. Returns true at the end of the record. */
+static bool
+till_delimiter(const char *s, size_t len, size_t *i, char delim, bool eat, hv_buf *cur)
+{
+    size_t start = *i;
+    bool nonwhite = false;
+    while (*i < len && s[*i] != delim) {
+        if (s[*i] != ' ' && s[*i] != '\t')
+            nonwhite = true;
+        (*i)++;
+    }
+    if (!eat || nonwhite)
+        hv_buf_put(cur, s + start, *i - start);
+    if (*i >= len)
+        return true;
+    (*i)++; /* the delimiter */
+    return false;
+}
+
+static void
+push_field(hv_value *fields, hv_buf *cur)
+{
+    hv_array_push(fields, hv_strn(cur->data ? cur->data : "", cur->len));
+    cur->len = 0;
+}
+
+/* Splits one record into fields as pwsh's ParseNextRecord does (quotes, doubled quotes,
+ * leading blanks skipped, lenient stray quotes); false if a quoted field is still open. */
 static bool
 split_record(const char *s, size_t len, char delim, hv_value *fields)
 {
     *fields = hv_array_new(8);
-    hv_buf f = {0};
-    bool inq = false, quoted = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (inq) {
-            if (c == '"' && i + 1 < len && s[i + 1] == '"') {
-                hv_buf_putc(&f, '"');
+    hv_buf cur = {0};
+    bool inq = false;
+    size_t i = 0;
+    while (i < len) {
+        char c = s[i++];
+        if (c == delim && !inq) {
+            push_field(fields, &cur);
+        } else if (c == '"' && inq) {
+            if (i < len && s[i] == '"') {
+                hv_buf_putc(&cur, '"');
                 i++;
-            } else if (c == '"') {
-                inq = false;
             } else {
-                hv_buf_putc(&f, c);
+                inq = false;
+                bool end = till_delimiter(s, len, &i, delim, true, &cur);
+                push_field(fields, &cur);
+                if (end)
+                    goto done;
             }
-        } else if (c == '"' && !quoted && f.len == 0) {
-            inq = quoted = true;
-        } else if (c == delim) {
-            hv_array_push(fields, f.data ? hv_buf_finish(&f) : hv_str(""));
-            quoted = false;
-        } else if (c == '"') {
-            inq = true; /* a quote later in an unquoted field: pwsh keeps reading */
+        } else if (c == '"' && cur.len == 0) {
+            inq = true;
+        } else if (c == '"' || ((c == ' ' || c == '\t') && !inq && cur.len)) {
+            hv_buf_putc(&cur, c);
+            bool end = till_delimiter(s, len, &i, delim, c != '"', &cur);
+            push_field(fields, &cur);
+            if (end)
+                goto done;
+        } else if ((c == ' ' || c == '\t') && !inq) {
+            continue; /* leading blanks */
         } else {
-            hv_buf_putc(&f, c);
+            hv_buf_putc(&cur, c);
         }
     }
-    hv_array_push(fields, f.data ? hv_buf_finish(&f) : hv_str(""));
-    hv_buf_free(&f);
     if (inq) {
+        hv_buf_free(&cur);
         hv_unrefp(fields);
         return false;
     }
+    push_field(fields, &cur); /* the end of the line ends the last field */
+done:
+    hv_buf_free(&cur);
     return true;
 }
 
 static hv_value
-record_object(const csv_reader *r, const hv_value *fields)
+record_object(csv_reader *r, const hv_value *fields)
 {
     hv_value o = hv_obj_new(NULL);
     if (r->type_name) {
+        /* PSTypeNames: the type, then CSV:<type> */
         char *tn = hv_xasprintf("CSV:%s", r->type_name);
         hv_obj_add_typename(&o, tn);
+        hv_obj_add_typename(&o, r->type_name);
         free(tn);
     }
     size_t nh = hv_array_len(&r->header), nf = hv_array_len(fields);
+    int unnamed = 1;
     for (size_t i = 0; i < nh; i++) {
         const char *name = hv_str_cstr(hv_array_at(&r->header, i));
+        char hname[32];
+        if (!*name) {
+            snprintf(hname, sizeof hname, "H%d", unnamed++);
+            name = hname;
+            r->warn_unnamed = true;
+        }
         hv_obj_set(&o, name, i < nf ? hv_ref(hv_array_at(fields, i)) : hv_null());
     }
     return o;
+}
+
+/* The header row: trailing empty names dropped; duplicates are an error (pwsh). */
+static hv_status
+set_header(hv_cmd *cmd, csv_reader *r, hv_value fields)
+{
+    while (hv_array_len(&fields) > 1 &&
+           hv_str_len(hv_array_at(&fields, hv_array_len(&fields) - 1)) == 0)
+        hv_array_truncate(&fields, hv_array_len(&fields) - 1);
+    for (size_t i = 0; i < hv_array_len(&fields); i++) {
+        const char *a = hv_str_cstr(hv_array_at(&fields, i));
+        for (size_t j = 0; *a && j < i; j++) {
+            if (hv_str_eq_ci(a, hv_str_cstr(hv_array_at(&fields, j)))) {
+                hv_status st = hvc_throw(cmd, HV_CAT_NotSpecified,
+                                         "AlreadyPresentPSMemberInfoInternalCollectionAdd",
+                                         NULL, "The member \"%s\" is already present.", a);
+                hv_unref(fields);
+                return st;
+            }
+        }
+    }
+    r->header = fields;
+    return HV_OK;
 }
 
 /* Feeds one physical line; emits an object when a record is complete. */
@@ -355,7 +429,7 @@ csv_feed_line(hv_cmd *cmd, csv_reader *r, const char *line, size_t len)
         return HV_OK; /* blank lines are skipped */
     }
     if (!r->first_line_seen && r->header.kind != HV_ARRAY && len > 5 &&
-        strncmp(line, "#TYPE", 5) == 0) {
+        strncasecmp(line, "#TYPE", 5) == 0) {
         const char *t = line + 5;
         while (*t == ' ')
             t++;
@@ -364,6 +438,15 @@ csv_feed_line(hv_cmd *cmd, csv_reader *r, const char *line, size_t len)
         return HV_OK;
     }
     r->first_line_seen = true;
+    if (r->header.kind != HV_ARRAY && line[0] == '#') {
+        /* before the header: comment lines are skipped; W3C logs name the fields */
+        if (len > 9 && strncmp(line, "#Fields: ", 9) == 0) {
+            hv_value fields;
+            if (split_record(line + 9, len - 9, r->delim, &fields))
+                return set_header(cmd, r, fields);
+        }
+        return HV_OK;
+    }
     hv_value fields;
     if (!split_record(line, len, r->delim, &fields)) {
         if (!r->pending.len)
@@ -371,12 +454,20 @@ csv_feed_line(hv_cmd *cmd, csv_reader *r, const char *line, size_t len)
         return HV_OK;
     }
     r->pending.len = 0;
-    if (r->header.kind != HV_ARRAY) {
-        r->header = fields;
-        return HV_OK;
-    }
+    if (r->header.kind != HV_ARRAY)
+        return set_header(cmd, r, fields);
     hv_value o = record_object(r, &fields);
     hv_unref(fields);
+    if (r->warn_unnamed && !r->warned) {
+        r->warned = true;
+        hv_status ws = hv_write_warning(cmd, "One or more headers were not specified. Default "
+                                             "names starting with \"H\" have been used in place "
+                                             "of any missing headers.");
+        if (ws != HV_OK) {
+            hv_unref(o);
+            return ws;
+        }
+    }
     return hv_emit(cmd, o);
 }
 

@@ -10,6 +10,7 @@
  */
 #include "cmdlets/data.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,17 +91,23 @@ rng_bytes(rng *r, unsigned char *buf, size_t n)
     }
 }
 
-/* pwsh: a non-negative Int32 below Int32.MaxValue built from 4 random bytes. */
+/* pwsh's PolymorphicRandomNumberGenerator: every sample is built from NextBytes. */
+static int32_t
+rng_internal_sample(rng *r)
+{
+    unsigned char b[4];
+    rng_bytes(r, b, 4);
+    return (int32_t)((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+                     (uint32_t)b[3] << 24);
+}
+
 static int32_t
 rng_next(rng *r)
 {
     int32_t v;
-    do {
-        unsigned char b[4];
-        rng_bytes(r, b, 4);
-        v = (int32_t)((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-                      (uint32_t)b[3] << 24);
-    } while (v == INT32_MAX);
+    do
+        v = rng_internal_sample(r);
+    while (v == INT32_MAX);
     if (v < 0)
         v += INT32_MAX;
     return v;
@@ -112,23 +119,72 @@ rng_double(rng *r)
     return rng_next(r) * (1.0 / INT32_MAX);
 }
 
-static int64_t
-rng_range64(rng *r, int64_t min, int64_t max)
+/* Next(minValue, maxValue) */
+static int32_t
+rng_next_range(rng *r, int32_t min, int32_t max)
 {
-    if (max - min <= INT32_MAX && max - min >= 0)
-        return (int64_t)(rng_double(r) * (double)(max - min)) + min;
-    /* wide ranges: rejection sampling on masked 64-bit values */
-    uint64_t range = (uint64_t)max - (uint64_t)min, mask = range;
-    for (int s = 1; s < 64; s <<= 1)
-        mask |= mask >> s;
+    int64_t range = (int64_t)max - min;
+    if (range <= INT32_MAX)
+        return (int32_t)(rng_double(r) * (double)range) + min;
+    double large;
+    do
+        large = rng_internal_sample(r);
+    while (large == INT32_MAX);
+    large += INT32_MAX;
+    large *= 1.0 / (2.0 * (uint32_t)INT32_MAX);
+    return (int32_t)((int64_t)(large * (double)range) + min);
+}
+
+/* GetRandomInt64 */
+static int64_t
+rng_int64(rng *r, int64_t min, int64_t max)
+{
+    if ((__int128)max - min <= INT32_MAX)
+        return min + rng_next_range(r, 0, (int32_t)(max - min));
+    uint64_t diff = (uint64_t)max - (uint64_t)min;
+    int bits = 0;
+    for (uint64_t d = diff; d; d >>= 1)
+        bits++;
+    uint64_t mask = bits == 64 ? UINT64_MAX : (UINT64_MAX >> (64 - bits));
     uint64_t v;
     do {
         unsigned char b[8];
         rng_bytes(r, b, 8);
-        memcpy(&v, b, 8);
+        v = 0;
+        for (int k = 7; k >= 0; k--)
+            v = v << 8 | b[k];
         v &= mask;
-    } while (v >= range);
-    return (int64_t)((uint64_t)min + v);
+    } while (diff <= v);
+    return (int64_t)((double)min + (double)v);
+}
+
+/* GetRandomDouble */
+static double
+rng_double_range(rng *r, double min, double max)
+{
+    double v, diff = max - min;
+    if (isinf(diff)) {
+        do {
+            double x = rng_double(r);
+            v = min + x * max - x * min;
+        } while (v >= max);
+        return v;
+    }
+    do {
+        double x = rng_double(r);
+        v = min + x * diff;
+        diff *= x;
+    } while (v >= max);
+    return v;
+}
+
+/* The generator lives as long as the runspace (pwsh keeps one per runspace, so -SetSeed
+ * affects the following Get-Random calls too); hvsh runs one runspace per process. */
+static rng *
+session_rng(void)
+{
+    static rng generator;
+    return &generator;
 }
 
 /* ---- Get-Random ---- */
@@ -138,7 +194,7 @@ enum { GR_SEED, GR_MAX, GR_MIN, GR_COUNT, GR_INPUT, GR_SHUFFLE, GR__N };
 const hv_param_def hvc_getrandom_params[GR__N + 1] = {
     [GR_SEED] = {.name = "SetSeed", .type = HV_PT_INT32, .position = HV_POS_NAMED,
                  .help = "Specifies a seed value for the random number generator. The same "
-                         "seed gives the same sequence."},
+                         "seed gives the same sequence, also for later Get-Random commands."},
     [GR_MAX] = {.name = "Maximum", .type = HV_PT_ANY, .position = 0,
                 .sets = HV_SET(GR_SET_NUMBER),
                 .help = "Specifies a maximum value for the random number. The generated "
@@ -163,83 +219,95 @@ const hv_param_def hvc_getrandom_params[GR__N + 1] = {
 };
 
 typedef struct {
-    rng r;
-    hv_value items;
-    bool init;
+    hv_value items;  /* chosen (reservoir) or all (-Shuffle) */
+    int64_t processed;
 } random_state;
 _Static_assert(sizeof(random_state) <= HVC_MISC_STATE, "state size");
 
-static void
-random_init(hv_cmd *cmd, random_state *s)
+/* A -Minimum/-Maximum operand as pwsh's ProcessOperand sees it: strings are scanned as
+ * numbers. Kind: 0 absent, 1 Int32, 2 Int64, 3 other (double path). */
+static int
+operand_kind(const hv_value *v, hv_value *num)
 {
-    if (s->init)
-        return;
-    s->init = true;
-    if (hv_cmd_bound(cmd, GR_SEED))
-        rng_seed(&s->r, (int32_t)hvc_arg_int(cmd, GR_SEED, 0));
-}
-
-static bool
-is_float(const hv_value *v)
-{
-    if (v && v->kind == HV_STRING) {
-        hv_value n;
-        if (hv_conv_parse_number(hv_str_cstr(v), hv_str_len(v), &n))
-            return n.kind == HV_DOUBLE;
+    *num = hv_null();
+    if (!v || v->kind == HV_NULL)
+        return 0;
+    if (v->kind == HV_STRING) {
+        if (!hv_conv_parse_number(hv_str_cstr(v), hv_str_len(v), num))
+            return 3;
+        v = num;
+    } else {
+        *num = *v;
     }
-    return v && v->kind == HV_DOUBLE;
-}
-
-static bool
-is_long(const hv_value *v)
-{
-    return v && v->kind == HV_INT && v->sub != HV_N_INT32 && v->sub != HV_N_INT16 &&
-           v->sub != HV_N_BYTE && v->sub != HV_N_SBYTE && v->sub != HV_N_UINT16;
+    if (v->kind == HV_INT && v->sub == HV_N_INT32)
+        return 1;
+    if (v->kind == HV_INT && v->sub == HV_N_INT64)
+        return 2;
+    return 3;
 }
 
 static hv_status
-random_numbers(hv_cmd *cmd, random_state *s)
+min_max_error(hv_cmd *cmd, const char *mn, const char *mx)
 {
+    return hvc_throw(cmd, HV_CAT_InvalidArgument, "MinGreaterThanOrEqualMax", NULL,
+                     "The Minimum value (%s) cannot be greater than or equal to the Maximum "
+                     "value (%s).", mn, mx);
+}
+
+static hv_status
+random_numbers(hv_cmd *cmd)
+{
+    rng *r = session_rng();
     const hv_value *maxv = hv_cmd_arg(cmd, GR_MAX), *minv = hv_cmd_arg(cmd, GR_MIN);
     int64_t count = hvc_arg_int(cmd, GR_COUNT, 1);
-    bool dbl = is_float(maxv) || is_float(minv);
+    hv_value maxn, minn;
+    int kmax = operand_kind(maxv, &maxn), kmin = operand_kind(minv, &minn);
     hv_conv_err err;
     hv_status st = HV_OK;
-    if (dbl) {
-        double mx = INT32_MAX, mn = 0;
-        if ((maxv && !hv_conv_to_double(maxv, &mx, &err)) ||
-            (minv && !hv_conv_to_double(minv, &mn, &err)))
-            return hvc_throw(cmd, HV_CAT_InvalidArgument, "InvalidArgument", NULL, "%s",
-                             err.msg);
-        if (mn >= mx)
-            return hvc_throw(cmd, HV_CAT_InvalidArgument,
-                             "MinGreaterThanOrEqualMax",
-                             NULL, "The Minimum value (%g) cannot be greater than or equal to "
-                                   "the Maximum value (%g).", mn, mx);
-        for (int64_t i = 0; i < count && st == HV_OK; i++) {
-            double v;
-            do
-                v = mn + rng_double(&s->r) * (mx - mn);
-            while (v >= mx);
-            st = hv_emit(cmd, hv_double(v));
+    if (kmax <= 1 && kmin <= 1) {
+        int32_t mn = kmin ? (int32_t)minn.u.i : 0, mx = kmax ? (int32_t)maxn.u.i : INT32_MAX;
+        if (mn >= mx) {
+            char a[32], b[32];
+            snprintf(a, sizeof a, "%d", mn);
+            snprintf(b, sizeof b, "%d", mx);
+            return min_max_error(cmd, a, b);
         }
+        for (int64_t i = 0; i < count && st == HV_OK; i++)
+            st = hv_emit(cmd, hv_int(rng_next_range(r, mn, mx)));
         return st;
     }
-    int64_t mx = INT32_MAX, mn = 0;
-    if ((maxv && !hv_conv_to_int64(maxv, &mx, &err)) ||
-        (minv && !hv_conv_to_int64(minv, &mn, &err)))
-        return hvc_throw(cmd, HV_CAT_InvalidArgument, "InvalidArgument", NULL, "%s", err.msg);
-    bool wide = is_long(maxv) || is_long(minv) || mx > INT32_MAX || mn < INT32_MIN;
-    if (mn >= mx)
-        return hvc_throw(cmd, HV_CAT_InvalidArgument,
-                         "MinGreaterThanOrEqualMax",
-                         NULL, "The Minimum value (%lld) cannot be greater than or equal to the "
-                               "Maximum value (%lld).", (long long)mn, (long long)mx);
-    for (int64_t i = 0; i < count && st == HV_OK; i++) {
-        int64_t v = rng_range64(&s->r, mn, mx);
-        st = hv_emit(cmd, wide ? hv_long(v) : hv_int((int32_t)v));
+    if (kmax <= 2 && kmin <= 2) {
+        int64_t mn = kmin ? minn.u.i : 0, mx = kmax ? maxn.u.i : INT64_MAX;
+        if (mn >= mx) {
+            char a[32], b[32];
+            snprintf(a, sizeof a, "%lld", (long long)mn);
+            snprintf(b, sizeof b, "%lld", (long long)mx);
+            return min_max_error(cmd, a, b);
+        }
+        for (int64_t i = 0; i < count && st == HV_OK; i++)
+            st = hv_emit(cmd, hv_long(rng_int64(r, mn, mx)));
+        return st;
     }
+    double mx = DBL_MAX, mn = 0;
+    if ((maxv && maxv->kind != HV_NULL && !hv_conv_to_double(maxv, &mx, &err)) ||
+        (minv && minv->kind != HV_NULL && !hv_conv_to_double(minv, &mn, &err)))
+        return hvc_throw(cmd, HV_CAT_InvalidArgument, "InvalidArgument", NULL, "%s", err.msg);
+    if (mn >= mx) {
+        HV_AUTO hv_value a = hv_conv_to_string(&(hv_value){.kind = HV_DOUBLE, .u.d = mn}, NULL);
+        HV_AUTO hv_value b = hv_conv_to_string(&(hv_value){.kind = HV_DOUBLE, .u.d = mx}, NULL);
+        return min_max_error(cmd, hv_str_cstr(&a), hv_str_cstr(&b));
+    }
+    for (int64_t i = 0; i < count && st == HV_OK; i++)
+        st = hv_emit(cmd, hv_double(rng_double_range(r, mn, mx)));
     return st;
+}
+
+hv_status
+hvc_getrandom_begin(hv_cmd *cmd)
+{
+    if (hv_cmd_bound(cmd, GR_SEED))
+        rng_seed(session_rng(), (int32_t)hvc_arg_int(cmd, GR_SEED, 0));
+    return HV_OK;
 }
 
 hv_status
@@ -247,14 +315,29 @@ hvc_getrandom_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     random_state *s = hv_cmd_state(cmd);
-    random_init(cmd, s);
-    if (hv_cmd_set_index(cmd) == GR_SET_NUMBER)
-        return random_numbers(cmd, s);
-    const hv_value *in = hvc_arg_array(cmd, GR_INPUT);
+    int set = hv_cmd_set_index(cmd);
+    if (set == GR_SET_NUMBER)
+        return HV_OK;
     if (s->items.kind != HV_ARRAY)
         s->items = hv_array_new(16);
-    for (size_t i = 0; in && i < hv_array_len(in); i++)
-        hv_array_push(&s->items, hv_ref(hv_array_at(in, i)));
+    const hv_value *in = hv_cmd_arg(cmd, GR_INPUT);
+    size_t n = in && in->kind == HV_ARRAY ? hv_array_len(in) : 1;
+    int64_t count = hvc_arg_int(cmd, GR_COUNT, 1);
+    rng *r = session_rng();
+    for (size_t i = 0; i < n; i++) {
+        hv_value item = in && in->kind == HV_ARRAY ? hv_ref(hv_array_at(in, i))
+                                                   : (in ? hv_ref(in) : hv_null());
+        if (set == GR_SET_SHUFFLE || s->processed < count) {
+            hv_array_push(&s->items, item);
+        } else if (rng_next_range(r, 0, (int32_t)(s->processed + 1)) < count) {
+            /* reservoir sampling: every item ends up chosen with probability K/N */
+            int32_t k = rng_next_range(r, 0, (int32_t)hv_array_len(&s->items));
+            hv_array_set(&s->items, (size_t)k, item);
+        } else {
+            hv_unref(item);
+        }
+        s->processed++;
+    }
     return HV_OK;
 }
 
@@ -262,24 +345,24 @@ hv_status
 hvc_getrandom_end(hv_cmd *cmd)
 {
     random_state *s = hv_cmd_state(cmd);
+    /* numbers: pwsh draws them in BeginProcessing; here the set is only certain once the
+     * pipeline input (if any) has been bound, so they are drawn at the end */
     if (s->items.kind != HV_ARRAY)
-        return HV_OK;
+        return hv_cmd_set_index(cmd) == GR_SET_NUMBER ? random_numbers(cmd) : HV_OK;
     size_t n = hv_array_len(&s->items);
-    size_t k = hv_cmd_set_index(cmd) == GR_SET_SHUFFLE ? n
-                                                        : (size_t)hvc_arg_int(cmd, GR_COUNT, 1);
-    if (k > n)
-        k = n;
-    /* partial Fisher-Yates: the first k slots end up a random selection in random order */
     hv_value *it = hv_array_items(&s->items);
-    for (size_t i = 0; i < k; i++) {
-        size_t j = i + (size_t)rng_range64(&s->r, 0, (int64_t)(n - i));
-        hv_value t = it[i];
-        it[i] = it[j];
-        it[j] = t;
-    }
+    rng *r = session_rng();
     hv_status st = HV_OK;
-    for (size_t i = 0; i < k && st == HV_OK; i++)
-        st = hv_emit(cmd, hv_ref(&it[i]));
+    /* a random permutation of the chosen items, drawn as pwsh does */
+    for (size_t i = 0; i < n && st == HV_OK; i++) {
+        size_t j = (size_t)rng_next_range(r, (int32_t)i, (int32_t)n);
+        st = hv_emit(cmd, hv_ref(&it[j]));
+        if (i != j) {
+            hv_value t = it[j];
+            it[j] = it[i];
+            it[i] = t;
+        }
+    }
     return st;
 }
 

@@ -8,6 +8,7 @@
  */
 #include "cmdlets/data.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ append_context(hv_buf *b, const hv_value *self, const hv_value *lines, int64_t f
 }
 
 static hv_value
-matchinfo_to_string(const hv_value *self)
+matchinfo_render(const hv_value *self)
 {
     const hv_value *line = hv_obj_get(self, "Line");
     const hv_value *lnv = hv_obj_get(self, "LineNumber");
@@ -72,11 +73,21 @@ matchinfo_to_string(const hv_value *self)
     return hv_buf_finish(&b);
 }
 
+/* The text is fixed when the MatchInfo is emitted (pwsh shows it at once, relative to the
+ * location of that moment), so a later Set-Location or a deferred renderer sees the same. */
+static hv_value
+matchinfo_to_string(const hv_value *self)
+{
+    const char *fixed = hv_obj_native(self);
+    return fixed ? hv_str(fixed) : matchinfo_render(self);
+}
+
 static const hv_obj_class matchinfo_class = {
     .type_name = "Microsoft.PowerShell.Commands.MatchInfo",
     .base_types = (const char *const[]){"System.Object", NULL},
     .default_props = (const char *const[]){NULL}, /* shown as its ToString() */
     .to_string = matchinfo_to_string,
+    .finalize = free,
 };
 
 static const hv_obj_class context_class = {
@@ -166,15 +177,15 @@ const hv_param_def hvc_sls_params[SS__N + 1] = {
 
 /* ---- state ---- */
 typedef struct {
-    bool init, found_any, list_done_stream;
+    bool init, found_any, done;
     int pre_n, post_n;
     hv_value patterns;  /* HV_ARRAY of strings */
-    /* per source */
-    hv_value ring;      /* last pre_n lines */
+    /* per source (a file, or the piped objects as one stream) */
+    hv_value ring;      /* the last pre_n lines */
     int64_t seq;        /* number of piped objects seen */
     int64_t last_shown; /* line number of the last line displayed (match or context) */
-    hv_value pending;   /* a MatchInfo waiting for its post-context */
-    hv_value post;      /* HV_ARRAY */
+    hv_value pending;   /* HV_ARRAY of MatchInfo still collecting post-context, in order */
+    hv_value pend_info; /* parallel HV_ARRAY of ints: remaining * 2 + display-open */
 } sls_state;
 _Static_assert(sizeof(sls_state) <= HVC_SLS_STATE, "state size");
 
@@ -220,7 +231,8 @@ sls_init(hv_cmd *cmd, sls_state *s)
     return HV_OK;
 }
 
-/* The first pattern matching text (index) or -1; matches out (Match[] array). */
+/* The first pattern matching text (index) or -1; matches out (Match[] array; empty for
+ * -SimpleMatch, which pwsh matches with IndexOf). */
 static int
 match_line(hv_cmd *cmd, const char *text, size_t len, hv_value *matches)
 {
@@ -232,7 +244,9 @@ match_line(hv_cmd *cmd, const char *text, size_t len, hv_value *matches)
         if (!re || !hv_regex_exec(re, text, len, 0, &ms, &me))
             continue;
         if (matches) {
-            if (hv_cmd_switch(cmd, SS_ALLMATCHES)) {
+            if (hv_cmd_switch(cmd, SS_SIMPLE)) {
+                *matches = hv_array_new(0);
+            } else if (hv_cmd_switch(cmd, SS_ALLMATCHES) && !hv_cmd_switch(cmd, SS_NOTMATCH)) {
                 *matches = hv_regex_matches(re, text, len);
             } else {
                 *matches = hv_array_new(1);
@@ -242,6 +256,12 @@ match_line(hv_cmd *cmd, const char *text, size_t len, hv_value *matches)
         return (int)i;
     }
     return -1;
+}
+
+static bool
+has_context(const sls_state *s)
+{
+    return s->pre_n > 0 || s->post_n > 0;
 }
 
 static hv_value
@@ -256,26 +276,62 @@ make_context(const hv_value *pre, const hv_value *display_pre)
 }
 
 static hv_status
-flush_pending(hv_cmd *cmd, sls_state *s)
+emit_match(hv_cmd *cmd, hv_value mi)
 {
-    if (s->pending.kind != HV_OBJECT)
-        return HV_OK;
-    hv_value mi = hv_steal(&s->pending);
-    const hv_value *ctx = hv_obj_get(&mi, "Context");
-    if (ctx && ctx->kind == HV_OBJECT && s->post.kind == HV_ARRAY) {
-        hv_value c = hv_ref(ctx);
-        hv_obj_set(&c, "PostContext", hv_array_clone(&s->post));
-        hv_obj_set(&c, "DisplayPostContext", hv_array_clone(&s->post));
-        hv_unref(c);
-    }
-    hv_unrefp(&s->post);
     if (hv_cmd_switch(cmd, SS_RAW)) {
         const hv_value *line = hv_obj_get(&mi, "Line");
         hv_value l = line ? hv_ref(line) : hv_str("");
         hv_unref(mi);
         return hv_emit(cmd, l);
     }
+    HV_AUTO hv_value text = matchinfo_render(&mi);
+    hv_obj_set_native(&mi, hv_xstrndup(hv_str_cstr(&text), hv_str_len(&text)));
     return hv_emit(cmd, mi);
+}
+
+/* Emits the matches at the front of the queue whose post-context is complete (all of them
+ * at the end of a source), keeping the order of the lines. */
+static hv_status
+emit_ready(hv_cmd *cmd, sls_state *s, bool all)
+{
+    hv_status st = HV_OK;
+    while (st == HV_OK && s->pending.kind == HV_ARRAY && hv_array_len(&s->pending) > 0) {
+        if (!all && hv_int_of(hv_array_at(&s->pend_info, 0)) >> 1 > 0)
+            break;
+        hv_value mi = hv_ref(hv_array_at(&s->pending, 0));
+        hv_array_remove_at(&s->pending, 0);
+        hv_array_remove_at(&s->pend_info, 0);
+        st = emit_match(cmd, mi);
+    }
+    return st;
+}
+
+/* A line after pending matches: their logical post-context takes every line, their display
+ * post-context only the lines up to the next match (which shows itself). */
+static void
+track_post(sls_state *s, const char *text, size_t len, int64_t ln, bool is_match)
+{
+    for (size_t i = 0; s->pending.kind == HV_ARRAY && i < hv_array_len(&s->pending); i++) {
+        int64_t info = hv_int_of(hv_array_at(&s->pend_info, i));
+        int64_t rem = info >> 1;
+        bool open = info & 1;
+        if (rem <= 0)
+            continue;
+        const hv_value *ctx = hv_obj_get(hv_array_at(&s->pending, i), "Context");
+        hv_value post = hv_ref(hv_obj_get(ctx, "PostContext"));
+        hv_array_push(&post, hv_strn(text, len));
+        hv_unref(post);
+        if (open && !is_match) {
+            hv_value dpost = hv_ref(hv_obj_get(ctx, "DisplayPostContext"));
+            hv_array_push(&dpost, hv_strn(text, len));
+            hv_unref(dpost);
+            s->last_shown = ln;
+        }
+        if (is_match)
+            open = false;
+        rem--;
+        hv_array_set(&s->pend_info, i, hv_long(rem * 2 + (open ? 1 : 0)));
+    }
 }
 
 static void
@@ -290,35 +346,11 @@ ring_push(sls_state *s, const char *text, size_t len)
     hv_array_push(&s->ring, hv_strn(text, len));
 }
 
-/* One line of one source. *stop is set when -List or -Quiet has what it needs. */
-static hv_status
-sls_line(hv_cmd *cmd, const char *text, size_t len, int64_t ln, const char *path,
-         const char *filename, bool *stop)
+static hv_value
+new_matchinfo(hv_cmd *cmd, const char *text, size_t len, int64_t ln, const char *path,
+              const char *filename, int pi, hv_value matches)
 {
     sls_state *s = hv_cmd_state(cmd);
-    bool notmatch = hv_cmd_switch(cmd, SS_NOTMATCH);
-    hv_value matches = hv_null();
-    int pi = match_line(cmd, text, len, notmatch ? NULL : &matches);
-    bool hit = notmatch ? pi < 0 : pi >= 0;
-    hv_status st = HV_OK;
-    if (!hit) {
-        if (s->pending.kind == HV_OBJECT && s->post.kind == HV_ARRAY) {
-            hv_array_push(&s->post, hv_strn(text, len));
-            s->last_shown = ln;
-            if ((int)hv_array_len(&s->post) >= s->post_n)
-                st = flush_pending(cmd, s);
-        }
-        ring_push(s, text, len);
-        return st;
-    }
-    if ((st = flush_pending(cmd, s)) != HV_OK)
-        return st;
-    s->found_any = true;
-    if (hv_cmd_switch(cmd, SS_QUIET)) {
-        *stop = true;
-        hv_unref(matches);
-        return HV_OK;
-    }
     hv_value mi = hv_obj_new(&matchinfo_class);
     hv_obj_set(&mi, "IgnoreCase", hv_bool(!hv_cmd_switch(cmd, SS_CASE)));
     hv_obj_set(&mi, "LineNumber", hv_int((int32_t)ln));
@@ -326,9 +358,9 @@ sls_line(hv_cmd *cmd, const char *text, size_t len, int64_t ln, const char *path
     hv_obj_set(&mi, "Filename", hv_str(filename));
     hv_obj_set(&mi, "Path", hv_str(path));
     hv_obj_set(&mi, "Pattern", hv_ref(hv_array_at(&s->patterns, pi >= 0 ? (size_t)pi : 0)));
-    if (s->pre_n > 0 || s->post_n > 0) {
+    if (has_context(s)) {
         hv_value pre = s->ring.kind == HV_ARRAY ? hv_array_clone(&s->ring) : hv_array_new(0);
-        /* lines already shown (as an earlier hit's context) are not shown again */
+        /* lines already shown (matches, earlier context) are not shown again */
         hv_value dpre = hv_array_new(hv_array_len(&pre));
         int64_t first = ln - (int64_t)hv_array_len(&pre);
         for (size_t i = 0; i < hv_array_len(&pre); i++)
@@ -341,15 +373,46 @@ sls_line(hv_cmd *cmd, const char *text, size_t len, int64_t ln, const char *path
         hv_obj_set(&mi, "Context", hv_null());
     }
     hv_obj_set(&mi, "Matches", matches.kind == HV_ARRAY ? matches : hv_array_new(0));
+    return mi;
+}
+
+/* One line of one source. *stop: -Quiet found a match, or -List its first in a file. */
+static hv_status
+sls_line(hv_cmd *cmd, const char *text, size_t len, int64_t ln, const char *path,
+         const char *filename, bool in_file, bool *stop)
+{
+    sls_state *s = hv_cmd_state(cmd);
+    bool notmatch = hv_cmd_switch(cmd, SS_NOTMATCH);
+    hv_value matches = hv_null();
+    int pi = match_line(cmd, text, len, notmatch ? NULL : &matches);
+    bool hit = notmatch ? pi < 0 : pi >= 0;
+    if (hit && hv_cmd_switch(cmd, SS_QUIET)) {
+        hv_unref(matches);
+        s->found_any = true;
+        *stop = true;
+        return HV_OK;
+    }
+    if (has_context(s))
+        track_post(s, text, len, ln, hit);
+    if (!hit) {
+        ring_push(s, text, len);
+        return emit_ready(cmd, s, false);
+    }
+    s->found_any = true;
+    hv_value mi = new_matchinfo(cmd, text, len, ln, path, filename, pi, matches);
     s->last_shown = ln;
     ring_push(s, text, len);
-    s->pending = mi;
-    s->post = hv_array_new((size_t)s->post_n);
-    if (s->post_n <= 0)
-        st = flush_pending(cmd, s);
-    if (hv_cmd_switch(cmd, SS_LIST))
-        *stop = true;
-    return st;
+    if (s->pending.kind != HV_ARRAY) {
+        s->pending = hv_array_new(4);
+        s->pend_info = hv_array_new(4);
+    }
+    hv_array_push(&s->pending, mi);
+    hv_array_push(&s->pend_info, hv_long((int64_t)(has_context(s) ? s->post_n : 0) * 2 + 1));
+    if (in_file && hv_cmd_switch(cmd, SS_LIST)) {
+        *stop = true; /* the first match of each file (its context is what was read) */
+        return emit_ready(cmd, s, true);
+    }
+    return emit_ready(cmd, s, false);
 }
 
 static void
@@ -359,27 +422,30 @@ source_reset(sls_state *s)
     s->last_shown = 0;
 }
 
+/* Returns through *found whether the file had a match. */
 static hv_status
-sls_file(hv_cmd *cmd, const char *full)
+sls_file(hv_cmd *cmd, const char *full, bool *found)
 {
     sls_state *s = hv_cmd_state(cmd);
     struct stat sb;
+    *found = false;
     if (stat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
         return HV_OK; /* directories are skipped */
-    const char *leaf = strrchr(full, '/') ? strrchr(full, '/') + 1 : full;
-    if (!hvc_name_included(leaf, hv_cmd_arg(cmd, SS_INCLUDE), hv_cmd_arg(cmd, SS_EXCLUDE)))
+    /* pwsh matches -Include/-Exclude against the full path */
+    if (!hvc_name_included(full, hv_cmd_arg(cmd, SS_INCLUDE), hv_cmd_arg(cmd, SS_EXCLUDE)))
         return HV_OK;
+    const char *leaf = strrchr(full, '/') ? strrchr(full, '/') + 1 : full;
     FILE *f = fopen(full, "rb");
     if (!f)
-        return hvc_error(cmd, HV_CAT_PermissionDenied,
-                         "ProcessingFile", full,
-                         "Cannot read file '%s'.", full);
+        return hvc_error(cmd, HV_CAT_InvalidArgument, "ProcessingFile", full,
+                         "The file %s cannot be read: %s", full, strerror(errno));
     source_reset(s);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
     int64_t ln = 0;
-    bool stop = false;
+    bool stop = false, before = s->found_any;
+    s->found_any = false;
     hv_status st = HV_OK;
     while (st == HV_OK && !stop && (n = getline(&line, &cap, f)) >= 0) {
         size_t len = (size_t)n;
@@ -392,14 +458,16 @@ sls_file(hv_cmd *cmd, const char *full)
             len--;
         if (len && p[len - 1] == '\r')
             len--;
-        st = sls_line(cmd, p, len, ++ln, full, leaf, &stop);
+        st = sls_line(cmd, p, len, ++ln, full, leaf, true, &stop);
         if (st == HV_OK && hv_cmd_interrupted(cmd))
             st = HV_STOPPED;
     }
     free(line);
     fclose(f);
     if (st == HV_OK)
-        st = flush_pending(cmd, s);
+        st = emit_ready(cmd, s, true);
+    *found = s->found_any;
+    s->found_any = before || *found;
     return st;
 }
 
@@ -414,37 +482,66 @@ is_file_info(const hv_value *v)
     return false;
 }
 
+static bool
+is_match_info(const hv_value *v)
+{
+    return v->kind == HV_OBJECT && hv_obj_class_of(v) == &matchinfo_class;
+}
+
+/* A piped object: a FileInfo is searched as a file, a MatchInfo is filtered on its line
+ * (and passed on as is), anything else is matched as its string form. */
+static hv_status
+sls_object(hv_cmd *cmd, sls_state *s, const hv_value *in)
+{
+    if (is_file_info(in)) {
+        const hv_value *fn = hv_obj_get(in, "FullName");
+        bool found;
+        hv_status st = fn ? sls_file(cmd, hv_str_cstr(fn), &found) : HV_OK;
+        if (st == HV_OK && hv_cmd_switch(cmd, SS_QUIET))
+            st = hv_emit(cmd, found ? hv_bool(true) : (hv_cmd_switch(cmd, SS_LIST) ? hv_null()
+                                                                                 : hv_bool(false)));
+        return st;
+    }
+    s->seq++;
+    bool stop = false;
+    if (is_match_info(in)) {
+        const hv_value *line = hv_obj_get(in, "Line");
+        HV_AUTO hv_value text = line ? hv_conv_to_string(line, NULL) : hv_str("");
+        bool notmatch = hv_cmd_switch(cmd, SS_NOTMATCH);
+        int pi = match_line(cmd, hv_str_cstr(&text), hv_str_len(&text), NULL);
+        if ((notmatch ? pi < 0 : pi >= 0) == false)
+            return HV_OK;
+        if (hv_cmd_switch(cmd, SS_QUIET)) {
+            s->done = true;
+            return hv_emit(cmd, hv_bool(true));
+        }
+        return hv_cmd_switch(cmd, SS_RAW) ? hv_emit(cmd, hv_ref(&text)) : hv_emit(cmd, hv_ref(in));
+    }
+    HV_AUTO hv_value text = in->kind == HV_NULL ? hv_str("") : hv_conv_to_string(in, NULL);
+    hv_status st = sls_line(cmd, hv_str_cstr(&text), hv_str_len(&text), s->seq, "InputStream",
+                            "InputStream", false, &stop);
+    if (st == HV_OK && stop && hv_cmd_switch(cmd, SS_QUIET)) {
+        s->done = true; /* -Quiet: $true at the first match, then nothing more */
+        st = hv_emit(cmd, hv_bool(true));
+    }
+    return st;
+}
+
 hv_status
 hvc_sls_process(hv_cmd *cmd, const hv_value *input)
 {
     sls_state *s = hv_cmd_state(cmd);
     hv_status st = sls_init(cmd, s);
-    if (st != HV_OK)
+    if (st != HV_OK || s->done)
         return st;
     int set = hv_cmd_set_index(cmd);
     if (set == SS_SET_OBJECT || set == SS_SET_RAWOBJECT) {
         const hv_value *in = hv_cmd_arg(cmd, SS_INPUT);
-        if (!in)
-            in = input;
-        if (hv_cmd_switch(cmd, SS_QUIET) && s->found_any)
-            return HV_OK;
-        if (is_file_info(in)) {
-            const hv_value *fn = hv_obj_get(in, "FullName");
-            return fn ? sls_file(cmd, hv_str_cstr(fn)) : HV_OK;
-        }
-        if (in->kind == HV_NULL || (hv_cmd_switch(cmd, SS_LIST) && s->list_done_stream))
-            return HV_OK;
-        HV_AUTO hv_value text = hv_conv_to_string(in, NULL);
-        bool stop = false;
-        /* piped objects are numbered 1, 2, ... like the lines of one stream */
-        st = sls_line(cmd, hv_str_cstr(&text), hv_str_len(&text), ++s->seq, "InputStream",
-                      "InputStream", &stop);
-        if (stop && hv_cmd_switch(cmd, SS_LIST))
-            s->list_done_stream = true;
-        return st;
+        return sls_object(cmd, s, in ? in : input);
     }
     bool literal = set == SS_SET_LITERAL || set == SS_SET_LITERALRAW;
     const hv_value *paths = hvc_arg_array(cmd, literal ? SS_LITERAL : SS_PATH);
+    bool any = false;
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);
         hv_value list = hvc_fs_resolve(cmd, hv_str_cstr(&ps), literal);
@@ -453,12 +550,19 @@ hvc_sls_process(hv_cmd *cmd, const hv_value *input)
             continue;
         }
         for (size_t j = 0; j < hv_array_len(&list) && st == HV_OK; j++) {
-            if (hv_cmd_switch(cmd, SS_QUIET) && s->found_any)
-                break;
-            st = sls_file(cmd, hv_str_cstr(hv_array_at(&list, j)));
+            bool found;
+            st = sls_file(cmd, hv_str_cstr(hv_array_at(&list, j)), &found);
+            if (found && hv_cmd_switch(cmd, SS_QUIET)) {
+                hv_unref(list);
+                return st == HV_OK ? hv_emit(cmd, hv_bool(true)) : st;
+            }
+            any = any || found;
         }
         hv_unref(list);
     }
+    /* -Quiet over files: $false when none matched (pwsh writes $null with -List) */
+    if (st == HV_OK && hv_cmd_switch(cmd, SS_QUIET) && !any)
+        st = hv_emit(cmd, hv_cmd_switch(cmd, SS_LIST) ? hv_null() : hv_bool(false));
     return st;
 }
 
@@ -466,10 +570,9 @@ hv_status
 hvc_sls_end(hv_cmd *cmd)
 {
     sls_state *s = hv_cmd_state(cmd);
-    hv_status st = flush_pending(cmd, s);
-    if (st == HV_OK && hv_cmd_switch(cmd, SS_QUIET))
-        st = hv_emit(cmd, hv_bool(s->found_any));
-    return st;
+    if (s->done)
+        return HV_OK;
+    return emit_ready(cmd, s, true);
 }
 
 void
@@ -479,5 +582,5 @@ hvc_sls_cleanup(hv_cmd *cmd)
     hv_unrefp(&s->patterns);
     hv_unrefp(&s->ring);
     hv_unrefp(&s->pending);
-    hv_unrefp(&s->post);
+    hv_unrefp(&s->pend_info);
 }

@@ -221,6 +221,10 @@ hvc_local_offset(int64_t utc_ticks)
 char *
 hvc_double_r(double d)
 {
+    if (isnan(d))
+        return hv_xstrdup("NaN");
+    if (isinf(d))
+        return hv_xstrdup(d > 0 ? "\u221e" : "-\u221e"); /* .NET Core: "∞" */
     char digits[32];
     int exp10 = 0;
     for (int prec = 1; prec <= 17; prec++) {

@@ -670,8 +670,9 @@ rmip_process(hv_cmd *cmd, const hv_value *input)
         char ip[64], target[400];
         const char *ifn = ifname_of(&s, a->ifindex);
         hv_nl_ip_format(&a->addr, ip, sizeof ip);
-        hv_nl_link l;
-        hv_nl_link_get(s.nl, a->ifindex, &l, NULL);
+        hv_nl_link l = {0};
+        if (hv_nl_link_get(s.nl, a->ifindex, &l, NULL) < 0)
+            snprintf(l.name, sizeof l.name, "%d", a->ifindex);
         snprintf(target, sizeof target, "%s/%d on \"%s\" (ip address del %s/%d dev %s)", ip,
                  a->prefixlen, ifn, ip, a->prefixlen, l.name);
         if (!hv_should_process(cmd, target, "Remove-NetIPAddress"))

@@ -318,14 +318,13 @@ addr_cmd(nsh *s, hv_nl *nl, verb v)
         free(cur);
         return st == HV_OK && !s->rc ? out(s, "%s", "") : st;
     }
+    size_t ndel = 0;
     if (v == V_SET) { /* static: this address replaces the family's others (not link-local) */
         for (size_t i = 0; i < n; i++) {
             if (cur[i].addr.family == AF_INET6 && cur[i].addr.addr[0] == 0xfe)
                 continue;
-            char old[64];
-            hv_nl_ip_format(&cur[i].addr, old, sizeof old);
-            hv_nl_addr_del(nl, l.ifindex, &cur[i].addr, cur[i].prefixlen, NULL);
-            record_addr(s, name, old, cur[i].prefixlen, NULL, false);
+            if (hv_nl_addr_del(nl, l.ifindex, &cur[i].addr, cur[i].prefixlen, NULL) == 0)
+                cur[ndel++] = cur[i]; /* remembered for the undo below */
         }
     } else {
         for (size_t i = 0; i < n; i++)
@@ -334,9 +333,18 @@ addr_cmd(nsh *s, hv_nl *nl, verb v)
                 return failmsg(s, "The object already exists.");
             }
     }
-    free(cur);
-    if (hv_nl_addr_add(nl, l.ifindex, &ip, prefix, 0, HV_NL_INFINITE, &e) < 0)
+    if (hv_nl_addr_add(nl, l.ifindex, &ip, prefix, 0, HV_NL_INFINITE, &e) < 0) {
+        for (size_t i = 0; i < ndel; i++) /* put the old addresses back */
+            hv_nl_addr_add(nl, l.ifindex, &cur[i].addr, cur[i].prefixlen, 0, cur[i].preferred_lft, NULL);
+        free(cur);
         return failmsg(s, e.msg);
+    }
+    for (size_t i = 0; i < ndel; i++) {
+        char old[64];
+        hv_nl_ip_format(&cur[i].addr, old, sizeof old);
+        record_addr(s, name, old, cur[i].prefixlen, NULL, false);
+    }
+    free(cur);
     if (has_gw) {
         hv_nl_route r = {.family = s->family, .gateway = gip, .has_gateway = true, .oif = l.ifindex};
         r.dst.family = s->family;
@@ -447,23 +455,19 @@ run(nsh *s, char **args, size_t n)
     size_t i = 0;
     if (i < n && (!strcasecmp(args[i], "-c") || !strcasecmp(args[i], "-f")))
         i++; /* "netsh -c interface ..." */
-    if (i >= n || kw(args[i], top) != 0 || i + 1 >= n) {
+    int f = i + 1 < n && kw(args[i], top) == 0 ? kw(args[i + 1], fams) : -1;
+    int v = f >= 0 && i + 2 < n ? kw(args[i + 2], verbs) : -1;
+    const char *const *nouns = v == V_SHOW ? nouns_show : nouns_add;
+    int nn = v >= 0 && i + 3 < n ? kw(args[i + 3], nouns) : -1;
+    if (nn < 0 || v > V_SHOW) { /* netsh's words for a command it does not have */
         s->rc = 1;
         char line[512] = "";
         for (size_t k = 0; k < n; k++)
             snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s", k ? " " : "", args[k]);
         return out(s, "The following command was not found: %s.", line);
     }
-    int f = kw(args[i + 1], fams);
-    if (f < 0)
-        return failmsg(s, MSG_SYNTAX);
     s->family = f == 1 ? AF_INET6 : AF_INET;
     i += 2;
-    int v = i < n ? kw(args[i], verbs) : -1;
-    if (v < 0 || v > V_SHOW || i + 1 >= n)
-        return failmsg(s, MSG_SYNTAX);
-    const char *const *nouns = v == V_SHOW ? nouns_show : nouns_add;
-    int nn = kw(args[i + 1], nouns);
     static const char *const tags_dns_add[] = {"name", "address", "index", "validate", NULL};
     static const char *const tags_dns_set[] = {"name", "source", "address", "register", "validate", NULL};
     static const char *const tags_dns_del[] = {"name", "address", "validate", NULL};
@@ -486,8 +490,11 @@ run(nsh *s, char **args, size_t n)
     } else if (nn == 0) {
         const char *const *tags = v == V_ADD ? tags_addr_add : v == V_SET ? tags_addr_set : tags_addr_del;
         st = bind_args(s, args, n, i + 2, tags) ? addr_cmd(s, nl, (verb)v) : failmsg(s, MSG_SYNTAX);
-    } else {
-        st = failmsg(s, MSG_SYNTAX);
+    } else { /* a command netsh has (route, winsservers...) that hvsh maps to cmdlets only */
+        char msg[200];
+        snprintf(msg, sizeof msg, "hvsh's netsh does not implement \"%s %s\"; use the NetTCPIP "
+                 "cmdlets (New-NetRoute, Get-NetRoute...) instead.", verbs[v], nouns[nn]);
+        st = failmsg(s, msg);
     }
     hv_nl_close(nl);
     return st;

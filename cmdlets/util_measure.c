@@ -545,7 +545,24 @@ static const hv_param_def tee_params[TEE__N + 1] = {
 
 typedef struct {
     hvc_u_vec items;
+    hv_value list; /* -Variable: the variable's list, filled as objects pass */
 } tee_state;
+
+static hv_status
+tee_begin(hv_cmd *cmd)
+{
+    tee_state *s = hv_cmd_state(cmd);
+    if (hv_cmd_set_index(cmd) != TEE_SET_VARIABLE)
+        return HV_OK;
+    /* set at once and filled in place, so the variable is complete even when a
+     * downstream Select-Object -First stops the pipeline before our end */
+    const char *name = hvc_u_arg_str(cmd, TEE_VARIABLE);
+    s->list = hv_array_new(8);
+    s->list.sub = HV_TA_LIST;
+    if (name)
+        hv_var_set(hv_cmd_ctx(cmd), name[0] == '$' ? name + 1 : name, hv_ref(&s->list));
+    return HV_OK;
+}
 
 static hv_status
 tee_process(hv_cmd *cmd, const hv_value *input)
@@ -554,7 +571,10 @@ tee_process(hv_cmd *cmd, const hv_value *input)
     const hv_value *in = hv_cmd_arg(cmd, TEE_INPUT);
     if (!in)
         in = input;
-    hvc_u_vec_push(&s->items, hv_ref(in));
+    if (s->list.kind == HV_ARRAY)
+        hv_array_push(&s->list, hv_ref(in));
+    else
+        hvc_u_vec_push(&s->items, hv_ref(in));
     return hv_emit(cmd, hv_ref(in));
 }
 
@@ -563,17 +583,8 @@ tee_end(hv_cmd *cmd)
 {
     tee_state *s = hv_cmd_state(cmd);
     hv_ctx *ctx = hv_cmd_ctx(cmd);
-    if (hv_cmd_set_index(cmd) == TEE_SET_VARIABLE) {
-        const char *name = hvc_u_arg_str(cmd, TEE_VARIABLE);
-        hv_value arr = hv_array_new(s->items.n);
-        for (size_t i = 0; i < s->items.n; i++)
-            hv_array_push(&arr, hv_ref(&s->items.v[i]));
-        if (name)
-            hv_var_set(ctx, name[0] == '$' ? name + 1 : name, arr);
-        else
-            hv_unref(arr);
+    if (hv_cmd_set_index(cmd) == TEE_SET_VARIABLE)
         return HV_OK;
-    }
     const char *path = hvc_u_arg_str(cmd, hv_cmd_bound(cmd, TEE_FILE) ? TEE_FILE : TEE_LITERAL);
     if (!path)
         return HV_OK;
@@ -599,6 +610,7 @@ tee_cleanup(hv_cmd *cmd)
 {
     tee_state *s = hv_cmd_state(cmd);
     hvc_u_vec_free(&s->items);
+    hv_unrefp(&s->list);
 }
 
 const hv_cmdlet_def hvc_u_defs_measure[] = {
@@ -663,7 +675,8 @@ const hv_cmdlet_def hvc_u_defs_measure[] = {
         .sets = (const char *const[]){"File", "LiteralFile", "Variable", NULL},
         .default_set = TEE_SET_FILE,
         .params = tee_params,
-        .ops = {.process = tee_process, .end = tee_end, .cleanup = tee_cleanup},
+        .ops = {.begin = tee_begin, .process = tee_process, .end = tee_end,
+                .cleanup = tee_cleanup},
         .state_size = sizeof(tee_state),
         .synopsis = "Saves command output in a file or variable and also sends it down the "
                     "pipeline.",

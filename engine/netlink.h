@@ -92,9 +92,11 @@ bool hv_nl_ifname_valid(const char *name);
 void hv_nl_switch_ifname(const char *switch_name, char out[HV_NL_IFNAMSIZ]);
 /* "vEthernet (<SwitchName>)"; out has HV_NL_ALIASSIZ bytes. */
 void hv_nl_switch_alias(const char *switch_name, char out[HV_NL_ALIASSIZ]);
-/* Create the bridge (name + alias in one RTM_NEWLINK) and bring it up. When the plain name is
- * taken by another interface, the hashed name is used instead. EXISTS if a link with the
- * switch's alias already exists; INVALID if the alias would be longer than the kernel
+/* Create the bridge and bring it up: RTM_NEWLINK with name, alias and kind, then one
+ * RTM_NEWLINK setting the alias again with IFF_UP (kernel 6.x ignores IFLA_IFALIAS on
+ * creation); a failure there deletes the new bridge. When the plain name is taken by another
+ * interface, the hashed name is used instead. EXISTS if a bridge with the switch's alias
+ * already exists; INVALID if the name is empty or the alias would be longer than the kernel
  * allows. out (may be NULL) receives the new link. */
 int hv_nl_switch_create(hv_nl *nl, const char *switch_name, hv_nl_link *out, hv_eng_err *err);
 /* Find the bridge of a switch by its alias (case-insensitive). NOT_FOUND when absent. */

@@ -90,6 +90,10 @@ hv_ast_command_name(const hv_ast *cmd)
 const char *
 hv_ast_text(const hv_ast_unit *unit, const hv_ast *node, size_t *len)
 {
+    if (!unit || !node) {
+        *len = 0;
+        return "";
+    }
     uint32_t s = node->ext.start, e = node->ext.end;
     if (s > unit->len)
         s = (uint32_t)unit->len;
@@ -281,6 +285,87 @@ hv_ast_visit_children(hv_ast *n, void (*fn)(hv_ast *child, void *ud), void *ud)
     }
 }
 
+/* ---- validation ---- */
+
+static bool
+node_ok(const hv_ast *n)
+{
+    switch (n->kind) {
+    case HV_AST_IF: return n->u.if_.conds.n && n->u.if_.conds.n == n->u.if_.bodies.n;
+    case HV_AST_SWITCH: return n->u.switch_.cond;
+    case HV_AST_SWITCHCLAUSE: return n->u.clause.pattern && n->u.clause.body;
+    case HV_AST_FOREACH: return n->u.foreach_.var && n->u.foreach_.iter && n->u.foreach_.body;
+    case HV_AST_FOR: return n->u.for_.body;
+    case HV_AST_WHILE: case HV_AST_DOWHILE: case HV_AST_DOUNTIL: return n->u.loop.cond && n->u.loop.body;
+    case HV_AST_TRAP: return n->u.trap.body;
+    case HV_AST_TRY: return n->u.try_.body && (n->u.try_.catches.n || n->u.try_.finally);
+    case HV_AST_CATCH: return n->u.catch_.body;
+    case HV_AST_FUNCTIONDEF: return n->u.func.name && n->u.func.body;
+    case HV_AST_DATA: return n->u.data.body;
+    case HV_AST_CLASS: case HV_AST_ENUM: return n->u.typedef_.name;
+    case HV_AST_PROPERTY: return n->u.prop.name;
+    case HV_AST_METHOD: return n->u.method.name && n->u.method.body;
+    case HV_AST_BINARY: return n->u.bin.left && n->u.bin.right && n->u.bin.op_text;
+    case HV_AST_UNARY: return n->u.un.operand;
+    case HV_AST_TERNARY: return n->u.tern.cond && n->u.tern.yes && n->u.tern.no;
+    case HV_AST_CONVERT: return n->u.conv.type && n->u.conv.operand;
+    case HV_AST_TYPE: case HV_AST_TYPECONSTRAINT: return n->u.type.type;
+    case HV_AST_ATTRIBUTE: return n->u.attr.type;
+    case HV_AST_NAMEDARG: return n->u.namedarg.name;
+    case HV_AST_CONSTANT: return n->u.num.text;
+    case HV_AST_STRING: return n->u.str.value;
+    case HV_AST_EXPANDABLE: return n->u.xstr.parts.n;
+    case HV_AST_VARIABLE: return n->u.var.name && n->u.var.full;
+    case HV_AST_MEMBER: case HV_AST_INVOKEMEMBER: return n->u.member.target && n->u.member.member;
+    case HV_AST_INDEX: return n->u.index.target && n->u.index.index;
+    case HV_AST_PAREN: return n->u.paren.stmt;
+    case HV_AST_HASHTABLE: return n->u.hash.keys.n == n->u.hash.values.n;
+    case HV_AST_SCRIPTBLOCKEXPR: return n->u.sbexpr.sb;
+    case HV_AST_ATTRIBUTED: return n->u.attributed.attr && n->u.attributed.operand;
+    case HV_AST_PARAMETER: return n->u.param.var;
+    case HV_AST_PIPELINE: return n->u.pipe.elems.n;
+    case HV_AST_PIPELINECHAIN: return n->u.chain.left && n->u.chain.right;
+    case HV_AST_COMMAND: return n->u.cmd.elems.n;
+    case HV_AST_COMMANDEXPR: return n->u.cmdexpr.expr;
+    case HV_AST_COMMANDPARAM: return n->u.cparam.name && n->u.cparam.text;
+    case HV_AST_REDIRECTION: return n->u.redir.merge || n->u.redir.target;
+    case HV_AST_ASSIGNMENT: return n->u.assign.left && n->u.assign.right;
+    case HV_AST_USING: return n->u.using_.name;
+    case HV_AST_ERROR: return false;
+    default: return true;
+    }
+}
+
+typedef struct {
+    const hv_ast_unit *unit;
+    const hv_ast *bad;
+} validate_ctx;
+
+static void
+validate_child(hv_ast *child, void *ud)
+{
+    validate_ctx *v = ud;
+    const hv_ast *par = child->parent;
+    if (v->bad)
+        return;
+    if (!node_ok(child) || !par || child->ext.start > child->ext.end || child->ext.end > v->unit->len ||
+        child->ext.start < par->ext.start || child->ext.end > par->ext.end) {
+        v->bad = child;
+        return;
+    }
+    hv_ast_visit_children(child, validate_child, ud);
+}
+
+const hv_ast *
+hv_ast_validate(const hv_ast_unit *unit, hv_ast *root)
+{
+    validate_ctx v = {unit, NULL};
+    if (!node_ok(root))
+        return root;
+    hv_ast_visit_children(root, validate_child, &v);
+    return v.bad;
+}
+
 /* ---- dump ---- */
 
 typedef struct {
@@ -395,7 +480,7 @@ dump_number(dbuf *b, const hv_ast *n)
                                         "decimal:"};
     hv_ast_numkind k = n->u.num.nkind;
     dstr(b, (unsigned)k < 12 ? names[k] : "?:");
-    if (k >= HV_AST_N_DOUBLE || (k == HV_AST_N_BIGINT && n->u.num.v.i == 0 && 0))
+    if (k >= HV_AST_N_DOUBLE)
         dprintf_(b, "%.17g", n->u.num.v.d);
     else if (k == HV_AST_N_UINT64 || k == HV_AST_N_UINT32 || k == HV_AST_N_BYTE || k == HV_AST_N_UINT16)
         dprintf_(b, "%" PRIu64, n->u.num.v.u);

@@ -275,7 +275,8 @@ struct hv_ast {
             bool background;
         } chain;
         /* HV_AST_COMMAND: elems[0] is the command name (a bare STRING, or any expression
-         * after & or .); then arguments (expressions) and COMMANDPARAM nodes in order. */
+         * after & or .); then arguments (expressions) and COMMANDPARAM nodes in order.
+         * elems.n >= 1 always (a command without a name is a syntax error). */
         struct {
             hv_ast_list elems;
             char invoke;           /* 0, '&' or '.' */
@@ -516,7 +517,8 @@ const char *hv_ast_op_name(hv_ast_op op);
 /* The bare command name of a COMMAND node (elems[0] a STRING of kind BARE/SINGLE/DOUBLE),
  * or NULL when the name is an expression. */
 const char *hv_ast_command_name(const hv_ast *cmd);
-/* The source text of a node: pointer into unit->src and its length. */
+/* The source text of a node: pointer into unit->src and its length ("" when unit or node
+ * is NULL). */
 const char *hv_ast_text(const hv_ast_unit *unit, const hv_ast *node, size_t *len);
 /* Text of a script block as ScriptBlock.ToString() gives it: for { ... } the text between
  * the braces, for a whole script its full text. sb is a SCRIPTBLOCK or SCRIPTBLOCKEXPR. */
@@ -526,6 +528,10 @@ char *hv_ast_dump(const hv_ast *node);
 /* If `stmt` is a PIPELINE holding exactly one COMMANDEXPR without redirections (a plain
  * expression statement), its expression; else NULL. */
 hv_ast *hv_ast_pure_expr(const hv_ast *stmt);
+/* Check the guarantees of an error-free tree (the children documented as non-NULL are
+ * there, lists agree, extents nest in their parents). Returns the first node that breaks
+ * one, or NULL. For tests and debug builds. */
+const hv_ast *hv_ast_validate(const hv_ast_unit *unit, hv_ast *root);
 /* Call fn for each direct child node of n, in source order. */
 void hv_ast_visit_children(hv_ast *n, void (*fn)(hv_ast *child, void *ud), void *ud);
 

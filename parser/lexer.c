@@ -820,9 +820,15 @@ lex_dollar(buf b, uint32_t i, hv_lex_mode mode, hv_token *t)
         t->stop.pos = i + 1;
         return;
     }
+    if (t->braced && t->ns == t->ne) {
+        tok_error(t, "EmptyVariableReference",
+                  "An empty ${} variable reference was found. A name is required inside the braces.", false);
+        t->stop.pos = end;
+        return;
+    }
     uint32_t c = cp_peek(b, end);
     /* In argument mode "$dir\file.txt" is one expandable word. */
-    if (mode == HV_LEX_CMD && !is_cmd_term(c) && c != '.' && c != '[' && !(c == ':' && 0)) {
+    if (mode == HV_LEX_CMD && !is_cmd_term(c) && c != '.' && c != '[') {
         finish_generic(b, i, t);
         return;
     }

@@ -579,8 +579,7 @@ parse_foreach(hv_pstate *p, const hv_token *kw, const char *label)
     hv_parse_next(p);
     hv_parse_skip_newlines(p);
     t = hv_parse_peek(p, HV_LEX_EXPR);
-    if (!(t->kind == T_IDENT && hv_parse_tok_is(p, t, "in")) &&
-        !(t->kind == T_PARAM && 0)) {
+    if (!(t->kind == T_IDENT && hv_parse_tok_is(p, t, "in"))) {
         hv_parse_error_tok(p, t, "MissingInInForeach", "Missing 'in' after variable in foreach loop." FOREACH_FORM);
         return n;
     }

@@ -566,9 +566,8 @@ hv_parse_command(hv_pstate *p)
         hv_parse_push(&elems, hv_parse_bareword(p, t));
         if (!p->failed)
             hv_parse_next(p);
-    } else if (t->kind == T_REDIR) {
-        /* "> file" alone: pwsh runs an empty command; we keep the redirection */
-    } else if (t->kind == T_PIPE) {
+    } else if (t->kind == T_PIPE || t->kind == T_REDIR) {
+        /* no command name ("> file" alone): an empty pipe element; so elems.n >= 1 always */
         hv_parse_error_tok(p, t, "EmptyPipeElement", "An empty pipe element is not allowed.");
         return NULL;
     } else {
@@ -663,7 +662,7 @@ assignment(hv_pstate *p, hv_ast *left)
     hv_parse_next(p);
     hv_parse_skip_newlines(p);
     const hv_token *r = hv_parse_peek(p, HV_LEX_CMD);
-    if (hv_parse_is_stmt_end(r)) {
+    if (hv_parse_is_stmt_end(r) && r->kind != T_AMP) {
         hv_parse_error_tok(p, r, "ExpectedValueExpression",
                            "You must provide a value expression following the '%s' operator.", opch);
         return NULL;
@@ -788,12 +787,10 @@ hv_parse_pipeline_stmt(hv_pstate *p)
            ((t = hv_parse_peek(p, HV_LEX_CMD))->kind == T_ANDAND || t->kind == T_OROR)) {
         hv_ast *n = hv_parse_node(p, HV_AST_PIPELINECHAIN, (hv_lex_pos){left->ext.start, left->ext.line, left->ext.col});
         n->u.chain.op = t->kind == T_ANDAND ? HV_OP_ANDAND : HV_OP_OROR;
-        const char *op = t->kind == T_ANDAND ? "&&" : "||";
         hv_parse_next(p);
         hv_parse_skip_newlines(p);
         t = hv_parse_peek(p, HV_LEX_CMD);
-        if (hv_parse_is_stmt_end(t)) {
-            (void)op;
+        if (hv_parse_is_stmt_end(t) && t->kind != T_AMP) {
             hv_parse_error_tok(p, t, "EmptyPipelineChainElement",
                                "A pipeline chain operator must be followed by a pipeline.");
             return left;
@@ -805,6 +802,12 @@ hv_parse_pipeline_stmt(hv_pstate *p)
     t = hv_parse_peek(p, HV_LEX_CMD);
     if (left && !p->failed && t->kind == T_AMP) {
         hv_parse_next(p);
+        t = hv_parse_peek(p, HV_LEX_CMD);
+        if (t->kind == T_ANDAND || t->kind == T_OROR) {
+            hv_parse_error_tok(p, t, "BackgroundOperatorInPipelineChain",
+                               "Background operators can only be used at the end of a pipeline chain.");
+            return left;
+        }
         if (left->kind == HV_AST_PIPELINE)
             left->u.pipe.background = true;
         else if (left->kind == HV_AST_PIPELINECHAIN)

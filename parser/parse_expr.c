@@ -402,16 +402,14 @@ hv_parse_call_args(hv_pstate *p, hv_pvec *out)
     }
 }
 
-/* member name after . :: ?. : a name, a string, a variable, or (expr) */
+/* member name after . :: ?. : a name, a string, a variable, or (expr). The name may be
+ * on the next line ("(...).<newline>  Property"), as real scripts (npm.ps1) do. */
 static hv_ast *
 member_name(hv_pstate *p)
 {
+    hv_parse_skip_newlines(p);
     const hv_token *t = hv_parse_peek(p, HV_LEX_EXPR);
     hv_ast *m = NULL;
-    if (t->ws_before) {
-        hv_parse_error_tok(p, t, "MissingPropertyName", "Missing property name after reference operator.");
-        return NULL;
-    }
     if (t->kind == T_IDENT) {
         m = hv_parse_node(p, HV_AST_STRING, t->start);
         m->u.str.kind = HV_STR_BARE;

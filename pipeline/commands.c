@@ -6,6 +6,7 @@
 #include "intrinsics.h"
 #include "pipe.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,7 +24,7 @@ typedef struct {
 } ctable;
 
 typedef struct {
-    char *name, *path; /* path NULL = known missing */
+    char *name, *path;
 } app_entry;
 
 struct hv_cmdtab {
@@ -33,6 +34,8 @@ struct hv_cmdtab {
     app_entry *apps;
     size_t napps, capps;
     char *path_seen; /* $env:PATH when the cache was filled */
+    app_entry *all_apps; /* every executable on PATH (hv_commands_list with_apps), lazily */
+    size_t nall_apps;
 };
 
 /* pwsh's standard aliases (Linux: those that would shadow native tools are absent, as in
@@ -247,6 +250,11 @@ apps_clear(struct hv_cmdtab *t)
         free(t->apps[i].path);
     }
     t->napps = 0;
+    for (size_t i = 0; i < t->nall_apps; i++)
+        free(t->all_apps[i].path); /* name points into path */
+    free(t->all_apps);
+    t->all_apps = NULL;
+    t->nall_apps = 0;
 }
 
 void
@@ -295,28 +303,39 @@ search_path(const char *name)
     return NULL;
 }
 
+/* PATH changed since the caches were filled: forget every lookup (per-node command caches
+ * re-resolve through cmd_epoch). */
+static void
+path_check(hv_ctx *ctx)
+{
+    struct hv_cmdtab *t = ctx->cmds;
+    const char *path = getenv("PATH");
+    if (!t->path_seen || strcmp(t->path_seen, path ? path : "") != 0) {
+        apps_clear(t);
+        free(t->path_seen);
+        t->path_seen = hv_xstrdup(path ? path : "");
+        ctx->cmd_epoch++;
+    }
+}
+
 const char *
 hv_cmds_find_app(hv_ctx *ctx, const char *name)
 {
     struct hv_cmdtab *t = ctx->cmds;
     if (strchr(name, '/'))
         return is_executable(name) ? name : NULL;
-    const char *path = getenv("PATH");
-    if (!t->path_seen || strcmp(t->path_seen, path ? path : "") != 0) {
-        /* PATH changed: forget every lookup; per-node command caches must re-resolve */
-        apps_clear(t);
-        free(t->path_seen);
-        t->path_seen = hv_xstrdup(path ? path : "");
-        ctx->cmd_epoch++;
-    }
+    path_check(ctx);
     for (size_t i = 0; i < t->napps; i++)
         if (strcmp(t->apps[i].name, name) == 0) /* file names are case-sensitive here */
             return t->apps[i].path;
+    char *found = search_path(name);
+    if (!found) /* not cached: a program installed later is found without a PATH change */
+        return NULL;
     if (t->napps == t->capps) {
         t->capps = t->capps ? t->capps * 2 : 32;
         t->apps = hv_xrealloc(t->apps, t->capps * sizeof *t->apps);
     }
-    t->apps[t->napps] = (app_entry){.name = hv_xstrdup(name), .path = search_path(name)};
+    t->apps[t->napps] = (app_entry){.name = hv_xstrdup(name), .path = found};
     return t->apps[t->napps++].path;
 }
 
@@ -536,17 +555,47 @@ cmp_info(const void *a, const void *b)
     return hv_str_cmp_ci(((const hv_cmdinfo *)a)->name, ((const hv_cmdinfo *)b)->name);
 }
 
+/* Every executable of every PATH folder, read once per PATH value (the cache goes with
+ * the lookup cache when PATH changes). */
 static void
-list_apps(hv_cmdinfo **v, size_t *n, size_t *cap)
+list_apps(hv_ctx *ctx, hv_cmdinfo **v, size_t *n, size_t *cap)
 {
-    const char *path = getenv("PATH");
-    if (!path)
-        return;
-    (void)v;
-    (void)n;
-    (void)cap;
-    /* Applications are listed only by name lookups (Get-Command name); enumerating every
-     * directory of PATH would cost thousands of stat calls for little use. */
+    struct hv_cmdtab *t = ctx->cmds;
+    path_check(ctx);
+    if (!t->all_apps) {
+        size_t capa = 0;
+        const char *path = getenv("PATH");
+        char *copy = hv_xstrdup(path ? path : "");
+        for (char *dir = strtok(copy, ":"); dir; dir = strtok(NULL, ":")) {
+            DIR *d = opendir(*dir ? dir : ".");
+            if (!d)
+                continue;
+            struct dirent *de;
+            while ((de = readdir(d))) {
+                if (de->d_name[0] == '.')
+                    continue;
+                char *full = hv_xasprintf("%s/%s", dir, de->d_name);
+                if (!is_executable(full)) {
+                    free(full);
+                    continue;
+                }
+                if (t->nall_apps == capa) {
+                    capa = capa ? capa * 2 : 256;
+                    t->all_apps = hv_xrealloc(t->all_apps, capa * sizeof *t->all_apps);
+                }
+                t->all_apps[t->nall_apps++] =
+                    (app_entry){.name = strrchr(full, '/') + 1, .path = full};
+            }
+            closedir(d);
+        }
+        free(copy);
+        if (!t->all_apps)
+            t->all_apps = hv_xcalloc(1, sizeof *t->all_apps);
+    }
+    for (size_t i = 0; i < t->nall_apps; i++)
+        list_push(v, n, cap,
+                  (hv_cmdinfo){.name = t->all_apps[i].name, .kind = HV_CMDK_APPLICATION,
+                               .module = "", .definition = t->all_apps[i].path});
 }
 
 size_t
@@ -590,7 +639,7 @@ hv_commands_list(hv_ctx *ctx, bool with_apps, hv_cmdinfo **out)
                                .definition = ""});
     free(fns);
     if (with_apps)
-        list_apps(&v, &n, &cap);
+        list_apps(ctx, &v, &n, &cap);
     if (n)
         qsort(v, n, sizeof *v, cmp_info);
     *out = v;

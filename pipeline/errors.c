@@ -712,6 +712,7 @@ route_error(hv_ctx *ctx, hv_cmd *cmd, hv_value rec)
     if (r->mode == HV_RD_MERGE)
         return hv_emit(owner, rec);
     if (r->mode == HV_RD_FILE && r->f) {
+        hv_pipe_flush_file_output(owner, r->f);
         HV_AUTO hv_value s = hv_err_concise(ctx, &rec, false);
         fwrite(hv_str_cstr(&s), 1, hv_str_len(&s), r->f);
     }

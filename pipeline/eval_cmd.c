@@ -212,6 +212,21 @@ push_arg(hv_stage *st, hv_arg a)
     st->args[st->nargs++] = a;
 }
 
+static bool
+looks_like_param(const hv_value *v)
+{
+    if (v->kind != HV_STRING || hv_str_len(v) < 2)
+        return false;
+    const char *t = hv_str_cstr(v);
+    if (t[0] != '-' || !((t[1] >= 'A' && t[1] <= 'Z') || (t[1] >= 'a' && t[1] <= 'z') || t[1] == '_'))
+        return false;
+    for (const char *p = t + 2; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              *p == '_' || *p == '-' || (*p == ':' && !p[1])))
+            return false;
+    return true;
+}
+
 static hv_status
 splat(hv_ctx *ctx, stage_set *ss, hv_stage *st, hv_ast *var)
 {
@@ -231,9 +246,22 @@ splat(hv_ctx *ctx, stage_set *ss, hv_stage *st, hv_ast *var)
         }
         hv_unref(v);
     } else if (v.kind == HV_ARRAY) {
-        for (size_t i = 0; i < hv_array_len(&v); i++)
-            push_arg(st, (hv_arg){.value = hv_ref(hv_array_at(&v, i)), .has_value = true,
-                                  .splatted = true});
+        for (size_t i = 0; i < hv_array_len(&v); i++) {
+            const hv_value *el = hv_array_at(&v, i);
+            if (looks_like_param(el)) {
+                /* @args forwards `-Name` tokens as parameters (pwsh keeps that mark) */
+                const char *t = hv_str_cstr(el);
+                size_t n = hv_str_len(el);
+                bool colon = t[n - 1] == ':';
+                hv_value name = hv_strn(t + 1, n - 1 - (colon ? 1 : 0));
+                push_arg(st, (hv_arg){.param = hv_str_cstr(&name), .text = t, .value = hv_null(),
+                                      .splatted = true});
+                keep_value(ss, name);
+                keep_value(ss, hv_ref(el));
+                continue;
+            }
+            push_arg(st, (hv_arg){.value = hv_ref(el), .has_value = true, .splatted = true});
+        }
         hv_unref(v);
     } else if (v.kind != HV_NULL) {
         push_arg(st, (hv_arg){.value = v, .has_value = true, .splatted = true});

@@ -7,6 +7,7 @@
  * methods.c; this file handles what needs the evaluator and then delegates.
  */
 #include "internal.h"
+#include "errors.h"
 #if __has_include("methods.h")
 #include "methods.h"
 #define HAVE_METHODS 1
@@ -468,6 +469,36 @@ block_method(hv_ctx *ctx, hv_ast *node, const hv_value *blk, const char *name, h
     return HV_OK;
 }
 
+/* Member enumeration of methods: ("a","b").ToUpper() calls ToUpper on each element. */
+static hv_status
+enumerate_method(hv_ctx *ctx, hv_ast *node, const hv_value *arr, const char *name, hv_value *args,
+                 size_t nargs, hv_value *out)
+{
+    hv_value res = hv_array_new(hv_array_len(arr));
+    for (size_t i = 0; i < hv_array_len(arr); i++) {
+        hv_value r;
+        hv_status st = hv_eval_call_method(ctx, node, hv_array_at(arr, i), name, args, nargs, &r);
+        if (st != HV_OK) {
+            hv_unref(res);
+            const char *id = st == HV_ERR ? hv_err_fqid(&ctx->err) : NULL;
+            if (id && strcmp(id, "MethodNotFound") == 0) {
+                hv_unref(hv_eval_take_error(ctx));
+                return method_not_found(ctx, node, arr, name);
+            }
+            return st;
+        }
+        if (r.kind != HV_NULL)
+            hv_array_push(&res, r);
+    }
+    if (hv_array_len(&res) == 1) {
+        *out = hv_ref(hv_array_at(&res, 0));
+        hv_unref(res);
+    } else {
+        *out = res;
+    }
+    return HV_OK;
+}
+
 hv_status
 hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
                     hv_value *args, size_t nargs, hv_value *out)
@@ -476,6 +507,13 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
     if (target->kind == HV_NULL)
         return hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "InvokeMethodOnNull",
                             "You cannot call a method on a null-valued expression.");
+    if (target->kind == HV_ARRAY && ctx->error_list.kind == HV_ARRAY &&
+        target->u.h == ctx->error_list.u.h && hv_str_eq_ci(name, "Clear") && nargs == 0) {
+        /* $Error is an ArrayList in pwsh */
+        hv_array_truncate(&ctx->error_list, 0);
+        *out = hv_automation_null();
+        return HV_OK;
+    }
     if (hv_str_eq_ci(name, "ForEach") && !hv_class_is_instance(target))
         return intrinsic_foreach(ctx, node, target, args, nargs, out);
     if (hv_str_eq_ci(name, "Where") && nargs >= 1 && hv_eval_is_block(&args[0]))
@@ -525,6 +563,8 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
         *out = hv_conv_to_string(target, NULL);
         return HV_OK;
     }
+    if (target->kind == HV_ARRAY && hv_array_len(target) > 0)
+        return enumerate_method(ctx, node, target, name, args, nargs, out);
     st = method_not_found(ctx, node, target, name);
     return st;
 }

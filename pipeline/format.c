@@ -265,7 +265,7 @@ wrap_line(strvec *out, const char *s, size_t n, int width)
     }
     hv_buf line = {0};
     int lw = 0;
-    size_t i = 0;
+    size_t i = 0, first = out->n;
     while (i < n) {
         size_t ws = i;
         while (i < n && s[i] != ' ' && s[i] != '\t')
@@ -286,8 +286,11 @@ wrap_line(strvec *out, const char *s, size_t n, int width)
             }
             while (ww > width) { /* a word longer than the line: split it */
                 size_t hb = head_bytes(word, wn, width);
-                if (hb == 0)
-                    hb = 1;
+                if (hb == 0) { /* a wide character in a one-cell field: take it whole */
+                    size_t j = 0;
+                    hv_utf8_next(word, wn, &j);
+                    hb = j ? j : 1;
+                }
                 sv_push(out, hv_xstrndup(word, hb));
                 word += hb;
                 wn -= hb;
@@ -298,6 +301,10 @@ wrap_line(strvec *out, const char *s, size_t n, int width)
         }
         if (i < n)
             i++; /* the delimiter */
+    }
+    if (line.len == 0 && out->n > first) {
+        hv_buf_free(&line); /* the last word was split exactly: no empty tail line */
+        return;
     }
     hv_buf_putc(&line, 0);
     sv_push(out, line.data);
@@ -723,8 +730,12 @@ scalar_append(hv_ctx *ctx, hv_buf *b, const hv_value *v)
 {
     (void)ctx;
     if (v->kind == HV_DATETIME) {
-        /* DateTime's default view: long date + long time (en-US). */
-        hv_value s = hv_dt_format(v->u.i, (hv_dtkind)v->sub, "dddd, MMMM d, yyyy h:mm:ss tt");
+        /* DateTime's default view: long date + long time (en-US), or one of them per the
+         * DisplayHint Get-Date stores in the pad field (1 = Date, 2 = Time). */
+        const char *f = v->pad == 1   ? "dddd, MMMM d, yyyy"
+                        : v->pad == 2 ? "h:mm:ss tt"
+                                      : "dddd, MMMM d, yyyy h:mm:ss tt";
+        hv_value s = hv_dt_format(v->u.i, (hv_dtkind)v->sub, f);
         if (s.kind == HV_STRING)
             hv_buf_put(b, hv_str_cstr(&s), hv_str_len(&s));
         hv_unref(s);
@@ -1056,6 +1067,10 @@ g_open(fgroup *g, const hv_value *o)
             /* pwsh's MemberDefinition view: autosized, grouped by TypeName */
             g->autosize = true;
             g->group_prop = "TypeName";
+        } else if (cls->type_name && (strcmp(cls->type_name, "System.IO.FileInfo") == 0 ||
+                                      strcmp(cls->type_name, "System.IO.DirectoryInfo") == 0)) {
+            /* FileSystem.format.ps1xml: grouped by the parent directory */
+            g->group_prop = "PSParentPath";
         }
         g_setup_cols(g, n);
         for (size_t k = 0; k < n; k++) {
@@ -1095,8 +1110,11 @@ g_applies(const fgroup *g, const hv_value *o)
     case 0: /* a generated view (no format definition) takes any object, as pwsh does */
         return o->kind == HV_OBJECT || o->kind == HV_DATETIME || o->kind == HV_TIMESPAN ||
                o->kind == HV_TYPE;
-    case 1:
-        return o->kind == HV_OBJECT && hv_obj_class_of(o) == g->cls;
+    case 1: {
+        /* the same class, or one sharing its view (FileInfo and DirectoryInfo) */
+        const hv_obj_class *c = o->kind == HV_OBJECT ? hv_obj_class_of(o) : NULL;
+        return c && (c == g->cls || (c->table_view && c->table_view == g->cls->table_view));
+    }
     case 2:
         return o->kind == HV_TABLE;
     case 3:
@@ -1151,7 +1169,14 @@ g_entry(hv_ctx *ctx, fgroup *g, const hv_value *o)
         hv_unref(gv);
         if (!g->last_group || strcmp(gs, g->last_group) != 0) {
             hv_buf h = {0};
-            hv_buf_printf(&h, "   %s: %s", g->group_prop, gs);
+            static const char fsprefix[] = "Microsoft.PowerShell.Core\\FileSystem::";
+            if (strcmp(g->group_prop, "PSParentPath") == 0)
+                hv_buf_printf(&h, "    Directory: %s",
+                              strncmp(gs, fsprefix, sizeof fsprefix - 1) == 0
+                                  ? gs + sizeof fsprefix - 1
+                                  : gs);
+            else
+                hv_buf_printf(&h, "   %s: %s", g->group_prop, gs);
             hv_buf_putc(&h, 0);
             g_add(g, (item){.kind = IT_GROUP, .text = h.data});
             free(g->last_group);

@@ -506,7 +506,9 @@ struct hv_ctx {
     hv_scope *script;           /* innermost script scope */
     hv_scope *cur;
     uint64_t scope_epoch;       /* bumped on any scope push/pop and variable creation /
-                                   removal: per-node variable caches compare it */
+                                   removal: per-node variable caches compare it. Code that
+                                   sets ctx->cur directly (to run something in the global
+                                   scope) must bump it before and after. */
     uint64_t cmd_epoch;         /* bumped when a function or alias is (re)defined or
                                    removed or a module imported: command lookup caches */
 

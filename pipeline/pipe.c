@@ -552,7 +552,8 @@ open_target(hv_ctx *ctx, hv_cmd *cmd, const hv_redir *r)
     const char *path = hv_str_cstr(&r->target);
     /* share one FILE for the same path (`*> file`, `> f 2> f` appends to one stream) */
     for (int s = 1; s <= 6; s++)
-        if (cmd->rd[s].mode == HV_RD_FILE && cmd->rd[s].f)
+        if (cmd->rd[s].mode == HV_RD_FILE && cmd->rd[s].f && cmd->rd[s].path &&
+            strcmp(cmd->rd[s].path, path) == 0)
             return cmd->rd[s].f;
     FILE *f = fopen(path, r->append ? "a" : "w");
     if (!f) {
@@ -565,6 +566,27 @@ open_target(hv_ctx *ctx, hv_cmd *cmd, const hv_redir *r)
     return f;
 }
 
+/* Stream s is redirected elsewhere: its old file is closed when no other stream of the
+ * command still writes to it, else another stream takes over its ownership. */
+static void
+release_target(hv_cmd *cmd, int s)
+{
+    hv_stream_redir *r = &cmd->rd[s];
+    if (r->owns && r->f) {
+        int heir = 0;
+        for (int o = 1; o <= 6 && !heir; o++)
+            if (o != s && cmd->rd[o].f == r->f)
+                heir = o;
+        if (heir) {
+            cmd->rd[heir].owns = true;
+        } else {
+            fclose(r->f);
+            free(r->path);
+        }
+    }
+    *r = (hv_stream_redir){0};
+}
+
 static bool
 setup_redirs(hv_ctx *ctx, hv_cmd *cmd, const hv_redir *rs, size_t n)
 {
@@ -572,26 +594,38 @@ setup_redirs(hv_ctx *ctx, hv_cmd *cmd, const hv_redir *rs, size_t n)
         const hv_redir *r = &rs[i];
         int lo = r->from ? r->from : 1, hi = r->from ? r->from : 6;
         if (r->merge) {
-            for (int s = lo < 2 ? 2 : lo; s <= hi; s++)
+            for (int s = lo < 2 ? 2 : lo; s <= hi; s++) {
+                release_target(cmd, s);
                 cmd->rd[s].mode = HV_RD_MERGE;
+            }
             continue;
         }
         if (r->target.kind != HV_STRING) {
-            for (int s = lo; s <= hi; s++)
+            for (int s = lo; s <= hi; s++) {
+                release_target(cmd, s);
                 cmd->rd[s].mode = HV_RD_NULL;
+            }
             continue;
         }
         FILE *f = open_target(ctx, cmd, r);
         if (!f)
             return false;
-        bool owned = false;
-        for (int s = 1; s <= 6; s++)
-            owned |= cmd->rd[s].f == f;
+        char *path = NULL;
+        for (int s = 1; s <= 6 && !path; s++)
+            if (cmd->rd[s].f == f)
+                path = cmd->rd[s].path;
+        if (!path)
+            path = hv_xstrdup(hv_str_cstr(&r->target));
         for (int s = lo; s <= hi; s++) {
+            if (cmd->rd[s].f != f)
+                release_target(cmd, s);
             cmd->rd[s].mode = HV_RD_FILE;
             cmd->rd[s].f = f;
-            cmd->rd[s].owns = false;
+            cmd->rd[s].path = path;
         }
+        bool owned = false;
+        for (int s = 1; s <= 6; s++)
+            owned |= cmd->rd[s].f == f && cmd->rd[s].owns;
         if (!owned)
             cmd->rd[lo].owns = true;
     }
@@ -815,6 +849,13 @@ flush_out_file(hv_cmd *cmd)
     }
 }
 
+void
+hv_pipe_flush_file_output(hv_cmd *owner, FILE *f)
+{
+    if (owner && owner->rd[1].mode == HV_RD_FILE && owner->rd[1].f == f)
+        flush_out_file(owner);
+}
+
 static hv_status
 end_one(hv_pipe *p, hv_cmd *cmd)
 {
@@ -870,8 +911,10 @@ cleanup_cmd(hv_cmd *cmd)
         flush_out_file(cmd);
     flush_vars(cmd);
     for (int s = 1; s <= 6; s++)
-        if (cmd->rd[s].owns && cmd->rd[s].f)
+        if (cmd->rd[s].owns && cmd->rd[s].f) {
             fclose(cmd->rd[s].f);
+            free(cmd->rd[s].path);
+        }
     if (cmd->def)
         hv_bind_free(&cmd->bind);
     free(cmd->state);

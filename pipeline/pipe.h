@@ -6,6 +6,9 @@
  * Notes for other helpers (from B):
  *  - E: call hv_requires_check (intrinsics.h) with sb.requires before running a script
  *    file / -Command text that has #requires lines (tests/lang/errors/requires.ps1).
+ *  - E: module-qualified names (Hyper-V\Get-VM, LabTools\Get-LabCount) must reach
+ *    hv_command_lookup: eval_cmd.c's is_path_name() takes any name with '\' for a path.
+ *    Try hv_command_lookup first when the name has no '/' and does not start with '.'/'~'.
  *  - E: $PSCmdlet.ParameterSetName = hv_cmd_set_name(cmd) (below).
  *  - E: the first stage of a pipeline without input gets process called once with
  *    input = $null (pwsh calls ProcessRecord once); pipeline-bound values are already in
@@ -38,7 +41,8 @@ typedef struct hv_pipe hv_pipe;
 typedef struct {
     uint8_t mode;       /* HV_RD_* */
     FILE *f;            /* HV_RD_FILE (owned by the stage; shared for the same path) */
-    bool owns;
+    bool owns;          /* this entry closes f (and frees path) */
+    char *path;         /* HV_RD_FILE: the file (for sharing one FILE per path) */
 } hv_stream_redir;
 
 struct hv_cmd {
@@ -93,6 +97,9 @@ hv_sink *hv_pipe_cmd_sink(hv_cmd *cmd);
  * invoking commands: `f 2>$null` also silences what f's inner commands write). NULL when
  * the stream goes to its default place. *owner gets the cmd whose redirection applies. */
 const hv_stream_redir *hv_pipe_redir_of(hv_cmd *cmd, int s, hv_cmd **owner);
+/* Before another stream writes text to file f: write what owner's `> f` collected so far,
+ * so `*> file` keeps the order in which things were written. */
+void hv_pipe_flush_file_output(hv_cmd *owner, FILE *f);
 /* Effective ActionPreference for a stream of cmd (bound -ErrorAction etc., else the
  * invoking functions', else the preference variable). */
 hv_action hv_pipe_action(hv_ctx *ctx, hv_cmd *cmd, hv_pref which);

@@ -235,6 +235,7 @@ hv_runtime_free(hv_ctx *ctx)
     hv_unref(ctx->err);
     hv_unref(ctx->jump_label);
     hv_unref(ctx->error_list);
+    hv_unref(ctx->usings);
     hv_history_free(ctx);
     free(ctx->script_path);
     free(ctx);

@@ -94,8 +94,10 @@ route(hv_ctx *ctx, hv_cmd *cmd, const stream_info *si, const char *msg)
     }
     if (r->mode == HV_RD_MERGE)
         return hv_emit(owner, make_record(si, msg));
-    if (r->mode == HV_RD_FILE && r->f)
+    if (r->mode == HV_RD_FILE && r->f) {
+        hv_pipe_flush_file_output(owner, r->f);
         fprintf(r->f, "%s\n", msg);
+    }
     return HV_OK;
 }
 
@@ -223,8 +225,10 @@ route_info(hv_ctx *ctx, hv_cmd *cmd, hv_value rec, const char *text, bool newlin
     }
     if (r->mode == HV_RD_MERGE)
         return hv_emit(owner, rec);
-    if (r->mode == HV_RD_FILE && r->f)
+    if (r->mode == HV_RD_FILE && r->f) {
+        hv_pipe_flush_file_output(owner, r->f);
         fprintf(r->f, "%s\n", text);
+    }
     hv_unref(rec);
     return HV_OK;
 }

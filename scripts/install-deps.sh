@@ -6,7 +6,7 @@ PKGS="build-essential pkg-config git make
  libreadline-dev libpcre2-dev libvirt-dev libxml2-dev libmnl-dev libnftables-dev libjansson-dev
  libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu libvirt-daemon-config-nwfilter
  qemu-system-x86 qemu-utils dnsmasq-base iptables ebtables
- iproute2 nftables tmux util-linux procps python3 lua5.4 hyperfine
+ iproute2 nftables jq tmux util-linux procps python3 lua5.4 hyperfine
  clang libclang-rt-14-dev"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -7,6 +7,7 @@
  *        [-SelfTest] [-WorkingDirectory <dir>] [-ExecutionPolicy <p>] [-EncodedCommand <b64>]
  */
 #include "cmdlets/cmdlets.h"
+#include "engine/netstate.h"
 #include "pipeline/runtime.h"
 #include "shell/repl.h"
 
@@ -24,7 +25,7 @@ enum opt_id {
     OPT_VERSION, OPT_HELP, OPT_SYNTAXCHECK, OPT_SELFTEST, OPT_EXECUTIONPOLICY,
     OPT_WORKINGDIRECTORY, OPT_ENCODEDCOMMAND, OPT_INPUTFORMAT, OPT_OUTPUTFORMAT,
     OPT_WINDOWSTYLE, OPT_INTERACTIVE, OPT_LOGIN, OPT_MTA, OPT_STA, OPT_COMMANDWITHARGS,
-    OPT_CONFIGURATIONNAME, OPT_COMPLETE, OPT_CURSOR, OPT__COUNT
+    OPT_CONFIGURATIONNAME, OPT_COMPLETE, OPT_CURSOR, OPT_RESTORE, OPT__COUNT
 };
 
 typedef struct {
@@ -60,6 +61,7 @@ static const opt_def opts[] = {
     {.name = "ConfigurationName", .id = OPT_CONFIGURATIONNAME, .takes_value = true},
     {.name = "Complete", .id = OPT_COMPLETE, .takes_value = true},
     {.name = "Cursor", .id = OPT_CURSOR, .takes_value = true},
+    {.name = "Restore", .id = OPT_RESTORE},
 };
 
 static const char *const short_forms[][2] = {
@@ -285,6 +287,15 @@ parse_cli(int argc, char **argv, cli *c)
         case OPT_NOPROFILE:
             c->noprofile = true;
             break;
+        case OPT_RESTORE: {
+            /* Re-apply the switches, addresses, routes and NATs hvsh made (after a reboot);
+             * idempotent. The systemd unit scripts/hvsh-restore.service runs this. */
+            hv_eng_err e = {0};
+            int r = hv_netstate_restore(stdout, &e);
+            if (r)
+                fprintf(stderr, "hvsh: restore: %s\n", e.msg);
+            return r ? 1 : 0;
+        }
         case OPT_COMPLETE:
             c->complete = argv[++i];
             break;

@@ -39,8 +39,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     char *d = hv_ast_dump(u->root);
     free(d);
-    if (u->nerrors == 0)
+    if (u->nerrors == 0) {
         hv_ast_visit_children(u->root, check_node, u);
+        if (hv_ast_validate(u, u->root))
+            abort(); /* a documented non-NULL child is missing in an error-free tree */
+    }
     FILE *null = fopen("/dev/null", "w");
     if (null) {
         hv_parse_print_errors(u, null);

@@ -56,7 +56,7 @@ mkdir -p "$STATE"/run "$STATE"/var/log/libvirt "$STATE"/var/lib "$STATE"/var/cac
     "$STATE"/etc/nwfilter "$STATE"/etc/qemu
 cp /etc/passwd /etc/group "$STATE"/
 # a private copy: other builds may replace the binary while the suite runs
-cp "$HVSH" "$STATE"/hvsh && HVSH=$STATE/hvsh
+cp "$HVSH" "$STATE"/hvsh.bin && HVSH=$STATE/hvsh.bin
 grep -q '^libvirt-qemu:' "$STATE"/passwd ||
     echo 'libvirt-qemu:x:64055:64055::/var/lib/libvirt:/usr/sbin/nologin' >>"$STATE"/passwd
 grep -q '^libvirt-qemu:' "$STATE"/group || echo 'libvirt-qemu:x:64055:' >>"$STATE"/group

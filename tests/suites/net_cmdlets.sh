@@ -19,6 +19,11 @@ check() { # description, command...
 }
 
 if [ "$(id -u)" = 0 ]; then NSCMD=(unshare -n); else NSCMD=(unshare -U -r -n); fi
+if ! command -v jq >/dev/null; then
+    echo "not ok - jq is needed to read ip -j / nft -j output (apt-get install jq)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
 if ! "${NSCMD[@]}" true 2>/dev/null; then
     echo "not ok - cannot create a network namespace"
     echo "0 passed, 1 failed"
@@ -87,6 +92,16 @@ check "seed: state file saved 0600" bash -c "[ \$(stat -c %a '$WORK/seed/state/n
 check "seed: state holds the addresses, route, NAT and DNS" \
     jq -e '(.addresses|length)==2 and (.routes|length)==1 and .nats[0].name=="LocalNAT" and .dns[0].servers==["1.1.1.1"]' "$WORK/seed/state/netstate.json"
 
+# 1b. The doc's 2022 variant: the second address and the gateway on "vEthernet (VmNat)" too
+in_ns seed2 "$ETH" "$(printf '%s\n' "$SEED" | sed -e 's/get-netadapter "Ethernet"/get-netadapter "vEthernet (VmNat)"/' -e 's/“Ethernet”/“vEthernet (VmNat)”/')"
+check "seed 2022: exit 0, no errors" bash -c "grep -qx 0 '$WORK/seed2/rc' && ! [ -s '$WORK/seed2/err' ]"
+check "seed 2022: both addresses on the switch's adapter" \
+    bash -c "jq -e '.[] | select(.ifname==\"VmNAT\") | [.addr_info[].local] | index(\"192.168.100.1\") and index(\"192.168.100.2\")' '$WORK/seed2/addr.json' >/dev/null"
+check "seed 2022: default route via 192.168.100.1 on the switch" \
+    jqc seed2/route.json '.[] | select(.dst=="default" and .gateway=="192.168.100.1" and .dev=="VmNAT")'
+check "seed 2022: DNS server recorded for the switch's adapter" \
+    bash -c "grep -q '# interface vEthernet (VmNAT): 1.1.1.1' '$WORK/seed2/resolv.conf'"
+
 # ------------------------------------------------------------------------------------------
 # 2. NetAdapter
 in_ns adapter "$ETH; ip link add Ethernet2 type veth peer name peer2" '
@@ -105,6 +120,7 @@ Rename-NetAdapter -Name Ethernet2 -NewName "LAN 2"
 Rename-NetAdapter -Name "LAN 2" -NewName Ethernet
 $Error[0].FullyQualifiedErrorId
 Get-NetAdapter -Name Eth* | Disable-NetAdapter -WhatIf
+Rename-NetAdapter -Name Ethernet -NewName ("x" * 300)
 "still:" + (Get-NetAdapter Ethernet).Status
 '
 check "Get-NetAdapter: default table header" has_out adapter "Name                      InterfaceDescription                    ifIndex Status       MacAddress             LinkSpeed"
@@ -119,6 +135,7 @@ check "Rename to an existing name: error" has_out adapter "Windows System Error 
 check "Rename: ip link shows the alias" jqc adapter/link.json '.[] | select(.ifname=="Ethernet2" and .ifalias=="LAN 2")'
 check "-WhatIf changes nothing" has_out adapter "still:Up"
 check "-WhatIf prints the change" has_out adapter "ip link set dev Ethernet down"
+check "Rename-NetAdapter: name too long, clear error" has_err adapter "is too long (at most 254 characters)"
 
 # ------------------------------------------------------------------------------------------
 # 3. NetIPAddress (IPv4, IPv6, errors: nothing changed)
@@ -236,6 +253,8 @@ netsh interface ip add dnsserver Nope address=1.2.3.4
 netsh interface ip add address "Ethernet" 10.50.0.2 255.255.255.0 10.50.0.1
 netsh int ip show config Ethernet
 netsh int ip frobnicate
+netsh int ip add dns
+netsh int ip add route 10.0.0.0/8 Ethernet
 netsh interface ip set address "Ethernet" static 10.60.0.2 255.255.0.0 10.60.0.1
 netsh interface ip set dnsservers name="Ethernet" source=static address=4.4.4.4
 "set-dns:" + ((Get-DnsClientServerAddress -InterfaceAlias Ethernet -AddressFamily IPv4).ServerAddresses -join ",")
@@ -253,7 +272,9 @@ check "netsh: unknown interface message and exit code" bash -c "grep -q 'The fil
 check "netsh add address with mask and gateway" has_out dns "    IP Address:                           10.50.0.2"
 check "netsh add address: gateway route" has_out dns "    Default Gateway:                      10.50.0.1"
 check "netsh show config" has_out dns "    Subnet Prefix:                        10.50.0.0/24 (mask 255.255.255.0)"
-check "netsh bad syntax" has_out dns "The syntax supplied for this command is not valid."
+check "netsh unknown command" has_out dns "The following command was not found: int ip frobnicate."
+check "netsh bad syntax" has_out dns "The syntax supplied for this command is not valid. Check help for the correct syntax."
+check "netsh command hvsh does not map" has_out dns 'does not implement "add route"'
 check "netsh set address static: replaces the old address" bash -c "! grep -q 10.50.0.2 '$WORK/dns/addr.json'"
 check "netsh set address static: new address /16" addr_on dns Ethernet 10.60.0.2 16
 check "netsh set address static: gateway" jqc dns/route.json '.[] | select(.dst=="default" and .gateway=="10.60.0.1")'

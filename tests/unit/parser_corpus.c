@@ -133,6 +133,9 @@ main(void)
         if (!u->nerrors) {
             check_statements(names[i], u);
             check_extents(names[i], u);
+            const hv_ast *bad = hv_ast_validate(u, u->root);
+            snprintf(what, sizeof what, "%s: tree guarantees hold", names[i]);
+            h_ok(!bad, what, bad ? hv_ast_kind_name((hv_ast_kind)bad->kind) : NULL);
         }
         char *dump = hv_ast_dump(u->root);
         free(dump);

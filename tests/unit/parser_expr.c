@@ -166,6 +166,8 @@ static const struct {
     /* ---- members, invoke, index ---- */
     {"$a.b", "(ScriptBlock (. $a <b>))"},
     {"$a.b.c", "(ScriptBlock (. (. $a <b>) <c>))"},
+    {"$a.\n    b.c", "(ScriptBlock (. (. $a <b>) <c>))"},
+    {"[x]::Parse($s, [ref] $null).\n    EndBlock.Statements", "(ScriptBlock (. (. (call:: [x] <Parse> $s (Convert [ref] $null)) <EndBlock>) <Statements>))"},
     {"$a.'b c'", "(ScriptBlock (. $a 'b c'))"},
     {"$a.\"b$x\"", "(ScriptBlock (. $a (Expand \"b\" $x)))"},
     {"$a.$name", "(ScriptBlock (. $a $name))"},

@@ -1,9 +1,9 @@
 #!/bin/bash
-# net_bench.sh — the networking speed targets of issue 5, measured inside a private network
-# namespace, with loose bounds so a noisy machine does not fail it:
-#   * Get-NetAdapter with 500 interfaces present vs `ip -j link` as a whole process;
-#   * one script creating and removing 100 switches with an address and a NAT each.
-# Prints the timings (# lines) and ends with "N passed, N failed".
+# net_load.sh — networking under load, inside a private network namespace:
+#   * Get-NetAdapter with 500 interfaces present lists them all;
+#   * one script creates and removes 100 switches with an address and a NAT each, cleanly.
+# Timings are printed as information (# lines) only; speed is judged by scripts/bench,
+# never by a timed assertion here. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 HVSH=${HVSH:-$PWD/hvsh}
@@ -49,18 +49,10 @@ HVSH="$HVSH" W="$W" HVSH_STATE_DIR="$W/state" HVSH_URI=test:///default HVSH_SWIT
 read -r h i n <"$W/adapters"
 echo "# Get-NetAdapter with $n interfaces: ${h} ms (best of 5, whole process); ip -j link: ${i} ms"
 [ "$n" = 500 ] && ok "Get-NetAdapter lists 500 interfaces" || notok "Get-NetAdapter lists 500 interfaces (got $n)"
-hlimit=$((i * 6 + 50))
-[ "${HVSH_TEST_BUILD:-}" = asan ] && hlimit=$((i * 20 + 200))
-[ "$h" -le $hlimit ] && ok "Get-NetAdapter within 6x of ip -j link (+50 ms start-up)" ||
-    notok "Get-NetAdapter within 6x of ip -j link (+50 ms start-up): $h vs $i ms"
 m=$(cat "$W/many.ms")
 echo "# 100 switches + addresses + NATs created and removed in one script: ${m} ms"
 [ "$(tail -1 "$W/many.out")" = 0 ] && [ ! -s "$W/many.err" ] && ok "100 switches/addresses/NATs created and removed cleanly" ||
     notok "100 switches/addresses/NATs created and removed cleanly: $(head -3 "$W/many.err")"
 grep -q hvsh_nat "$W/nft.txt" && notok "NAT table gone afterwards" || ok "NAT table gone afterwards"
-limit=60000
-[ "${HVSH_TEST_BUILD:-}" = asan ] && limit=240000 # sanitizers slow everything down ~3x
-[ "$m" -le $limit ] && ok "100 x (switch+address+NAT) create/remove within $((limit / 1000)) s" ||
-    notok "100 x create/remove took $m ms"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

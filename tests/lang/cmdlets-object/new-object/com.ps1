@@ -1,0 +1,1 @@
+try { New-Object -ComObject Shell.Application -ErrorAction Stop } catch { 'com failed' }

@@ -1,0 +1,3 @@
+function count-args { $args.Count }
+count-args a b c
+count-args

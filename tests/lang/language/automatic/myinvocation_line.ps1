@@ -1,0 +1,2 @@
+function where-am-i { $MyInvocation.ScriptLineNumber }
+where-am-i

@@ -1,0 +1,2 @@
+function show { $args -join "|" }
+show --% a $b "c d"

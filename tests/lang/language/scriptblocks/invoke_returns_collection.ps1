@@ -1,0 +1,6 @@
+$sb = { 1; 2 }
+$r = $sb.Invoke()
+$r.Count
+$one = { 5 }.Invoke()
+$one.Count
+$one[0]

@@ -1,0 +1,2 @@
+$double = { process { $_ * 2 } }
+1..3 | & $double

@@ -1,0 +1,2 @@
+$filter = { $_ -like "b*" }
+"apple","banana","blueberry" | Where-Object $filter
