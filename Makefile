@@ -1,6 +1,6 @@
 # hvsh — build, test, benchmark.   make | make check | make check-asan | make bench | make fuzz
 CC      ?= cc
-PKGS    := libxml-2.0 libmnl libnftables libpcre2-8 jansson
+PKGS    := libxml-2.0 libmnl libpcre2-8 jansson
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wimplicit-fallthrough -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
@@ -21,7 +21,7 @@ all: deps hvsh
 
 # Install the Debian packages when a library is missing (scripts/install-deps.sh).
 deps:
-	@pkg-config --exists $(PKGS) libvirt && [ -f /usr/include/readline/readline.h ] || scripts/install-deps.sh
+	@pkg-config --exists $(PKGS) libvirt libnftables && [ -f /usr/include/readline/readline.h ] || scripts/install-deps.sh
 
 hvsh: $(B)/hvsh
 	@cp $(B)/hvsh hvsh.tmp.$$$$ && mv -f hvsh.tmp.$$$$ hvsh

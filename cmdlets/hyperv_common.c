@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 /* ---- enums ---- */
 #define HVC_ENUM(var, tname, ...)                                                            \
@@ -314,11 +315,19 @@ hvc_hv_arg_enum(hv_cmd *cmd, int idx, const hv_enum_def *def, int32_t *value)
 }
 
 /* ---- connections ---- */
+/* -ComputerName values that mean this host: none, ".", "localhost" or our own host name. */
 static bool
 is_local(const char *c)
 {
-    return !c || !*c || !strcasecmp(c, "localhost") || !strcmp(c, ".") ||
-           !strcmp(c, "127.0.0.1");
+    if (!c || !*c || !strcasecmp(c, "localhost") || !strcmp(c, "."))
+        return true;
+    char host[256];
+    if (gethostname(host, sizeof host) != 0)
+        return false;
+    host[sizeof host - 1] = 0;
+    char *dot = strchr(host, '.');
+    size_t n = dot ? (size_t)(dot - host) : strlen(host);
+    return (strlen(c) == n && !strncasecmp(c, host, n)) || !strcasecmp(c, host);
 }
 
 hv_status

@@ -74,7 +74,7 @@ const hv_param_def hvc_getcontent_params[GC__N + 1] = {
     [GC_DELIMITER] = {.name = "Delimiter", .type = HV_PT_STRING, .position = HV_POS_NAMED,
                       .help = "Specifies the delimiter that Get-Content uses to divide the "
                               "file into objects while it reads. The default is \\n. The "
-                              "delimiter is kept at the end of each section."},
+                              "delimiter is removed from the end of each section."},
     [GC_WAIT] = {.name = "Wait", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
                  .help = "Keeps the file open after all existing lines have been output and "
                          "outputs lines as they are appended, until Ctrl-C."},
@@ -229,7 +229,7 @@ read_delimited(line_sink *s, FILE *f, const char *delim)
     while (st == HV_OK && (c = fgetc(f)) != EOF) {
         hv_buf_putc(&cur, (char)c);
         if (cur.len >= dl && memcmp(cur.data + cur.len - dl, delim, dl) == 0) {
-            st = sink_line(s, cur.data, cur.len);
+            st = sink_line(s, cur.data, cur.len - dl); /* the delimiter is trimmed */
             cur.len = 0;
         }
     }

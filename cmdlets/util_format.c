@@ -334,6 +334,17 @@ ft_columns(hv_cmd *cmd, const hv_value *first, ftcol **out, size_t *n)
         return HV_OK;
     }
     const hv_obj_class *cls = first->kind == HV_OBJECT ? hv_obj_class_of(first) : NULL;
+    if (first->kind == HV_OBJECT && hv_obj_typename_count(first) > 0 &&
+        strcmp(hv_obj_typename_at(first, 0), "System.Collections.DictionaryEntry") == 0) {
+        /* the DictionaryEntry view: Name (30 wide) and Value */
+        cols = hv_xcalloc(2, sizeof *cols);
+        cols[0] = (ftcol){.label = hv_xstrdup("Name"), .expr = hv_str("Name"), .width = 30,
+                          .align = -1};
+        cols[1] = (ftcol){.label = hv_xstrdup("Value"), .expr = hv_str("Value"), .align = -1};
+        *out = cols;
+        *n = 2;
+        return HV_OK;
+    }
     if (cls && cls->table_view) {
         for (const hv_view_column *vc = cls->table_view; vc->label || vc->property; vc++) {
             cols = hv_xrealloc(cols, (nc + 1) * sizeof *cols);

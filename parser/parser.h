@@ -106,8 +106,10 @@ int hv_parse_check_file(const char *path, FILE *out);
  * unit you hold). NULL if the text is not a valid type name. */
 hv_ast_typename *hv_parse_typename(hv_ast_unit *unit, const char *text, size_t len);
 
-/* Maximum nesting depth of the parser (deeper input gets a "ScriptTooComplex"-style
- * error instead of exhausting the C stack). */
+/* Nesting budget of the parser: input nested deeper than about 2 * HV_PARSE_MAX_DEPTH
+ * levels of ( ) { } $( ) (or with operator chains longer than that) gets a
+ * "ScriptTooComplex" error instead of exhausting the C stack. Trees of error-free units are
+ * therefore at most a few thousand nodes deep, so recursive walkers are safe. */
 #define HV_PARSE_MAX_DEPTH 200
 
 #endif

@@ -840,7 +840,7 @@ parse_hex_or_bin(const char *s, size_t len, bool neg, hv_value *out)
     else
         r = (int64_t)v;
     if (neg)
-        r = -r;
+        r = (int64_t)(0 - (uint64_t)r); /* wraps for INT64_MIN instead of overflowing */
     if (fits32 && r >= INT32_MIN && r <= INT32_MAX)
         *out = hv_int((int32_t)r);
     else

@@ -97,8 +97,10 @@ hv_eval_block_closure(hv_ctx *ctx, const hv_value *block)
     b->closure = hv_table_new(0);
     size_t n;
     hv_var **vars = hv_scope_list(ctx, ctx->cur, false, &n);
+    /* a snapshot of every visible variable (pwsh binds the block to a new module holding
+     * copies); read-only/constant automatic variables stay reachable through the scopes */
     for (size_t i = 0; i < n; i++) {
-        if (hv_scope_find_in(ctx->global, hv_str_cstr(&vars[i]->name)) == vars[i])
+        if (vars[i]->options & (HV_VAR_READONLY | HV_VAR_CONSTANT))
             continue;
         hv_table_set(&b->closure, hv_ref(&vars[i]->name), hv_ref(&vars[i]->value));
     }

@@ -1568,7 +1568,6 @@ push_value(fstate *st, const hv_value *v, int depth)
         for (size_t it = 0; hv_table_next(v, &it, &k, &val);) {
             hv_value e = hv_obj_new(NULL);
             hv_obj_set(&e, "Name", hv_ref(k));
-            hv_obj_set(&e, "Key", hv_ref(k));
             hv_obj_set(&e, "Value", hv_ref(val));
             hv_obj_add_typename(&e, "System.Collections.DictionaryEntry");
             if (g_applies(&st->g, &e))

@@ -1105,6 +1105,8 @@ dt_members(call *c, const hv_value *v)
             double ticks = x * adds[i].unit;
             if (adds[i].unit > 1)
                 ticks = round(ticks / 10000.0) * 10000.0;
+            if (!(fabs(ticks) < 3.2e18)) /* also NaN */
+                return throwf(c, "Value to add was out of range. (Parameter 'value')");
             return dt_result(c, t + (int64_t)ticks, k);
         }
     }
@@ -1114,8 +1116,8 @@ dt_members(call *c, const hv_value *v)
         int64_t x;
         if (!a_int(c, 0, &x))
             return -1;
-        bool ok;
-        int64_t r = add_months(t, IS("AddYears") ? x * 12 : x, &ok);
+        bool ok = x > -120000 && x < 120000;
+        int64_t r = ok ? add_months(t, IS("AddYears") ? x * 12 : x, &ok) : 0;
         if (!ok)
             return throwf(c, "The added or subtracted value results in an un-representable DateTime. (Parameter 'months')");
         return ret(c, hv_datetime(r, k));

@@ -285,32 +285,44 @@ mul_collection(const hv_value *l, const hv_value *r, hv_value *out, hv_conv_err 
 /* ------------------------------------------------------------------ dates in arithmetic */
 
 static bool
+dt_result(int64_t a, int64_t b, bool add, hv_dtkind k, hv_value *out, hv_conv_err *err)
+{
+    int64_t t;
+    bool ovf = add ? __builtin_add_overflow(a, b, &t) : __builtin_sub_overflow(a, b, &t);
+    if (ovf || t < 0 || t > 3155378975999999999LL)
+        return fail(err, "The added or subtracted value results in an un-representable DateTime. (Parameter 'value')");
+    *out = hv_datetime(t, k);
+    return true;
+}
+
+static bool
+ts_result(int64_t a, int64_t b, bool add, hv_value *out, hv_conv_err *err)
+{
+    int64_t t;
+    if (add ? __builtin_add_overflow(a, b, &t) : __builtin_sub_overflow(a, b, &t))
+        return fail(err, "TimeSpan overflowed because the duration is too long.");
+    *out = hv_timespan(t);
+    return true;
+}
+
+static bool
 date_arith(hv_binop op, const hv_value *l, const hv_value *r, hv_value *out, hv_conv_err *err)
 {
+    bool ticks_r = r->kind == HV_TIMESPAN || (r->kind == HV_INT && r->sub != HV_N_UINT64);
     if (l->kind == HV_DATETIME) {
-        if (op == HV_OP_ADD && (r->kind == HV_TIMESPAN || r->kind == HV_INT)) {
-            *out = hv_datetime(l->u.i + r->u.i, (hv_dtkind)l->sub);
-            return true;
-        }
-        if (op == HV_OP_SUB && r->kind == HV_DATETIME) {
-            *out = hv_timespan(l->u.i - r->u.i);
-            return true;
-        }
-        if (op == HV_OP_SUB && (r->kind == HV_TIMESPAN || r->kind == HV_INT)) {
-            *out = hv_datetime(l->u.i - r->u.i, (hv_dtkind)l->sub);
-            return true;
-        }
+        if (op == HV_OP_ADD && ticks_r)
+            return dt_result(l->u.i, r->u.i, true, (hv_dtkind)l->sub, out, err);
+        if (op == HV_OP_SUB && r->kind == HV_DATETIME)
+            return ts_result(l->u.i, r->u.i, false, out, err);
+        if (op == HV_OP_SUB && ticks_r)
+            return dt_result(l->u.i, r->u.i, false, (hv_dtkind)l->sub, out, err);
         return op_method_missing(l, op_method_name(op), err);
     }
     /* timespan */
-    if ((op == HV_OP_ADD || op == HV_OP_SUB) && (r->kind == HV_TIMESPAN || r->kind == HV_INT)) {
-        *out = hv_timespan(op == HV_OP_ADD ? l->u.i + r->u.i : l->u.i - r->u.i);
-        return true;
-    }
-    if (op == HV_OP_ADD && r->kind == HV_DATETIME) {
-        *out = hv_datetime(l->u.i + r->u.i, (hv_dtkind)r->sub);
-        return true;
-    }
+    if ((op == HV_OP_ADD || op == HV_OP_SUB) && ticks_r)
+        return ts_result(l->u.i, r->u.i, op == HV_OP_ADD, out, err);
+    if (op == HV_OP_ADD && r->kind == HV_DATETIME)
+        return dt_result(r->u.i, l->u.i, true, (hv_dtkind)r->sub, out, err);
     return op_method_missing(l, op_method_name(op), err);
 }
 

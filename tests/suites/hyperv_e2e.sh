@@ -61,13 +61,15 @@ grep -q '^libvirt-qemu:' "$STATE"/passwd ||
     echo 'libvirt-qemu:x:64055:64055::/var/lib/libvirt:/usr/sbin/nologin' >>"$STATE"/passwd
 grep -q '^libvirt-qemu:' "$STATE"/group || echo 'libvirt-qemu:x:64055:' >>"$STATE"/group
 printf 'unix_sock_dir = "/run/libvirt"\nauth_unix_ro = "none"\nauth_unix_rw = "none"\nunix_sock_rw_perms = "0770"\nlog_outputs = "3:file:/var/log/libvirt/libvirtd.log"\n' >"$STATE"/etc/libvirtd.conf
+# plain TCP on the namespace's loopback stands in for a remote host (-ComputerName)
+printf 'listen_tls = 0\nlisten_tcp = 1\nlisten_addr = "127.0.0.1"\nauth_tcp = "none"\n' >>"$STATE"/etc/libvirtd.conf
 printf 'stdio_handler = "file"\nuser = "root"\ngroup = "root"\ncgroup_controllers = [ ]\n' >"$STATE"/etc/qemu.conf
 cp /usr/share/libvirt/nwfilter/*.xml "$STATE"/etc/nwfilter/ 2>/dev/null
 unshare --mount --net --propagation private -- sh -c '
   mount --bind "$0/run" /run; mount --bind "$0/var" /var; mount --bind "$0/etc" /etc/libvirt
   mount --bind "$0/passwd" /etc/passwd; mount --bind "$0/group" /etc/group
   mount -t sysfs sysfs /sys; ip link set lo up
-  exec /usr/sbin/libvirtd --config /etc/libvirt/libvirtd.conf --pid-file /run/libvirtd.pid' "$STATE" \
+  exec /usr/sbin/libvirtd --listen --config /etc/libvirt/libvirtd.conf --pid-file /run/libvirtd.pid' "$STATE" \
     >"$STATE"/libvirtd.out 2>&1 &
 DPID=$!
 URI="qemu:///system?socket=$STATE/run/libvirt/libvirt-sock"
@@ -163,6 +165,12 @@ check "virsh: shut off" bash -c "virsh -c '$URI' domstate '$VM' | grep -qx 'shut
 hv "Set-VMProcessor -VMName '$VM' -ExposeVirtualizationExtensions \$false" >/dev/null 2>&1
 check "nested disabled while off" \
     bash -c "virsh -c '$URI' dumpxml --inactive '$VM' | grep -q \"<feature policy='disable' name='svm'/>\""
+
+# -ComputerName: another "host" reached through libvirt's remote protocol
+out=$(HVSH_URI_TEMPLATE='qemu+tcp://{0}/system' hv "(Get-VM -ComputerName 127.0.0.1 -Name 'E2E*').Name" 2>&1)
+check "Get-VM -ComputerName over qemu+tcp ($out)" test "$out" = "$VM"
+out=$(HVSH_URI_TEMPLATE='qemu+tcp://{0}/system' hv "Start-VM -ComputerName 127.0.0.1 -Name '$VM' -Passthru | Stop-VM -TurnOff -Passthru | ForEach-Object State" 2>&1)
+check "Start-/Stop-VM -ComputerName, objects keep their host ($out)" test "$out" = Off
 
 hv "Remove-VM -Name '$VM' -Force" >/dev/null 2>&1
 check "Remove-VM undefines it" bash -c "! virsh -c '$URI' list --all --name | grep -qxF '$VM'"

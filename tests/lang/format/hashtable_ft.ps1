@@ -1,0 +1,1 @@
+[ordered]@{ a = 1; b = 'x' } | Format-Table
