@@ -12,11 +12,10 @@
 #include "pipeline/cmdlet.h"
 
 /* ---- shared helpers (data_util.c) ---- */
-/* Properties of an object-like value (PSCustomObject/class object or hashtable): count,
- * name and borrowed value of the i-th. For anything else count is 0. */
+/* Properties of an object-like value (PSCustomObject/class object or hashtable): count and
+ * name of the i-th. For anything else count is 0. */
 size_t hvc_props_count(const hv_value *v);
 hv_value hvc_prop_name(const hv_value *v, size_t i);   /* new string */
-const hv_value *hvc_prop_value(const hv_value *v, size_t i);
 /* String form of a value as [string] would give it (new C string, caller frees). */
 char *hvc_to_cstr(const hv_value *v);
 /* Argument helpers: string of a bound argument (NULL if unbound), int with default. */

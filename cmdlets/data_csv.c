@@ -614,6 +614,27 @@ import_file(hv_cmd *cmd, const char *path, char delim)
                          "Could not find file '%s'.", path);
     csv_reader r = {.delim = delim};
     reader_header_arg(cmd, &r, IC_HEADER);
+    /* UTF-16/UTF-32 files (BOM or -Encoding) are decoded whole; UTF-8 streams */
+    unsigned char head[4];
+    size_t hn = fread(head, 1, sizeof head, f), bom;
+    rewind(f);
+    hvc_encoding e = hvc_detect_bom(head, hn, hvc_encoding_of(hv_cmd_arg(cmd, IC_ENCODING)),
+                                    &bom);
+    if (e != HVC_ENC_UTF8 && e != HVC_ENC_UTF8BOM && e != HVC_ENC_ASCII) {
+        hv_buf raw = {0}, text = {0};
+        char buf[65536];
+        size_t k;
+        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+            hv_buf_put(&raw, buf, k);
+        fclose(f);
+        if (raw.len > bom)
+            hvc_decode(e, (const unsigned char *)raw.data + bom, raw.len - bom, &text);
+        hv_buf_free(&raw);
+        hv_status ds = csv_feed_text(cmd, &r, text.data ? text.data : "", text.len);
+        hv_buf_free(&text);
+        reader_free(&r);
+        return ds;
+    }
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;

@@ -664,6 +664,10 @@ parse_text(json_reader *r, const char *s, size_t len, hv_value *out, bool *synta
     char *text = strip_comments(s, len);
     json_error_t e;
     json_t *j = json_loadb(text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &e);
+    if (!j && strstr(e.text, "too big integer"))
+        /* beyond Int64 (pwsh: BigInteger): read the numbers as doubles rather than fail */
+        j = json_loadb(text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL,
+                       &e);
     free(text);
     if (!j) {
         *syntax = true;

@@ -40,17 +40,6 @@ hvc_prop_name(const hv_value *v, size_t i)
     return hv_str("");
 }
 
-const hv_value *
-hvc_prop_value(const hv_value *v, size_t i)
-{
-    if (v->kind == HV_OBJECT)
-        return hv_obj_value_at(v, i);
-    const hv_value *k, *val;
-    if (v->kind == HV_TABLE && table_at(v, i, &k, &val))
-        return val;
-    return NULL;
-}
-
 char *
 hvc_to_cstr(const hv_value *v)
 {

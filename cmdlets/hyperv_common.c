@@ -1,6 +1,7 @@
 /* hyperv_common.c — enums, object classes and builders, selection and errors shared by the
  * Hyper-V cmdlets. */
 #include "cmdlets/hyperv.h"
+#include "engine/netlink.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -883,7 +884,20 @@ hvc_hv_resolve_switch(hv_cmd *cmd, hv_virt *v, const char *name, char **bridge, 
         return hvc_hv_engine_error(cmd, &err, name);
     const hv_switch *s = hvc_hv_find_switch(sw, n, name);
     hv_status st = HV_OK;
-    if (!s) {
+    hv_nl *nl = NULL;
+    hv_nl_link link;
+    if (!s && !hv_virt_is_test(v) && hv_virt_is_local(v) && hv_nl_open(&nl, NULL) == 0) {
+        /* a host bridge without a libvirt mirror (made by another tool, or a daemon
+         * without a network driver): found by its alias "vEthernet (<name>)" */
+        if (hv_nl_switch_find(nl, name, &link, NULL) == 0) {
+            *found = true;
+            *bridge = hv_xstrdup(link.name);
+        }
+        hv_nl_close(nl);
+    }
+    if (*found) {
+        /* resolved on the host */
+    } else if (!s) {
         st = hvc_hv_error(cmd, HV_CAT_InvalidArgument, "InvalidParameter", name,
                           "Hyper-V was unable to find a virtual switch with name \"%s\".", name);
     } else {

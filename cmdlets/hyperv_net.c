@@ -31,17 +31,13 @@
 static bool
 host_side(hv_virt *v, hv_cmd *cmd, int p_computer)
 {
+    (void)cmd;
+    (void)p_computer;
     const char *force = getenv("HVSH_SWITCH_BRIDGES");
     if (hv_virt_is_test(v) && !(force && !strcmp(force, "1")))
         return false;
-    size_t n;
-    char **c = p_computer >= 0 ? hvc_hv_arg_strv(cmd, p_computer, &n) : NULL;
-    bool local = true;
-    for (size_t i = 0; c && i < n; i++)
-        if (strcasecmp(c[i], "localhost") && strcmp(c[i], "."))
-            local = false;
-    hvc_hv_strv_free(c, c ? n : 0);
-    return local;
+    /* netlink reaches this machine only */
+    return hv_virt_is_local(v);
 }
 
 /* ---- adapter selection ---- */

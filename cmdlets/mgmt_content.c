@@ -641,7 +641,10 @@ write_target(hv_cmd *cmd, writer_state *w, const char *full, const hv_value *val
         return HV_OK;
     /* Set-Content truncates once (at its first object), then appends */
     bool first = !w->started;
-    if (!hv_should_process(cmd, full, append ? "Add Content" : "Set Content"))
+    char *what = hv_xasprintf("Path: %s", full);
+    bool go_on = hv_should_process(cmd, what, append ? "Add Content" : "Set Content");
+    free(what);
+    if (!go_on)
         return HV_OK;
     hv_buf text = {0}, b = {0};
     for (size_t i = 0; value && i < hv_array_len(value); i++)

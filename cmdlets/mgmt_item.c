@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -1022,8 +1023,10 @@ new_fs_item(hv_cmd *cmd, const char *full, const char *type, const hv_value *val
                          is_dir ? "An item with the specified name %s already exists."
                                 : "The file '%s' already exists.", full);
     }
-    if (!hv_should_process(cmd, full,
-                           is_dir ? "Create Directory" : "Create File"))
+    char *what = hv_xasprintf("Destination: %s", full);
+    bool go_on = hv_should_process(cmd, what, is_dir ? "Create Directory" : "Create File");
+    free(what);
+    if (!go_on)
         return HV_OK;
     char *parent = parent_of(full);
     if (force && *parent && !is_dir_path(parent))
@@ -1212,6 +1215,40 @@ remove_provider(hv_cmd *cmd, hvc_provider prov, const char *pattern, bool litera
     return st;
 }
 
+static bool
+remove_selected(hv_cmd *cmd, const char *leaf, const char *filter)
+{
+    return (!filter || hv_wildcard_match(filter, leaf, false)) &&
+           hvc_name_included(leaf, hv_cmd_arg(cmd, RI_INCLUDE), hv_cmd_arg(cmd, RI_EXCLUDE));
+}
+
+/* One resolved item. With -Recurse and a name filter (-Include/-Filter), a directory that
+ * is not itself selected is searched for selected items ("Remove-Item * -Include *.tmp
+ * -Recurse" deletes the .tmp files of the whole tree, as in pwsh). */
+static hv_status
+remove_matching(hv_cmd *cmd, const char *full, const char *filter)
+{
+    const char *leaf = leaf_of(full);
+    if (remove_selected(cmd, leaf, filter))
+        return remove_fs(cmd, full);
+    bool narrowing = filter || hv_cmd_arg(cmd, RI_INCLUDE);
+    if (!hv_cmd_switch(cmd, RI_RECURSE) || !narrowing || !is_dir_path(full))
+        return HV_OK;
+    hv_value dirs, files = list_dir(full, &dirs);
+    hv_status st = HV_OK;
+    const hv_value *groups[2] = {&files, &dirs};
+    for (int g = 0; g < 2 && st == HV_OK; g++) {
+        for (size_t i = 0; i < hv_array_len(groups[g]) && st == HV_OK; i++) {
+            char *c = hv_xasprintf("%s/%s", full, hv_str_cstr(hv_array_at(groups[g], i)));
+            st = remove_matching(cmd, c, filter);
+            free(c);
+        }
+    }
+    hv_unref(dirs);
+    hv_unref(files);
+    return st;
+}
+
 hv_status
 hvc_removeitem_process(hv_cmd *cmd, const hv_value *input)
 {
@@ -1238,15 +1275,8 @@ hvc_removeitem_process(hv_cmd *cmd, const hv_value *input)
                 st = hvc_path_not_found(cmd, p);
             continue;
         }
-        for (size_t j = 0; j < hv_array_len(&list) && st == HV_OK; j++) {
-            const char *f = hv_str_cstr(hv_array_at(&list, j));
-            const char *leaf = leaf_of(f);
-            if ((filter && !hv_wildcard_match(filter, leaf, false)) ||
-                !hvc_name_included(leaf, hv_cmd_arg(cmd, RI_INCLUDE),
-                                   hv_cmd_arg(cmd, RI_EXCLUDE)))
-                continue;
-            st = remove_fs(cmd, f);
-        }
+        for (size_t j = 0; j < hv_array_len(&list) && st == HV_OK; j++)
+            st = remove_matching(cmd, hv_str_cstr(hv_array_at(&list, j)), filter);
         hv_unref(list);
     }
     return st;
@@ -1397,7 +1427,9 @@ transfer(hv_cmd *cmd, bool move, int path_idx, int lit_idx, int dest_idx, int pa
                 st = hvc_error(cmd, HV_CAT_WriteError,
                                "MoveFileInfoItemIOError",
                                src, "Cannot create a file when that file already exists.");
-            } else if (hv_should_process(cmd, what, move ? "Move Item" : "Copy File")) {
+            } else if (hv_should_process(cmd, what,
+                                         move ? (is_dir_path(src) ? "Move Directory" : "Move File")
+                                              : (is_dir_path(src) ? "Copy Directory" : "Copy File"))) {
                 int r;
                 if (move) {
                     if (exists && force && !S_ISDIR(dstst.st_mode))
@@ -1529,7 +1561,7 @@ hvc_renameitem_process(hv_cmd *cmd, const hv_value *input)
         st = hvc_error(cmd, HV_CAT_WriteError,
                        "RenameItemIOError", src,
                        "Cannot create a file when that file already exists.");
-    } else if (hv_should_process(cmd, what, "Rename Item")) {
+    } else if (hv_should_process(cmd, what, is_dir_path(src) ? "Rename Directory" : "Rename File")) {
         if (rename(src, dst) != 0)
             st = io_error(cmd, "RenameItemIOError", src, errno);
         else if (hv_cmd_switch(cmd, RN_PASSTHRU))
@@ -1617,12 +1649,36 @@ const hv_param_def hvc_getpsdrive_params[GPD__N + 1] = {
     [GPD__N] = {.name = NULL},
 };
 
+static hv_value
+col_gb(const hv_value *self, const char *prop)
+{
+    /* pwsh: if($_.Used -or $_.Free) { "{0:###0.00}" -f ($_.Used / 1GB) } */
+    const hv_value *u = hv_obj_get(self, "Used"), *f = hv_obj_get(self, "Free");
+    if ((!u || u->kind == HV_NULL || hv_int_of(u) == 0) && (!f || f->kind == HV_NULL || hv_int_of(f) == 0))
+        return hv_str("");
+    const hv_value *v = hv_obj_get(self, prop);
+    return hv_strf("%.2f", v && v->kind == HV_INT ? (double)hv_int_of(v) / 1073741824.0 : 0.0);
+}
+
+static hv_value
+col_used(const hv_value *self)
+{
+    return col_gb(self, "Used");
+}
+
+static hv_value
+col_free(const hv_value *self)
+{
+    return col_gb(self, "Free");
+}
+
+/* PowerShellCore.format.ps1xml "drive" view */
 static const hv_view_column drive_view[] = {
-    {.label = "Name", .property = "Name", .width = 14, .align = -1},
-    {.label = "Used (GB)", .property = "UsedGB", .width = 13, .align = 1},
-    {.label = "Free (GB)", .property = "FreeGB", .width = 13, .align = 1},
+    {.label = "Name", .property = "Name", .width = 10, .align = -1},
+    {.label = "Used (GB)", .compute = col_used, .width = 13, .align = 1},
+    {.label = "Free (GB)", .compute = col_free, .width = 13, .align = 1},
     {.label = "Provider", .property = "ProviderName", .width = 13, .align = -1},
-    {.label = "Root", .property = "Root", .width = 29, .align = -1},
+    {.label = "Root", .property = "Root", .width = 35, .align = -1},
     {.label = "CurrentLocation", .property = "CurrentLocation", .align = 1},
     {.label = NULL},
 };
@@ -1658,8 +1714,15 @@ hvc_getpsdrive_process(hv_cmd *cmd, const hv_value *input)
         bool fs = strcmp(drives[i].provider, "FileSystem") == 0;
         hv_obj_set(&o, "CurrentLocation",
                    hv_str(fs && i == 0 && getcwd(cwd, sizeof cwd) ? cwd + 1 : ""));
-        hv_obj_set(&o, "UsedGB", hv_null());
-        hv_obj_set(&o, "FreeGB", hv_null());
+        struct statvfs vfs;
+        if (fs && statvfs(drives[i].root, &vfs) == 0) {
+            hv_obj_set(&o, "Used", hv_long((int64_t)(vfs.f_blocks - vfs.f_bfree) *
+                                           (int64_t)vfs.f_frsize));
+            hv_obj_set(&o, "Free", hv_long((int64_t)vfs.f_bavail * (int64_t)vfs.f_frsize));
+        } else {
+            hv_obj_set(&o, "Used", hv_null());
+            hv_obj_set(&o, "Free", hv_null());
+        }
         st = hv_emit(cmd, o);
     }
     return st;

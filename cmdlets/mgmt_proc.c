@@ -655,17 +655,21 @@ hvc_startprocess_process(hv_cmd *cmd, const hv_value *input)
     posix_spawn_file_actions_destroy(&fa);
     free_strv(env);
     free_strv(argv);
-    free(wdfull);
     hv_status st = HV_OK;
     if (rc != 0) {
-        st = hvc_throw(cmd, HV_CAT_InvalidOperation,
-                       "InvalidOperationException",
-                       file, "This command cannot be run due to the error: %s.",
+        char cwd[PATH_MAX];
+        const char *wdir = wdfull ? wdfull : (getcwd(cwd, sizeof cwd) ? cwd : ".");
+        /* .NET's Win32Exception text, wrapped by Start-Process */
+        st = hvc_throw(cmd, HV_CAT_InvalidOperation, "InvalidOperationException", file,
+                       "This command cannot be run due to the error: An error occurred trying "
+                       "to start process '%s' with working directory '%s'. %s", file, wdir,
                        rc == ENOENT ? "No such file or directory" : strerror(rc));
         free(prog);
+        free(wdfull);
         return st;
     }
     free(prog);
+    free(wdfull);
     hv_value proc = hv_cmd_switch(cmd, SPS_PASSTHRU) ? process_object(pid) : hv_null();
     if (hv_cmd_switch(cmd, SPS_WAIT)) {
         int wst = 0;

@@ -346,10 +346,12 @@ ft_columns(hv_cmd *cmd, const hv_value *first, ftcol **out, size_t *n)
         return HV_OK;
     }
     if (cls && cls->table_view) {
-        for (const hv_view_column *vc = cls->table_view; vc->label || vc->property; vc++) {
+        for (const hv_view_column *vc = cls->table_view; vc->label || vc->property || vc->compute;
+             vc++) {
             cols = hv_xrealloc(cols, (nc + 1) * sizeof *cols);
-            cols[nc++] = (ftcol){.label = hv_xstrdup(vc->label ? vc->label : vc->property),
-                                 .vc = vc, .width = vc->width, .align = vc->align};
+            const char *lab = vc->label ? vc->label : vc->property ? vc->property : "";
+            cols[nc++] = (ftcol){.label = hv_xstrdup(lab), .vc = vc, .width = vc->width,
+                                 .align = vc->align};
         }
     } else if (cls && cls->default_props) {
         for (size_t i = 0; cls->default_props[i]; i++) {

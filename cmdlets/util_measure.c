@@ -225,7 +225,9 @@ mo_process(hv_cmd *cmd, const hv_value *input)
             } else {
                 mo_acc *a = mo_acc_for(s, name);
                 bool has = hvc_u_has_prop(in, name);
-                hv_value v = hv_get_member(hv_cmd_ctx(cmd), in, name);
+                hv_value v = hv_null();
+                if (in->kind != HV_TABLE || has) /* a dictionary's keys are not properties */
+                    v = hv_get_member(hv_cmd_ctx(cmd), in, name);
                 if (has || v.kind != HV_NULL)
                     st = mo_value(cmd, a, &v);
                 hv_unref(v);

@@ -669,6 +669,18 @@ no_end(hv_cmd *cmd)
             /* ArrayList / List[T]: a resizable array (sub HV_TA_LIST) */
             obj = hv_array_new(4);
             obj.sub = HV_TA_LIST;
+        } else if (nargs == 0 && !t->enum_def &&
+                   (t->kind == HV_INT || t->kind == HV_DOUBLE || t->kind == HV_BOOL ||
+                    t->kind == HV_CHAR || t->kind == HV_DATETIME || t->kind == HV_TIMESPAN)) {
+            /* a value type's parameterless constructor: its default ([int]$null = 0) */
+            hv_value nul = hv_null();
+            hv_conv_err err;
+            if (t->kind == HV_DATETIME)
+                obj = hv_datetime(0, HV_DT_UNSPECIFIED);
+            else if (t->kind == HV_TIMESPAN)
+                obj = hv_timespan(0);
+            else if (!hv_conv_to_type(&nul, t, &obj, &err))
+                obj = hv_null();
         } else {
             st = hv_call_method(ctx, &tv, "new", av, nargs, &obj);
         }

@@ -228,30 +228,68 @@ so_process(hv_cmd *cmd, const hv_value *input)
     return so_select(cmd, s, in, put_buffer);
 }
 
-static bool
-so_same(const hv_value *a, const hv_value *b, bool cs)
+/* The identity -Unique compares: a PSCustomObject by its property names and values, any
+ * other value by its string (case-folded with -CaseInsensitive). */
+static void
+unique_key(hv_buf *b, const hv_value *v)
 {
-    if (a->kind == HV_OBJECT && b->kind == HV_OBJECT) {
-        size_t n = hv_obj_count(a);
-        if (n != hv_obj_count(b))
-            return false;
+    if (v->kind == HV_OBJECT && !hv_obj_class_of(v)) {
+        size_t n = hv_obj_count(v);
         for (size_t i = 0; i < n; i++) {
-            if (!hv_str_eq_ci(hv_obj_name_at(a, i), hv_obj_name_at(b, i)))
-                return false;
-            if (!so_same(hv_obj_value_at(a, i), hv_obj_value_at(b, i), cs))
-                return false;
+            hv_buf_puts(b, hv_obj_name_at(v, i));
+            hv_buf_putc(b, '\x1e');
+            unique_key(b, hv_obj_value_at(v, i));
+            hv_buf_putc(b, '\x1f');
         }
-        return true;
+        return;
     }
-    if (a->kind == HV_ARRAY || b->kind == HV_ARRAY || a->kind == HV_OBJECT ||
-        b->kind == HV_OBJECT) {
-        char *sa = hvc_u_cstr(a), *sb = hvc_u_cstr(b);
-        bool eq = cs ? strcmp(sa, sb) == 0 : hv_str_eq_ci(sa, sb);
-        free(sa);
-        free(sb);
-        return eq;
+    hv_conv_append_string(b, v, NULL);
+}
+
+static char *
+unique_string(const hv_value *v, bool cs)
+{
+    hv_buf b = {0};
+    unique_key(&b, v);
+    hv_buf_putc(&b, 0);
+    if (!cs) {
+        hv_buf low = {0};
+        size_t i = 0, n = b.len - 1;
+        while (i < n) {
+            char enc[4];
+            uint32_t cp = hv_utf8_next(b.data, n, &i);
+            hv_buf_put(&low, enc, hv_utf8_put(enc, hv_uc_lower(cp)));
+        }
+        hv_buf_putc(&low, 0);
+        hv_buf_free(&b);
+        return low.data;
     }
-    return hv_op_equal(a, b, cs ? HV_OPF_CASE_SENSITIVE : 0);
+    return b.data;
+}
+
+/* Marks the later duplicates in drop[] (first occurrence wins), with a hash set. */
+static void
+mark_duplicates(const hvc_u_vec *items, bool cs, bool *drop)
+{
+    size_t cap = 16;
+    while (cap < items->n * 2)
+        cap *= 2;
+    char **set = hv_xcalloc(cap, sizeof *set);
+    for (size_t i = 0; i < items->n; i++) {
+        char *k = unique_string(&items->v[i], cs);
+        size_t h = hv_hash_ci(k, strlen(k)) & (cap - 1);
+        while (set[h] && strcmp(set[h], k) != 0)
+            h = (h + 1) & (cap - 1);
+        if (set[h]) {
+            drop[i] = true;
+            free(k);
+        } else {
+            set[h] = k;
+        }
+    }
+    for (size_t i = 0; i < cap; i++)
+        free(set[i]);
+    free(set);
 }
 
 static hv_status
@@ -262,13 +300,8 @@ so_end(hv_cmd *cmd)
         return HV_OK;
     size_t n = s->buf.n;
     bool *drop = hv_xcalloc(n + 1, sizeof *drop);
-    if (hv_cmd_switch(cmd, SO_UNIQUE)) {
-        bool cs = !hv_cmd_switch(cmd, SO_CASEINS);
-        for (size_t i = 0; i < n; i++)
-            for (size_t j = 0; j < i && !drop[i]; j++)
-                if (!drop[j] && so_same(&s->buf.v[i], &s->buf.v[j], cs))
-                    drop[i] = true;
-    }
+    if (hv_cmd_switch(cmd, SO_UNIQUE))
+        mark_duplicates(&s->buf, !hv_cmd_switch(cmd, SO_CASEINS), drop);
     /* the kept objects, in order */
     size_t *keep = hv_xcalloc(n + 1, sizeof *keep);
     size_t nk = 0;

@@ -328,19 +328,59 @@ grp_process(hv_cmd *cmd, const hv_value *input)
     return collect_keyed(cmd, in, s->props, s->nprops, &s->items, &s->n, &s->cap);
 }
 
-static bool
-keys_equal(const skey *a, const skey *b, size_t nk, bool cs)
+/* The grouping identity of an object's keys: their strings joined by a separator that
+ * cannot occur in them, folded to lower case unless -CaseSensitive. */
+static char *
+key_string(const skey *it, size_t nk, bool cs)
 {
+    hv_buf b = {0};
     for (size_t k = 0; k < nk; k++) {
-        const hv_value *x = &a->keys[k], *y = &b->keys[k];
-        char *sx = hvc_u_cstr(x), *sy = hvc_u_cstr(y);
-        bool eq = cs ? strcmp(sx, sy) == 0 : hv_str_eq_ci(sx, sy);
-        free(sx);
-        free(sy);
-        if (!eq)
-            return false;
+        if (k)
+            hv_buf_putc(&b, '\x1f');
+        size_t start = b.len;
+        hv_conv_append_string(&b, &it->keys[k], NULL);
+        if (!cs) {
+            /* fold in place: ASCII fast path, others through hv_uc_lower */
+            hv_buf low = {0};
+            size_t i = start;
+            while (i < b.len) {
+                uint32_t cp = hv_utf8_next(b.data, b.len, &i);
+                char enc[4];
+                hv_buf_put(&low, enc, hv_utf8_put(enc, hv_uc_lower(cp)));
+            }
+            b.len = start;
+            hv_buf_put(&b, low.data ? low.data : "", low.len);
+            hv_buf_free(&low);
+        }
     }
-    return true;
+    hv_buf_putc(&b, 0);
+    return b.data;
+}
+
+/* Open-addressing map from key strings to group ids: grouping is linear, not
+ * O(objects x groups). */
+typedef struct {
+    char **keys;
+    size_t *ids;
+    size_t cap;
+} gmap;
+
+static size_t
+gmap_find_or_add(gmap *m, char *key, size_t next_id, bool *added)
+{
+    size_t h = hv_hash_ci(key, strlen(key)) & (m->cap - 1);
+    while (m->keys[h]) {
+        if (strcmp(m->keys[h], key) == 0) {
+            free(key);
+            *added = false;
+            return m->ids[h];
+        }
+        h = (h + 1) & (m->cap - 1);
+    }
+    m->keys[h] = key;
+    m->ids[h] = next_id;
+    *added = true;
+    return next_id;
 }
 
 static char *
@@ -366,15 +406,27 @@ grp_end(hv_cmd *cmd)
     size_t *first = hv_xcalloc(s->n + 1, sizeof *first);
     size_t *gid = hv_xcalloc(s->n + 1, sizeof *gid);
     size_t ng = 0;
+    gmap map = {.cap = 16};
+    while (map.cap < s->n * 2)
+        map.cap *= 2;
+    map.keys = hv_xcalloc(map.cap, sizeof *map.keys);
+    map.ids = hv_xcalloc(map.cap, sizeof *map.ids);
     for (size_t i = 0; i < s->n; i++) {
-        size_t g = 0;
-        for (; g < ng; g++)
-            if (keys_equal(&s->items[first[g]], &s->items[i], nk, cs))
-                break;
-        if (g == ng)
+        bool added;
+        size_t g = gmap_find_or_add(&map, key_string(&s->items[i], nk, cs), ng, &added);
+        if (added)
             first[ng++] = i;
         gid[i] = g;
     }
+    for (size_t i = 0; i < map.cap; i++)
+        free(map.keys[i]);
+    free(map.keys);
+    free(map.ids);
+    hv_value *groups = hv_xcalloc(ng + 1, sizeof *groups);
+    for (size_t g = 0; g < ng; g++)
+        groups[g] = hv_array_new(4);
+    for (size_t i = 0; i < s->n; i++)
+        hv_array_push(&groups[gid[i]], hv_ref(&s->items[i].obj));
     /* pwsh 7 outputs the groups sorted by their key values (stable) */
     skey *order = hv_xcalloc(ng + 1, sizeof *order);
     for (size_t g = 0; g < ng; g++)
@@ -391,10 +443,7 @@ grp_end(hv_cmd *cmd)
     for (size_t oi = 0; oi < ng && st == HV_OK; oi++) {
         size_t g = order[oi].index;
         const skey *head = &s->items[first[g]];
-        hv_value members = hv_array_new(4);
-        for (size_t i = 0; i < s->n; i++)
-            if (gid[i] == g)
-                hv_array_push(&members, hv_ref(&s->items[i].obj));
+        hv_value members = hv_steal(&groups[g]);
         char *name = group_name(head, nk);
         if (table.kind == HV_TABLE) {
             hv_value key;
@@ -422,6 +471,9 @@ grp_end(hv_cmd *cmd)
         free(name);
         st = hv_emit(cmd, gi);
     }
+    for (size_t g = 0; g < ng; g++)
+        hv_unref(groups[g]);
+    free(groups);
     free(order);
     free(first);
     free(gid);

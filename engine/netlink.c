@@ -3,6 +3,8 @@
  * unchanged, so ERANGE (name too long) and EINVAL (bad characters) stay apart. */
 #include "engine/netlink.h"
 
+#include "engine/fault.h"
+
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
@@ -79,10 +81,30 @@ hv_nl_close(hv_nl *nl)
     free(nl);
 }
 
+/* The fault-injection site of a request that changes the kernel's state (fault.h);
+ * NULL for reads. */
+static const char *
+nl_fault_site(const struct nlmsghdr *nlh)
+{
+    switch (nlh->nlmsg_type) {
+    case RTM_NEWLINK: return "netlink:newlink";
+    case RTM_DELLINK: return "netlink:dellink";
+    case RTM_SETLINK: return "netlink:setlink";
+    case RTM_NEWADDR: return "netlink:newaddr";
+    case RTM_DELADDR: return "netlink:deladdr";
+    case RTM_NEWROUTE: return "netlink:newroute";
+    case RTM_DELROUTE: return "netlink:delroute";
+    default: return NULL;
+    }
+}
+
 /* Send one request and read replies until its ACK / DONE. Returns 0 or -errno. */
 static int
 nl_talk(hv_nl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 {
+    const char *site = nl_fault_site(nlh);
+    if (site && hv_eng_fault(site))
+        return -EIO; /* injected: as if the kernel had answered EIO */
     nlh->nlmsg_seq = ++nl->seq;
     if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
         return -errno;
@@ -1283,7 +1305,8 @@ hv_nl_ip_forward_get(hv_eng_err *err)
 int
 hv_nl_ip_forward_set(bool on, hv_eng_err *err)
 {
-    int fd = open("/proc/sys/net/ipv4/ip_forward", O_WRONLY | O_CLOEXEC);
+    int fd = hv_eng_fault("sysctl:ip_forward") ? -1
+             : open("/proc/sys/net/ipv4/ip_forward", O_WRONLY | O_CLOEXEC);
     if (fd < 0 || write(fd, on ? "1\n" : "0\n", 2) != 2) {
         int e = errno;
         if (fd >= 0)

@@ -1,6 +1,8 @@
 /* netstate.c — the saved host-network state (JSON via jansson) and `hvsh -Restore`. */
 #include "engine/netstate.h"
 
+#include "engine/fault.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -269,7 +271,8 @@ hv_netstate_save(hv_netstate *st, hv_eng_err *err)
         return hv_eng_fail(err, HV_ENG_INVALID, EBADF, "The state was opened read-only.");
     char tmp[PATH_MAX + 16];
     snprintf(tmp, sizeof tmp, "%s.XXXXXX", st->path);
-    int fd = mkstemp(tmp); /* mkstemp creates 0600: root-only, as the state should be */
+    /* mkstemp creates 0600: root-only, as the state should be */
+    int fd = hv_eng_fault("file:netstate") ? -1 : mkstemp(tmp);
     if (fd < 0)
         return hv_eng_fail(err, hv_eng_code_from_errno(errno), errno, "Cannot write %s: %s",
                            st->path, strerror(errno));

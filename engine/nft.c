@@ -3,6 +3,8 @@
  * needs no state besides the ruleset itself. */
 #include "engine/nft.h"
 
+#include "engine/fault.h"
+
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
@@ -130,6 +132,8 @@ nft_exec(const char *cmds, bool json, json_t **out, bool *missing, hv_eng_err *e
         return hv_eng_fail(err, HV_ENG_PERMISSION, EPERM, PERM_MSG);
     if (nft_load(err) != 0)
         return -1;
+    if (!json && hv_eng_fault("nft:batch")) /* injected: the batch fails as a whole */
+        return nft_fail(err, strerror(EIO), "nftables rejected the change");
     struct nft_ctx *ctx = nftlib.ctx_new(NFT_CTX_DEFAULT);
     if (!ctx)
         return hv_eng_fail(err, HV_ENG_SYSTEM, ENOMEM, "Cannot create an nftables context.");

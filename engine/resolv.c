@@ -1,6 +1,8 @@
 /* resolv.c — per-interface DNS servers rendered into resolv.conf or systemd-resolved. */
 #include "engine/resolv.h"
 
+#include "engine/fault.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <spawn.h>
@@ -204,7 +206,7 @@ write_atomic(const char *path, const char *text, hv_eng_err *err)
         snprintf(real, sizeof real, "%s", path);
     char tmp[PATH_MAX + 16];
     snprintf(tmp, sizeof tmp, "%s.XXXXXX", real);
-    int fd = mkstemp(tmp);
+    int fd = hv_eng_fault("file:resolv.conf") ? -1 : mkstemp(tmp);
     if (fd < 0)
         return hv_eng_fail(err, hv_eng_code_from_errno(errno), errno, "Cannot write %s: %s",
                            real, strerror(errno));
@@ -265,7 +267,8 @@ apply_resolved(const hv_dns_iface *ifs, size_t n, hv_eng_err *err)
         for (size_t j = 0; j < ifs[i].n; j++)
             argv[a++] = (char *)ifs[i].servers[j];
         pid_t pid;
-        int rc = posix_spawnp(&pid, "resolvectl", NULL, NULL, argv, environ);
+        int rc = hv_eng_fault("exec:resolvectl") ? EIO
+                 : posix_spawnp(&pid, "resolvectl", NULL, NULL, argv, environ);
         free(argv);
         int status = 0;
         if (rc != 0)

@@ -55,6 +55,8 @@ char *hv_virt_remote_uri(const char *tmpl, const char *computer);
 const char *hv_virt_uri(const hv_virt *v);
 /* Name of the host the connection is on (virConnectGetHostname); malloc'd. */
 char *hv_virt_hostname(hv_virt *v);
+/* True when the connection is to this machine (no host name in the URI). */
+bool hv_virt_is_local(const hv_virt *v);
 /* True for the libvirt test driver (no validation, no hot-plug). */
 bool hv_virt_is_test(const hv_virt *v);
 /* Close every cached connection (atexit). */

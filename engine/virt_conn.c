@@ -202,6 +202,13 @@ hv_virt_uri(const hv_virt *v)
 }
 
 bool
+hv_virt_is_local(const hv_virt *v)
+{
+    const char *p = v->uri ? strstr(v->uri, "://") : NULL;
+    return !p || p[3] == '/' || p[3] == 0 || p[3] == '?';
+}
+
+bool
 hv_virt_is_test(const hv_virt *v)
 {
     return v->is_test;

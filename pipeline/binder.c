@@ -10,8 +10,8 @@
 #include <string.h>
 
 /* ---- the common parameters: one table for every cmdlet ---- */
-static const char *const action_names[] = {"SilentlyContinue", "Stop", "Continue", "Inquire",
-                                           "Ignore", "Suspend", "Break"};
+static const char *const action_names[] = {"SilentlyContinue", "Stop",    "Continue", "Inquire",
+                                           "Ignore",           "Suspend", "Break"};
 static const int32_t action_values[] = {0, 1, 2, 3, 4, 5, 6};
 static const hv_enum_def action_enum = {
     .type_name = "System.Management.Automation.ActionPreference",
@@ -23,49 +23,82 @@ static const hv_enum_def action_enum = {
 #define ALIASES(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 static const hv_param_def common_params[HV_CP__COUNT + 1] = {
-    [HV_CP_VERBOSE] = {.name = "Verbose", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                       .aliases = ALIASES("vb"), .help = "Shows verbose messages."},
-    [HV_CP_DEBUG] = {.name = "Debug", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                     .aliases = ALIASES("db"), .help = "Shows debug messages."},
-    [HV_CP_ERRORACTION] = {.name = "ErrorAction", .type = HV_PT_ENUM, .position = HV_POS_NAMED,
-                           .enum_def = &action_enum, .aliases = ALIASES("ea"),
+    [HV_CP_VERBOSE] = {.name = "Verbose",
+                       .type = HV_PT_SWITCH,
+                       .position = HV_POS_NAMED,
+                       .aliases = ALIASES("vb"),
+                       .help = "Shows verbose messages."},
+    [HV_CP_DEBUG] = {.name = "Debug",
+                     .type = HV_PT_SWITCH,
+                     .position = HV_POS_NAMED,
+                     .aliases = ALIASES("db"),
+                     .help = "Shows debug messages."},
+    [HV_CP_ERRORACTION] = {.name = "ErrorAction",
+                           .type = HV_PT_ENUM,
+                           .position = HV_POS_NAMED,
+                           .enum_def = &action_enum,
+                           .aliases = ALIASES("ea"),
                            .help = "How to respond to non-terminating errors."},
-    [HV_CP_WARNINGACTION] = {.name = "WarningAction", .type = HV_PT_ENUM,
-                             .position = HV_POS_NAMED, .enum_def = &action_enum,
-                             .aliases = ALIASES("wa"), .help = "How to respond to warnings."},
-    [HV_CP_INFORMATIONACTION] = {.name = "InformationAction", .type = HV_PT_ENUM,
-                                 .position = HV_POS_NAMED, .enum_def = &action_enum,
+    [HV_CP_WARNINGACTION] = {.name = "WarningAction",
+                             .type = HV_PT_ENUM,
+                             .position = HV_POS_NAMED,
+                             .enum_def = &action_enum,
+                             .aliases = ALIASES("wa"),
+                             .help = "How to respond to warnings."},
+    [HV_CP_INFORMATIONACTION] = {.name = "InformationAction",
+                                 .type = HV_PT_ENUM,
+                                 .position = HV_POS_NAMED,
+                                 .enum_def = &action_enum,
                                  .aliases = ALIASES("infa"),
                                  .help = "How to respond to information messages."},
-    [HV_CP_PROGRESSACTION] = {.name = "ProgressAction", .type = HV_PT_ENUM,
-                              .position = HV_POS_NAMED, .enum_def = &action_enum,
+    [HV_CP_PROGRESSACTION] = {.name = "ProgressAction",
+                              .type = HV_PT_ENUM,
+                              .position = HV_POS_NAMED,
+                              .enum_def = &action_enum,
                               .aliases = ALIASES("proga"),
                               .help = "How to respond to progress updates."},
-    [HV_CP_ERRORVARIABLE] = {.name = "ErrorVariable", .type = HV_PT_STRING,
-                             .position = HV_POS_NAMED, .aliases = ALIASES("ev"),
+    [HV_CP_ERRORVARIABLE] = {.name = "ErrorVariable",
+                             .type = HV_PT_STRING,
+                             .position = HV_POS_NAMED,
+                             .aliases = ALIASES("ev"),
                              .help = "Stores errors in this variable (+name appends)."},
-    [HV_CP_WARNINGVARIABLE] = {.name = "WarningVariable", .type = HV_PT_STRING,
-                               .position = HV_POS_NAMED, .aliases = ALIASES("wv"),
+    [HV_CP_WARNINGVARIABLE] = {.name = "WarningVariable",
+                               .type = HV_PT_STRING,
+                               .position = HV_POS_NAMED,
+                               .aliases = ALIASES("wv"),
                                .help = "Stores warnings in this variable."},
-    [HV_CP_INFORMATIONVARIABLE] = {.name = "InformationVariable", .type = HV_PT_STRING,
-                                   .position = HV_POS_NAMED, .aliases = ALIASES("iv"),
+    [HV_CP_INFORMATIONVARIABLE] = {.name = "InformationVariable",
+                                   .type = HV_PT_STRING,
+                                   .position = HV_POS_NAMED,
+                                   .aliases = ALIASES("iv"),
                                    .help = "Stores information records in this variable."},
-    [HV_CP_OUTVARIABLE] = {.name = "OutVariable", .type = HV_PT_STRING,
-                           .position = HV_POS_NAMED, .aliases = ALIASES("ov"),
+    [HV_CP_OUTVARIABLE] = {.name = "OutVariable",
+                           .type = HV_PT_STRING,
+                           .position = HV_POS_NAMED,
+                           .aliases = ALIASES("ov"),
                            .help = "Stores output objects in this variable."},
-    [HV_CP_OUTBUFFER] = {.name = "OutBuffer", .type = HV_PT_INT32, .position = HV_POS_NAMED,
-                         .aliases = ALIASES("ob"), .help = "Objects to buffer (ignored)."},
-    [HV_CP_PIPELINEVARIABLE] = {.name = "PipelineVariable", .type = HV_PT_STRING,
-                                .position = HV_POS_NAMED, .aliases = ALIASES("pv"),
+    [HV_CP_OUTBUFFER] = {.name = "OutBuffer",
+                         .type = HV_PT_INT32,
+                         .position = HV_POS_NAMED,
+                         .aliases = ALIASES("ob"),
+                         .help = "Objects to buffer (ignored)."},
+    [HV_CP_PIPELINEVARIABLE] = {.name = "PipelineVariable",
+                                .type = HV_PT_STRING,
+                                .position = HV_POS_NAMED,
+                                .aliases = ALIASES("pv"),
                                 .help = "Stores the current pipeline object in this variable."},
     [HV_CP__COUNT] = {.name = NULL},
 };
 
 static const hv_param_def sp_params[HV_SP__COUNT + 1] = {
-    [HV_SP_WHATIF] = {.name = "WhatIf", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [HV_SP_WHATIF] = {.name = "WhatIf",
+                      .type = HV_PT_SWITCH,
+                      .position = HV_POS_NAMED,
                       .aliases = ALIASES("wi"),
                       .help = "Shows what would happen if the cmdlet runs."},
-    [HV_SP_CONFIRM] = {.name = "Confirm", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [HV_SP_CONFIRM] = {.name = "Confirm",
+                       .type = HV_PT_SWITCH,
+                       .position = HV_POS_NAMED,
                        .aliases = ALIASES("cf"),
                        .help = "Prompts for confirmation before running the cmdlet."},
     [HV_SP__COUNT] = {.name = NULL},
@@ -183,9 +216,8 @@ hv_bind_fail_free(hv_bind_fail *f)
     f->target = hv_null();
 }
 
-static bool
-failf(hv_bind_fail *f, const char *id, hv_err_category cat, const char *exc, int arg,
-      const char *param, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+static bool failf(hv_bind_fail *f, const char *id, hv_err_category cat, const char *exc, int arg,
+                  const char *param, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 static bool
 failf(hv_bind_fail *f, const char *id, hv_err_category cat, const char *exc, int arg,
@@ -227,14 +259,22 @@ static const char *const full_type_names[HV_PT__COUNT] = {
 };
 
 static const char *const short_type_names[HV_PT__COUNT] = {
-    [HV_PT_ANY] = "Object",        [HV_PT_STRING] = "string",
-    [HV_PT_BOOL] = "bool",         [HV_PT_SWITCH] = "switch",
-    [HV_PT_INT32] = "int",         [HV_PT_INT64] = "long",
-    [HV_PT_UINT8] = "byte",        [HV_PT_UINT16] = "uint16",
-    [HV_PT_UINT32] = "uint",       [HV_PT_UINT64] = "uint64",
-    [HV_PT_DOUBLE] = "double",     [HV_PT_ENUM] = "string",
-    [HV_PT_SCRIPTBLOCK] = "scriptblock", [HV_PT_HASHTABLE] = "hashtable",
-    [HV_PT_DATETIME] = "datetime", [HV_PT_TIMESPAN] = "timespan",
+    [HV_PT_ANY] = "Object",
+    [HV_PT_STRING] = "string",
+    [HV_PT_BOOL] = "bool",
+    [HV_PT_SWITCH] = "switch",
+    [HV_PT_INT32] = "int",
+    [HV_PT_INT64] = "long",
+    [HV_PT_UINT8] = "byte",
+    [HV_PT_UINT16] = "uint16",
+    [HV_PT_UINT32] = "uint",
+    [HV_PT_UINT64] = "uint64",
+    [HV_PT_DOUBLE] = "double",
+    [HV_PT_ENUM] = "string",
+    [HV_PT_SCRIPTBLOCK] = "scriptblock",
+    [HV_PT_HASHTABLE] = "hashtable",
+    [HV_PT_DATETIME] = "datetime",
+    [HV_PT_TIMESPAN] = "timespan",
 };
 
 static const char *
@@ -385,16 +425,16 @@ value_exact(const hv_param_def *p, const hv_value *v)
 }
 
 static const char *const lookup_names[HV_PT__COUNT] = {
-    [HV_PT_STRING] = "string",   [HV_PT_BOOL] = "bool",       [HV_PT_INT32] = "int",
-    [HV_PT_INT64] = "long",      [HV_PT_UINT8] = "byte",      [HV_PT_UINT16] = "uint16",
-    [HV_PT_UINT32] = "uint32",   [HV_PT_UINT64] = "uint64",   [HV_PT_DOUBLE] = "double",
+    [HV_PT_STRING] = "string",     [HV_PT_BOOL] = "bool",         [HV_PT_INT32] = "int",
+    [HV_PT_INT64] = "long",        [HV_PT_UINT8] = "byte",        [HV_PT_UINT16] = "uint16",
+    [HV_PT_UINT32] = "uint32",     [HV_PT_UINT64] = "uint64",     [HV_PT_DOUBLE] = "double",
     [HV_PT_DATETIME] = "datetime", [HV_PT_TIMESPAN] = "timespan",
 };
 
 typedef struct {
     const hv_binding *b;
-    int pi;          /* parameter index */
-    int arg;         /* argument index for the underline, or -1 */
+    int pi;  /* parameter index */
+    int arg; /* argument index for the underline, or -1 */
     hv_bind_fail *fail;
 } conv_ctx;
 
@@ -415,8 +455,8 @@ conv_fail(const conv_ctx *c, const char *inner)
                      c->arg, p->name,
                      "Cannot process argument transformation on parameter '%s'. %s", p->name,
                      inner);
-    return failf(c->fail, "CannotConvertArgumentNoMessage", HV_CAT_InvalidArgument, NULL,
-                 c->arg, p->name, "Cannot bind parameter '%s'. %s", p->name, inner);
+    return failf(c->fail, "CannotConvertArgumentNoMessage", HV_CAT_InvalidArgument, NULL, c->arg,
+                 p->name, "Cannot bind parameter '%s'. %s", p->name, inner);
 }
 
 static bool
@@ -500,8 +540,7 @@ elem_convert(const conv_ctx *c, const hv_param_def *p, const hv_value *v, hv_val
             return true;
         }
         snprintf(tmp, sizeof tmp, "Cannot convert the \"%s\" value of type \"%s\" to type \"%s\".",
-                 show_value(v, (char[128]){0}, 128), hv_type_name_of(v),
-                 full_type_names[p->type]);
+                 show_value(v, (char[128]){0}, 128), hv_type_name_of(v), full_type_names[p->type]);
         return conv_fail(c, tmp);
     default:
         break;
@@ -550,16 +589,16 @@ validate_one(const conv_ctx *c, const hv_param_def *p, const hv_value *v)
         show_value(v, buf, sizeof buf);
         if (d < (double)p->min)
             return failf(c->fail, "ParameterArgumentValidationError", HV_CAT_InvalidData,
-                         "System.Management.Automation.ParameterBindingValidationException",
-                         c->arg, p->name,
+                         "System.Management.Automation.ParameterBindingValidationException", c->arg,
+                         p->name,
                          "%s '%s'. The %s argument is less than the minimum allowed range of "
                          "%lld. Supply an argument that is greater than or equal to %lld and "
                          "then try the command again.",
                          pre, p->name, buf, (long long)p->min, (long long)p->min);
         if (d > (double)p->max)
             return failf(c->fail, "ParameterArgumentValidationError", HV_CAT_InvalidData,
-                         "System.Management.Automation.ParameterBindingValidationException",
-                         c->arg, p->name,
+                         "System.Management.Automation.ParameterBindingValidationException", c->arg,
+                         p->name,
                          "%s '%s'. The %s argument is greater than the maximum allowed range "
                          "of %lld. Supply an argument that is less than or equal to %lld and "
                          "then try the command again.",
@@ -588,25 +627,22 @@ validate(const conv_ctx *c, const hv_param_def *p, const hv_value *v, const hv_v
                      p->name);
     if ((p->flags & HV_PF_MANDATORY) && (p->flags & HV_PF_ARRAY) && orig->kind == HV_ARRAY &&
         hv_array_len(orig) == 0)
-        return failf(c->fail, "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
-                     HV_CAT_InvalidData,
-                     "System.Management.Automation.ParameterBindingValidationException", c->arg,
-                     p->name, "Cannot bind argument to parameter '%s' because it is an empty array.",
-                     p->name);
+        return failf(
+            c->fail, "ParameterArgumentValidationErrorEmptyArrayNotAllowed", HV_CAT_InvalidData,
+            "System.Management.Automation.ParameterBindingValidationException", c->arg, p->name,
+            "Cannot bind argument to parameter '%s' because it is an empty array.", p->name);
     if ((p->flags & HV_PF_MANDATORY) && p->type != HV_PT_ANY && p->type != HV_PT_SWITCH) {
         if (orig->kind == HV_NULL)
-            return failf(c->fail, "ParameterArgumentValidationErrorNullNotAllowed",
-                         HV_CAT_InvalidData,
-                         "System.Management.Automation.ParameterBindingValidationException",
-                         c->arg, p->name,
-                         "Cannot bind argument to parameter '%s' because it is null.", p->name);
+            return failf(
+                c->fail, "ParameterArgumentValidationErrorNullNotAllowed", HV_CAT_InvalidData,
+                "System.Management.Automation.ParameterBindingValidationException", c->arg, p->name,
+                "Cannot bind argument to parameter '%s' because it is null.", p->name);
         if (p->type == HV_PT_STRING && orig->kind == HV_STRING && hv_str_len(orig) == 0)
-            return failf(c->fail, "ParameterArgumentValidationErrorEmptyStringNotAllowed",
-                         HV_CAT_InvalidData,
-                         "System.Management.Automation.ParameterBindingValidationException",
-                         c->arg, p->name,
-                         "Cannot bind argument to parameter '%s' because it is an empty string.",
-                         p->name);
+            return failf(
+                c->fail, "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+                HV_CAT_InvalidData,
+                "System.Management.Automation.ParameterBindingValidationException", c->arg, p->name,
+                "Cannot bind argument to parameter '%s' because it is an empty string.", p->name);
     }
     if (v->kind == HV_ARRAY && (p->flags & HV_PF_ARRAY)) {
         size_t n = hv_array_len(v);
@@ -655,8 +691,8 @@ convert_for(const conv_ctx *c, const hv_value *v, bool exact_only, hv_value *out
                          "Cannot convert 'System.Object[]' to the type 'System.String' required "
                          "by parameter '%s'. Specified method is not supported.",
                          p->name);
-                return failf(c->fail, "CannotConvertArgument", HV_CAT_InvalidArgument, NULL,
-                             c->arg, p->name, "%s", msg);
+                return failf(c->fail, "CannotConvertArgument", HV_CAT_InvalidArgument, NULL, c->arg,
+                             p->name, "%s", msg);
             }
             r = hv_bool(hv_conv_to_bool(v));
         } else if (!elem_convert(c, p, v, &r)) {
@@ -824,8 +860,8 @@ remaining_param(const hv_binding *b)
 
 /* Collect this and every later positional argument into the remaining-arguments param. */
 static bool
-bind_remaining(hv_binding *b, int pi, const hv_arg *args, size_t nargs, uint8_t *used,
-               size_t from, hv_bind_fail *fail)
+bind_remaining(hv_binding *b, int pi, const hv_arg *args, size_t nargs, uint8_t *used, size_t from,
+               hv_bind_fail *fail)
 {
     hv_value all = hv_array_new(4);
     for (size_t j = from; j < nargs; j++) {
@@ -884,8 +920,7 @@ bind_at_position(hv_binding *b, int pos, const hv_value *v, int ai, hv_bind_fail
 }
 
 static bool
-bind_positional(hv_binding *b, const hv_arg *args, size_t nargs, uint8_t *used,
-                hv_bind_fail *fail)
+bind_positional(hv_binding *b, const hv_arg *args, size_t nargs, uint8_t *used, hv_bind_fail *fail)
 {
     int after = -1;
     for (size_t i = 0; i < nargs; i++) {
@@ -1027,15 +1062,13 @@ resolve_set(hv_binding *b, unsigned cand, bool pipe, bool input_msg, hv_bind_fai
 }
 
 bool
-hv_bind_args(hv_binding *b, const hv_arg *args, size_t nargs, bool expect_input,
-             hv_bind_fail *fail)
+hv_bind_args(hv_binding *b, const hv_arg *args, size_t nargs, bool expect_input, hv_bind_fail *fail)
 {
     memset(fail, 0, sizeof *fail);
     fail->target = hv_null();
     fail->arg = -1;
     uint8_t *used = hv_xcalloc(nargs + 1, sizeof *used);
-    bool ok = bind_named(b, args, nargs, used, fail) &&
-              bind_positional(b, args, nargs, used, fail);
+    bool ok = bind_named(b, args, nargs, used, fail) && bind_positional(b, args, nargs, used, fail);
     for (size_t i = 0; ok && i < nargs; i++) {
         if (used[i] != USED_EXTRA)
             continue;
@@ -1121,10 +1154,11 @@ pipe_bind_all(hv_binding *b, const hv_value *in, unsigned *sets)
     return n;
 }
 
-/* The common case (ForEach-Object, Where-Object, Measure-Object, Select-Object): the only
- * parameter pipeline input can bind is one untyped ValueFromPipeline parameter that belongs
- * to every candidate set, and binding it always resolves to the same set. Then each object
- * is bound with one reference and no search. Returns the parameter, *set the set. */
+/* The common case (ForEach-Object, Where-Object, Measure-Object, functions with one
+ * ValueFromPipeline parameter): the only parameter pipeline input can bind is one
+ * ValueFromPipeline parameter that belongs to every candidate set, and binding it always
+ * resolves to the same set. Then each object is converted and bound without any search
+ * (an untyped one with just a reference). Returns the parameter, *set the set. */
 static int
 fast_param(const hv_binding *b, int *set)
 {
@@ -1134,9 +1168,7 @@ fast_param(const hv_binding *b, int *set)
         const hv_param_def *p = &b->def->params[i];
         if (!pipeline_capable(p) || b->how[i] != HV_BOUND_NONE || !(param_sets(b, p) & sets))
             continue;
-        if (found >= 0 || (p->flags & (HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY | HV_PF_NO_EMPTY)) ||
-            p->type != HV_PT_ANY || p->accepted || p->min < p->max ||
-            (param_sets(b, p) & sets) != sets)
+        if (found >= 0 || (p->flags & HV_PF_BY_PROPERTY_NAME) || (param_sets(b, p) & sets) != sets)
             return -1;
         found = i;
     }
@@ -1173,12 +1205,22 @@ hv_bind_pipeline(hv_binding *b, const hv_value *in, hv_bind_fail *fail)
     if (b->fast_pi == -2)
         b->fast_pi = b->takes_input ? fast_param(b, &b->fast_set) : -1;
     if (b->fast_pi >= 0) {
+        const hv_param_def *p = &b->def->params[b->fast_pi];
+        hv_value out;
+        bool plain = p->type == HV_PT_ANY && !(p->flags & (HV_PF_ARRAY | HV_PF_NO_EMPTY)) &&
+                     !p->accepted && !(p->min < p->max);
+        conv_ctx c = {.b = b, .pi = b->fast_pi, .arg = -1, .fail = NULL};
+        if (plain)
+            out = hv_ref(in);
+        else if (!convert_for(&c, in, false, &out))
+            goto slow; /* the general path reports why the object does not bind */
         hv_unref(b->vals[b->fast_pi]);
-        b->vals[b->fast_pi] = hv_ref(in);
+        b->vals[b->fast_pi] = out;
         b->how[b->fast_pi] = HV_BOUND_PIPE;
         b->obj_sets = HV_SET(b->fast_set);
         return true;
     }
+slow:
     memset(fail, 0, sizeof *fail);
     fail->target = hv_null();
     fail->arg = -1;

@@ -17,28 +17,37 @@ enum { HV_BOUND_NONE = 0, HV_BOUND_ARG, HV_BOUND_PIPE };
 
 /* Indices into hv_common_params() (pwsh's order). */
 enum {
-    HV_CP_VERBOSE, HV_CP_DEBUG, HV_CP_ERRORACTION, HV_CP_WARNINGACTION,
-    HV_CP_INFORMATIONACTION, HV_CP_PROGRESSACTION, HV_CP_ERRORVARIABLE,
-    HV_CP_WARNINGVARIABLE, HV_CP_INFORMATIONVARIABLE, HV_CP_OUTVARIABLE, HV_CP_OUTBUFFER,
-    HV_CP_PIPELINEVARIABLE, HV_CP__COUNT
+    HV_CP_VERBOSE,
+    HV_CP_DEBUG,
+    HV_CP_ERRORACTION,
+    HV_CP_WARNINGACTION,
+    HV_CP_INFORMATIONACTION,
+    HV_CP_PROGRESSACTION,
+    HV_CP_ERRORVARIABLE,
+    HV_CP_WARNINGVARIABLE,
+    HV_CP_INFORMATIONVARIABLE,
+    HV_CP_OUTVARIABLE,
+    HV_CP_OUTBUFFER,
+    HV_CP_PIPELINEVARIABLE,
+    HV_CP__COUNT
 };
 enum { HV_SP_WHATIF, HV_SP_CONFIRM, HV_SP__COUNT };
 
 typedef struct {
     const hv_cmdlet_def *def;
     int nparams, ncommon, nsp, ntotal;
-    hv_value *vals;      /* ntotal: bound (converted) values */
-    uint8_t *how;        /* ntotal: HV_BOUND_* */
-    unsigned all_sets;   /* mask of the declared sets */
-    unsigned sets;       /* candidate sets after command-line binding */
-    unsigned obj_sets;   /* candidate sets for the current pipeline object */
-    int set_index;       /* resolved set, -1 while undecided */
-    bool takes_input;    /* has ValueFromPipeline / ByPropertyName parameters */
-    bool lenient;        /* simple function: extras go to $args */
-    hv_value extras;     /* HV_ARRAY of unbound arguments ($args), or HV_NULL */
-    int fast_pi;         /* per-object fast path: the one [object] ValueFromPipeline
-                            parameter left to bind (-1 none, -2 not computed yet) */
-    int fast_set;        /* the set that binding it resolves to */
+    hv_value *vals;    /* ntotal: bound (converted) values */
+    uint8_t *how;      /* ntotal: HV_BOUND_* */
+    unsigned all_sets; /* mask of the declared sets */
+    unsigned sets;     /* candidate sets after command-line binding */
+    unsigned obj_sets; /* candidate sets for the current pipeline object */
+    int set_index;     /* resolved set, -1 while undecided */
+    bool takes_input;  /* has ValueFromPipeline / ByPropertyName parameters */
+    bool lenient;      /* simple function: extras go to $args */
+    hv_value extras;   /* HV_ARRAY of unbound arguments ($args), or HV_NULL */
+    int fast_pi;       /* per-object fast path: the one [object] ValueFromPipeline
+                          parameter left to bind (-1 none, -2 not computed yet) */
+    int fast_set;      /* the set that binding it resolves to */
 } hv_binding;
 
 /* Why binding failed: pwsh's message, FullyQualifiedErrorId (without ",Command"),
@@ -48,10 +57,10 @@ typedef struct {
     const char *id;
     hv_err_category cat;
     const char *exception;
-    int arg;             /* index into the hv_arg array, or -1 */
-    const char *param;   /* parameter name concerned, or NULL */
-    hv_value target;     /* TargetObject (owned; HV_NULL usually) */
-    int missing[16];     /* MissingMandatoryParameter: the parameters (for prompting) */
+    int arg;           /* index into the hv_arg array, or -1 */
+    const char *param; /* parameter name concerned, or NULL */
+    hv_value target;   /* TargetObject (owned; HV_NULL usually) */
+    int missing[16];   /* MissingMandatoryParameter: the parameters (for prompting) */
     int nmissing;
 } hv_bind_fail;
 

@@ -33,7 +33,7 @@ struct hv_cmdtab {
     size_t nmods;
     app_entry *apps;
     size_t napps, capps;
-    char *path_seen; /* $env:PATH when the cache was filled */
+    char *path_seen;     /* $env:PATH when the cache was filled */
     app_entry *all_apps; /* every executable on PATH (hv_commands_list with_apps), lazily */
     size_t nall_apps;
 };
@@ -41,38 +41,102 @@ struct hv_cmdtab {
 /* pwsh's standard aliases (Linux: those that would shadow native tools are absent, as in
  * pwsh: ls, cp, mv, rm, cat, sort, ps, kill, sleep, tee, diff, write, start, man, mount). */
 static const char *const std_aliases[][2] = {
-    {"%", "ForEach-Object"},      {"?", "Where-Object"},        {"foreach", "ForEach-Object"},
-    {"where", "Where-Object"},    {"select", "Select-Object"},  {"group", "Group-Object"},
-    {"measure", "Measure-Object"}, {"ft", "Format-Table"},      {"fl", "Format-List"},
-    {"fw", "Format-Wide"},        {"fc", "Format-Custom"},      {"gm", "Get-Member"},
-    {"gcm", "Get-Command"},       {"gci", "Get-ChildItem"},     {"dir", "Get-ChildItem"},
-    {"gc", "Get-Content"},        {"type", "Get-Content"},      {"cd", "Set-Location"},
-    {"chdir", "Set-Location"},    {"sl", "Set-Location"},       {"pwd", "Get-Location"},
-    {"gl", "Get-Location"},       {"echo", "Write-Output"},     {"cls", "Clear-Host"},
-    {"copy", "Copy-Item"},        {"cpi", "Copy-Item"},         {"move", "Move-Item"},
-    {"mi", "Move-Item"},          {"del", "Remove-Item"},       {"erase", "Remove-Item"},
-    {"ri", "Remove-Item"},        {"rd", "Remove-Item"},        {"rni", "Rename-Item"},
-    {"ren", "Rename-Item"},       {"ni", "New-Item"},           {"iex", "Invoke-Expression"},
-    {"icm", "Invoke-Command"},    {"gv", "Get-Variable"},       {"sv", "Set-Variable"},
-    {"set", "Set-Variable"},      {"nv", "New-Variable"},       {"rv", "Remove-Variable"},
-    {"clv", "Clear-Variable"},    {"gal", "Get-Alias"},         {"sal", "Set-Alias"},
-    {"nal", "New-Alias"},         {"ipmo", "Import-Module"},    {"gmo", "Get-Module"},
-    {"rmo", "Remove-Module"},     {"oh", "Out-Host"},           {"h", "Get-History"},
-    {"history", "Get-History"},   {"ghy", "Get-History"},       {"r", "Invoke-History"},
-    {"ihy", "Invoke-History"},    {"clhy", "Clear-History"},    {"compare", "Compare-Object"},
-    {"gps", "Get-Process"},       {"saps", "Start-Process"},    {"spps", "Stop-Process"},
-    {"gdr", "Get-PSDrive"},       {"gi", "Get-Item"},           {"gp", "Get-ItemProperty"},
-    {"gpv", "Get-ItemPropertyValue"}, {"sp", "Set-ItemProperty"}, {"rvpa", "Resolve-Path"},
-    {"cvpa", "Convert-Path"},     {"ii", "Invoke-Item"},        {"ipcsv", "Import-Csv"},
-    {"epcsv", "Export-Csv"},      {"irm", "Invoke-RestMethod"}, {"iwr", "Invoke-WebRequest"},
-    {"cli", "Clear-Item"},        {"clc", "Clear-Content"},     {"pushd", "Push-Location"},
-    {"popd", "Pop-Location"},     {"sls", "Select-String"},     {"fhx", "Format-Hex"},
-    {"gerr", "Get-Error"},        {"epal", "Export-Alias"},     {"ipal", "Import-Alias"},
-    {"gin", "Get-ComputerInfo"},  {"gtz", "Get-TimeZone"},      {"stz", "Set-TimeZone"},
-    {"ogv", "Out-GridView"},      {"sasv", "Start-Service"},    {"gsv", "Get-Service"},
-    {"spsv", "Stop-Service"},     {"gjb", "Get-Job"},           {"rcjb", "Receive-Job"},
-    {"sajb", "Start-Job"},        {"rjb", "Remove-Job"},        {"wjb", "Wait-Job"},
-    {"scb", "Set-Clipboard"},     {"gcb", "Get-Clipboard"},     {"gcs", "Get-PSCallStack"},
+    {"%", "ForEach-Object"},
+    {"?", "Where-Object"},
+    {"foreach", "ForEach-Object"},
+    {"where", "Where-Object"},
+    {"select", "Select-Object"},
+    {"group", "Group-Object"},
+    {"measure", "Measure-Object"},
+    {"ft", "Format-Table"},
+    {"fl", "Format-List"},
+    {"fw", "Format-Wide"},
+    {"fc", "Format-Custom"},
+    {"gm", "Get-Member"},
+    {"gcm", "Get-Command"},
+    {"gci", "Get-ChildItem"},
+    {"dir", "Get-ChildItem"},
+    {"gc", "Get-Content"},
+    {"type", "Get-Content"},
+    {"cd", "Set-Location"},
+    {"chdir", "Set-Location"},
+    {"sl", "Set-Location"},
+    {"pwd", "Get-Location"},
+    {"gl", "Get-Location"},
+    {"echo", "Write-Output"},
+    {"cls", "Clear-Host"},
+    {"copy", "Copy-Item"},
+    {"cpi", "Copy-Item"},
+    {"move", "Move-Item"},
+    {"mi", "Move-Item"},
+    {"del", "Remove-Item"},
+    {"erase", "Remove-Item"},
+    {"ri", "Remove-Item"},
+    {"rd", "Remove-Item"},
+    {"rni", "Rename-Item"},
+    {"ren", "Rename-Item"},
+    {"ni", "New-Item"},
+    {"iex", "Invoke-Expression"},
+    {"icm", "Invoke-Command"},
+    {"gv", "Get-Variable"},
+    {"sv", "Set-Variable"},
+    {"set", "Set-Variable"},
+    {"nv", "New-Variable"},
+    {"rv", "Remove-Variable"},
+    {"clv", "Clear-Variable"},
+    {"gal", "Get-Alias"},
+    {"sal", "Set-Alias"},
+    {"nal", "New-Alias"},
+    {"ipmo", "Import-Module"},
+    {"gmo", "Get-Module"},
+    {"rmo", "Remove-Module"},
+    {"oh", "Out-Host"},
+    {"h", "Get-History"},
+    {"history", "Get-History"},
+    {"ghy", "Get-History"},
+    {"r", "Invoke-History"},
+    {"ihy", "Invoke-History"},
+    {"clhy", "Clear-History"},
+    {"compare", "Compare-Object"},
+    {"gps", "Get-Process"},
+    {"saps", "Start-Process"},
+    {"spps", "Stop-Process"},
+    {"gdr", "Get-PSDrive"},
+    {"gi", "Get-Item"},
+    {"gp", "Get-ItemProperty"},
+    {"gpv", "Get-ItemPropertyValue"},
+    {"sp", "Set-ItemProperty"},
+    {"rvpa", "Resolve-Path"},
+    {"cvpa", "Convert-Path"},
+    {"ii", "Invoke-Item"},
+    {"ipcsv", "Import-Csv"},
+    {"epcsv", "Export-Csv"},
+    {"irm", "Invoke-RestMethod"},
+    {"iwr", "Invoke-WebRequest"},
+    {"cli", "Clear-Item"},
+    {"clc", "Clear-Content"},
+    {"pushd", "Push-Location"},
+    {"popd", "Pop-Location"},
+    {"sls", "Select-String"},
+    {"fhx", "Format-Hex"},
+    {"gerr", "Get-Error"},
+    {"epal", "Export-Alias"},
+    {"ipal", "Import-Alias"},
+    {"gin", "Get-ComputerInfo"},
+    {"gtz", "Get-TimeZone"},
+    {"stz", "Set-TimeZone"},
+    {"ogv", "Out-GridView"},
+    {"sasv", "Start-Service"},
+    {"gsv", "Get-Service"},
+    {"spsv", "Stop-Service"},
+    {"gjb", "Get-Job"},
+    {"rcjb", "Receive-Job"},
+    {"sajb", "Start-Job"},
+    {"rjb", "Remove-Job"},
+    {"wjb", "Wait-Job"},
+    {"scb", "Set-Clipboard"},
+    {"gcb", "Get-Clipboard"},
+    {"gcs", "Get-PSCallStack"},
     {"ise", NULL},
 };
 
@@ -151,8 +215,8 @@ append_cmdlet(hv_module *m, const hv_cmdlet_def *c)
 {
     if (m->ncmdlets + 1 >= m->capcmdlets) {
         m->capcmdlets = m->capcmdlets ? m->capcmdlets * 2 : 32;
-        m->def.cmdlets = hv_xrealloc((void *)m->def.cmdlets,
-                                     m->capcmdlets * sizeof *m->def.cmdlets);
+        m->def.cmdlets =
+            hv_xrealloc((void *)m->def.cmdlets, m->capcmdlets * sizeof *m->def.cmdlets);
     }
     hv_cmdlet_def *all = (hv_cmdlet_def *)m->def.cmdlets;
     all[m->ncmdlets++] = *c;
@@ -163,10 +227,23 @@ append_cmdlet(hv_module *m, const hv_cmdlet_def *c)
 static bool
 core_cmdlet(const char *name)
 {
-    static const char *const names[] = {
-        "ForEach-Object", "Where-Object", "Get-Help", "Out-Default", "Out-Host", "Out-Null",
-        "Get-History", "Add-History", "Clear-History", "Invoke-History", "Get-Job",
-        "Start-Job", "Receive-Job", "Wait-Job", "Remove-Job", "Stop-Job", NULL};
+    static const char *const names[] = {"ForEach-Object",
+                                        "Where-Object",
+                                        "Get-Help",
+                                        "Out-Default",
+                                        "Out-Host",
+                                        "Out-Null",
+                                        "Get-History",
+                                        "Add-History",
+                                        "Clear-History",
+                                        "Invoke-History",
+                                        "Get-Job",
+                                        "Start-Job",
+                                        "Receive-Job",
+                                        "Wait-Job",
+                                        "Remove-Job",
+                                        "Stop-Job",
+                                        NULL};
     for (const char *const *n = names; *n; n++)
         if (hv_str_eq_ci(*n, name))
             return true;
@@ -177,9 +254,9 @@ core_cmdlet(const char *name)
 static bool
 unix_excluded_alias(const char *a)
 {
-    static const char *const names[] = {"ac", "cat", "cp", "cpp", "diff", "kill", "lp", "ls",
-                                        "man", "mount", "mv", "ps", "rm", "rmdir", "sleep",
-                                        "sort", "start", "tee", "write", "clear", NULL};
+    static const char *const names[] = {"ac",    "cat",  "cp",    "cpp", "diff",  "kill",  "lp",
+                                        "ls",    "man",  "mount", "mv",  "ps",    "rm",    "rmdir",
+                                        "sleep", "sort", "start", "tee", "write", "clear", NULL};
     for (const char *const *n = names; *n; n++)
         if (strcmp(*n, a) == 0)
             return true;
@@ -378,8 +455,11 @@ resolve_cmdlet(hv_ctx *ctx, const char *name, hv_cmdinfo *out)
     if (!e)
         return false;
     const hv_cmdlet_def *d = e->item;
-    *out = (hv_cmdinfo){.name = d->name, .kind = HV_CMDK_CMDLET, .module = e->module,
-                        .def = d, .definition = d->synopsis ? d->synopsis : ""};
+    *out = (hv_cmdinfo){.name = d->name,
+                        .kind = HV_CMDK_CMDLET,
+                        .module = e->module,
+                        .def = d,
+                        .definition = d->synopsis ? d->synopsis : ""};
     mark_loaded(ctx, e->module);
     return true;
 }
@@ -436,8 +516,8 @@ resolve_file(hv_ctx *ctx, const char *name, hv_cmdinfo *out)
     if (has_suffix_ci(name, ".ps1")) {
         bool path_like = strchr(name, '/') != NULL;
         if (path_like && access(name, R_OK) == 0) {
-            *out = (hv_cmdinfo){.name = name, .kind = HV_CMDK_SCRIPT, .module = "",
-                                .definition = name};
+            *out = (hv_cmdinfo){
+                .name = name, .kind = HV_CMDK_SCRIPT, .module = "", .definition = name};
             return true;
         }
         if (!path_like)
@@ -447,8 +527,10 @@ resolve_file(hv_ctx *ctx, const char *name, hv_cmdinfo *out)
     if (!app)
         return false;
     const char *base = strrchr(app, '/');
-    *out = (hv_cmdinfo){.name = base ? base + 1 : app, .kind = HV_CMDK_APPLICATION,
-                        .module = "", .definition = app};
+    *out = (hv_cmdinfo){.name = base ? base + 1 : app,
+                        .kind = HV_CMDK_APPLICATION,
+                        .module = "",
+                        .definition = app};
     return true;
 }
 
@@ -463,8 +545,8 @@ resolve_qualified(hv_ctx *ctx, const char *name, hv_cmdinfo *out)
     bool ok = resolve_cmdlet(ctx, bs + 1, out) && hv_str_eq_ci(out->module, mod);
     if (!ok) {
         hv_function *fn = hv_scope_func_lookup(ctx, bs + 1);
-        ok = fn && fn->module && hv_str_eq_ci(fn->module, mod) &&
-             resolve_function(ctx, bs + 1, out);
+        ok =
+            fn && fn->module && hv_str_eq_ci(fn->module, mod) && resolve_function(ctx, bs + 1, out);
     }
     free(mod);
     return ok;
@@ -478,7 +560,8 @@ define_builtin_function(hv_ctx *ctx, const char *name)
         {"mkdir", "New-Item",
          "function mkdir { [CmdletBinding()] param([Parameter(Position=0, "
          "ValueFromPipelineByPropertyName=$true)][string[]]$Path, [string]$Name, [switch]$Force) "
-         "process { if ($Name) { New-Item -ItemType Directory -Path $Path -Name $Name -Force:$Force } "
+         "process { if ($Name) { New-Item -ItemType Directory -Path $Path -Name $Name "
+         "-Force:$Force } "
          "else { New-Item -ItemType Directory -Path $Path -Force:$Force } } }"},
         {"help", "Get-Help", "function help { Get-Help @args }"},
     };
@@ -506,8 +589,8 @@ hv_cmds_resolve(hv_ctx *ctx, const char *name, bool follow_alias, hv_cmdinfo *ou
         target = hv_cmds_builtin_alias(ctx, name);
     if (target) {
         if (!follow_alias) {
-            *out = (hv_cmdinfo){.name = name, .kind = HV_CMDK_ALIAS, .module = "",
-                                .definition = target};
+            *out = (hv_cmdinfo){
+                .name = name, .kind = HV_CMDK_ALIAS, .module = "", .definition = target};
             hv_cmdinfo t;
             if (hv_cmds_resolve(ctx, target, true, &t))
                 out->module = t.module;
@@ -594,8 +677,10 @@ list_apps(hv_ctx *ctx, hv_cmdinfo **v, size_t *n, size_t *cap)
     }
     for (size_t i = 0; i < t->nall_apps; i++)
         list_push(v, n, cap,
-                  (hv_cmdinfo){.name = t->all_apps[i].name, .kind = HV_CMDK_APPLICATION,
-                               .module = "", .definition = t->all_apps[i].path});
+                  (hv_cmdinfo){.name = t->all_apps[i].name,
+                               .kind = HV_CMDK_APPLICATION,
+                               .module = "",
+                               .definition = t->all_apps[i].path});
 }
 
 size_t
@@ -608,22 +693,27 @@ hv_commands_list(hv_ctx *ctx, bool with_apps, hv_cmdinfo **out)
         centry *e = &t->cmdlets.slots[i];
         if (e->name)
             list_push(&v, &n, &cap,
-                      (hv_cmdinfo){.name = e->name, .kind = HV_CMDK_CMDLET, .module = e->module,
-                                   .def = e->item, .definition = ""});
+                      (hv_cmdinfo){.name = e->name,
+                                   .kind = HV_CMDK_CMDLET,
+                                   .module = e->module,
+                                   .def = e->item,
+                                   .definition = ""});
     }
     for (size_t i = 0; i < t->aliases.cap; i++) {
         centry *e = &t->aliases.slots[i];
         if (e->name && !hv_scope_alias_lookup(ctx, e->name))
-            list_push(&v, &n, &cap,
-                      (hv_cmdinfo){.name = e->name, .kind = HV_CMDK_ALIAS, .module = "",
-                                   .definition = e->item});
+            list_push(
+                &v, &n, &cap,
+                (hv_cmdinfo){
+                    .name = e->name, .kind = HV_CMDK_ALIAS, .module = "", .definition = e->item});
     }
     const char **names = NULL, **targets = NULL;
     size_t na = hv_scope_alias_list(ctx, &names, &targets);
     for (size_t i = 0; i < na; i++)
-        list_push(&v, &n, &cap,
-                  (hv_cmdinfo){.name = names[i], .kind = HV_CMDK_ALIAS, .module = "",
-                               .definition = targets[i]});
+        list_push(
+            &v, &n, &cap,
+            (hv_cmdinfo){
+                .name = names[i], .kind = HV_CMDK_ALIAS, .module = "", .definition = targets[i]});
     free(names);
     free(targets);
     size_t nf = 0;
@@ -631,12 +721,12 @@ hv_commands_list(hv_ctx *ctx, bool with_apps, hv_cmdinfo **out)
     for (size_t i = 0; i < nf; i++)
         if (!module_private(ctx, fns[i]))
             list_push(&v, &n, &cap,
-                  (hv_cmdinfo){.name = fns[i]->name,
-                               .kind = (fns[i]->def.flags & HV_CF_FILTER) ? HV_CMDK_FILTER
-                                                                           : HV_CMDK_FUNCTION,
-                               .module = fns[i]->module ? fns[i]->module : "",
-                               .def = &fns[i]->def,
-                               .definition = ""});
+                      (hv_cmdinfo){.name = fns[i]->name,
+                                   .kind = (fns[i]->def.flags & HV_CF_FILTER) ? HV_CMDK_FILTER
+                                                                              : HV_CMDK_FUNCTION,
+                                   .module = fns[i]->module ? fns[i]->module : "",
+                                   .def = &fns[i]->def,
+                                   .definition = ""});
     free(fns);
     if (with_apps)
         list_apps(ctx, &v, &n, &cap);

@@ -10,19 +10,19 @@
 /* A module as the runtime knows it: a built-in (possibly merged from several
  * hv_module_def with the same name) or a script module (.psm1/.psd1). */
 typedef struct {
-    hv_module_def def;            /* name, version; cmdlets = merged copy (built-ins) */
+    hv_module_def def; /* name, version; cmdlets = merged copy (built-ins) */
     bool builtin;
-    bool loaded;                  /* imported (explicitly or by first use) */
-    char *path;                   /* script module: its file; NULL for built-ins */
+    bool loaded; /* imported (explicitly or by first use) */
+    char *path;  /* script module: its file; NULL for built-ins */
     char *description;
-    char **functions;             /* exported function names (script modules) */
+    char **functions; /* exported function names (script modules) */
     size_t nfunctions;
-    char **aliases;               /* exported aliases (script modules) */
+    char **aliases; /* exported aliases (script modules) */
     size_t naliases;
-    char **privates;              /* functions defined but not exported: callable only from
-                                     the module's own functions */
+    char **privates; /* functions defined but not exported: callable only from
+                        the module's own functions */
     size_t nprivates;
-    size_t ncmdlets, capcmdlets;  /* built-ins: the merged cmdlet copy */
+    size_t ncmdlets, capcmdlets; /* built-ins: the merged cmdlet copy */
 } hv_module;
 
 /* Resolve a name. follow_alias: aliases are followed to their target (hv_command_lookup);

@@ -111,6 +111,8 @@ T(t_culture, "System.Globalization.CultureInfo", "cultureinfo", HV_BOXED, HV_TB_
 T(t_stopwatch, "System.Diagnostics.Stopwatch", NULL, HV_BOXED, HV_TB_STOPWATCH);
 T(t_thread, "System.Threading.Thread", NULL, HV_BOXED, HV_TB_STATIC);
 T(t_dns, "System.Net.Dns", NULL, HV_BOXED, HV_TB_STATIC);
+T(t_pscred, "System.Management.Automation.PSCredential", "pscredential", HV_BOXED, HV_TB_CREDENTIAL);
+T(t_netcred, "System.Net.NetworkCredential", NULL, HV_BOXED, HV_TB_CREDENTIAL);
 /* Dictionary<K,V> and friends are hashtables; .NET's default comparer is case-sensitive */
 T(t_dictionary, "System.Collections.Generic.Dictionary", NULL, HV_TABLE, HV_TABLE_CASE_SENSITIVE);
 static const hv_type_info t_objarr = {.full_name = "System.Object[]", .short_name = "object[]",
@@ -171,6 +173,9 @@ static const type_name_row type_names[] = {
     {"System.Diagnostics.Stopwatch", &t_stopwatch},
     {"System.Threading.Thread", &t_thread},
     {"System.Net.Dns", &t_dns},
+    {"pscredential", &t_pscred},
+    {"System.Management.Automation.PSCredential", &t_pscred},
+    {"System.Net.NetworkCredential", &t_netcred},
     {"System.Globalization.CultureInfo", &t_culture},
     {"System.Management.Automation.PSReference", &t_ref},
     {"System.Collections.Specialized.OrderedDictionary", &t_ordered}, {"System.Collections.IList", &t_objarr},
@@ -2587,7 +2592,7 @@ hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv
         return fail_type(err, v, t->full_name);
     case HV_BOXED:
         if (t->sub == HV_TB_STATIC || t->sub == HV_TB_MATCH || t->sub == HV_TB_ENCODING ||
-            t->sub == HV_TB_STRINGBUILDER || t->sub == HV_TB_STOPWATCH)
+            t->sub == HV_TB_STRINGBUILDER || t->sub == HV_TB_STOPWATCH || t->sub == HV_TB_CREDENTIAL)
             return fail_type(err, v, t->full_name);
         return to_boxed(v, t, out, err);
     default:

@@ -66,7 +66,7 @@ hv_value hv_conv_format_one(const hv_value *v, const char *spec);
  * HV_TABLE sub HV_TABLE_ORDERED = [ordered]; HV_NULL sub 1 = [void]; HV_BOOL sub 1 = [switch]. */
 enum { HV_TB_NONE = 0, HV_TB_REGEX, HV_TB_GUID, HV_TB_VERSION, HV_TB_IPADDRESS, HV_TB_XML,
        HV_TB_URI, HV_TB_MATCH, HV_TB_ENCODING, HV_TB_STATIC /* static-only class: [math] */,
-       HV_TB_STRINGBUILDER, HV_TB_CULTURE, HV_TB_STOPWATCH };
+       HV_TB_STRINGBUILDER, HV_TB_CULTURE, HV_TB_STOPWATCH, HV_TB_CREDENTIAL };
 enum { HV_TA_OBJECT = 0, HV_TA_LIST = 1, HV_TA_GENERIC_LIST = 2 };
 /* An HV_ARRAY value whose hv_value.sub is HV_TA_LIST is a System.Collections.ArrayList
  * (resizable: .Add/.Remove mutate it; Add returns the index); HV_TA_GENERIC_LIST is a

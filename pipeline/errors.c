@@ -12,13 +12,14 @@
 #include <unistd.h>
 
 static const char *const category_names[HV_CAT__COUNT] = {
-    "NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected",
-    "InvalidArgument", "InvalidData", "InvalidOperation", "InvalidResult", "InvalidType",
-    "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound", "OperationStopped",
-    "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy",
-    "ResourceExists", "ResourceUnavailable", "ReadError", "WriteError", "FromStdErr",
-    "SecurityError", "ProtocolError", "ConnectionError", "AuthenticationError",
-    "LimitsExceeded", "QuotaExceeded", "NotEnabled",
+    "NotSpecified",        "OpenError",           "CloseError",       "DeviceError",
+    "DeadlockDetected",    "InvalidArgument",     "InvalidData",      "InvalidOperation",
+    "InvalidResult",       "InvalidType",         "MetadataError",    "NotImplemented",
+    "NotInstalled",        "ObjectNotFound",      "OperationStopped", "OperationTimeout",
+    "SyntaxError",         "ParserError",         "PermissionDenied", "ResourceBusy",
+    "ResourceExists",      "ResourceUnavailable", "ReadError",        "WriteError",
+    "FromStdErr",          "SecurityError",       "ProtocolError",    "ConnectionError",
+    "AuthenticationError", "LimitsExceeded",      "QuotaExceeded",    "NotEnabled",
 };
 static const int32_t category_values[HV_CAT__COUNT] = {
     0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
@@ -51,12 +52,15 @@ static const char *const base_system[] = {"System.SystemException", "System.Exce
                                           "System.Object", NULL};
 static const char *const base_runtime[] = {SMA "RuntimeException", "System.SystemException",
                                            "System.Exception", "System.Object", NULL};
-static const char *const base_session[] = {SMA "SessionStateException", SMA "RuntimeException",
-                                           "System.SystemException", "System.Exception",
-                                           "System.Object", NULL};
+static const char *const base_session[] = {
+    SMA "SessionStateException", SMA "RuntimeException", "System.SystemException",
+    "System.Exception",          "System.Object",        NULL};
 static const char *const base_binding[] = {SMA "ParameterBindingException",
-                                           SMA "RuntimeException", "System.SystemException",
-                                           "System.Exception", "System.Object", NULL};
+                                           SMA "RuntimeException",
+                                           "System.SystemException",
+                                           "System.Exception",
+                                           "System.Object",
+                                           NULL};
 static const char *const base_argument[] = {"System.ArgumentException", "System.SystemException",
                                             "System.Exception", "System.Object", NULL};
 static const char *const base_io[] = {"System.IO.IOException", "System.SystemException",
@@ -66,11 +70,9 @@ static const char *const base_arith[] = {"System.ArithmeticException", "System.S
 
 static hv_value exception_to_string(const hv_value *self);
 
-#define EXC(var, tn, bases)                                                                    \
-    static const hv_obj_class var = {.type_name = tn,                                          \
-                                     .base_types = bases,                                      \
-                                     .list_view = NULL,                                        \
-                                     .to_string = exception_to_string}
+#define EXC(var, tn, bases)                                                                        \
+    static const hv_obj_class var = {                                                              \
+        .type_name = tn, .base_types = bases, .list_view = NULL, .to_string = exception_to_string}
 EXC(exc_exception, "System.Exception", base_exception + 1);
 EXC(exc_system, "System.SystemException", base_exception);
 EXC(exc_runtime, SMA "RuntimeException", base_system);
@@ -102,12 +104,11 @@ EXC(exc_remote, SMA "RemoteException", base_runtime);
 EXC(exc_win32, "System.ComponentModel.Win32Exception", base_system);
 
 static const hv_obj_class *const known_exceptions[] = {
-    &exc_exception, &exc_system,  &exc_runtime,   &exc_binding,    &exc_binding_val,
-    &exc_item_nf,   &exc_session, &exc_cmd_nf,    &exc_stop,       &exc_invocation,
-    &exc_method_inv, &exc_parse,  &exc_psargument, &exc_invalidop, &exc_argument,
-    &exc_arg_null,  &exc_arg_range, &exc_io,      &exc_fnf,        &exc_dnf,
-    &exc_unauth,    &exc_notsup,  &exc_notimpl,   &exc_divzero,    &exc_format,
-    &exc_virt,      &exc_cim,     &exc_remote,    &exc_win32,      NULL,
+    &exc_exception,  &exc_system,    &exc_runtime,  &exc_binding,    &exc_binding_val, &exc_item_nf,
+    &exc_session,    &exc_cmd_nf,    &exc_stop,     &exc_invocation, &exc_method_inv,  &exc_parse,
+    &exc_psargument, &exc_invalidop, &exc_argument, &exc_arg_null,   &exc_arg_range,   &exc_io,
+    &exc_fnf,        &exc_dnf,       &exc_unauth,   &exc_notsup,     &exc_notimpl,     &exc_divzero,
+    &exc_format,     &exc_virt,      &exc_cim,      &exc_remote,     &exc_win32,       NULL,
 };
 
 static hv_value
@@ -192,8 +193,7 @@ record_to_string(const hv_value *self)
 }
 
 static const char *const record_list_view[] = {
-    "Exception", "TargetObject", "CategoryInfo", "FullyQualifiedErrorId", "InvocationInfo",
-    NULL};
+    "Exception", "TargetObject", "CategoryInfo", "FullyQualifiedErrorId", "InvocationInfo", NULL};
 
 static const hv_obj_class record_class = {
     .type_name = SMA "ErrorRecord",
@@ -276,8 +276,7 @@ target_type(const hv_value *t)
 }
 
 static hv_value
-make_category(hv_err_category cat, const char *activity, const char *reason,
-              const hv_value *target)
+make_category(hv_err_category cat, const char *activity, const char *reason, const hv_value *target)
 {
     hv_value c = hv_obj_new(&category_class);
     hv_obj_set(&c, "Category", hv_enum(&category_enum, (int32_t)cat));
@@ -347,16 +346,16 @@ make_invocation(const char *command, const hv_pos *pos)
     hv_obj_set(&inv, "ScriptName", hv_str(pos && pos->script ? pos->script : ""));
     hv_obj_set(&inv, "ScriptLineNumber", hv_int(pos ? (int32_t)pos->line : 0));
     hv_obj_set(&inv, "OffsetInLine", hv_int(pos ? (int32_t)pos->col : 0));
-    hv_obj_set(&inv, "Line", pos && pos->line_text ? hv_strn(pos->line_text, pos->line_len)
-                                                   : hv_str(""));
+    hv_obj_set(&inv, "Line",
+               pos && pos->line_text ? hv_strn(pos->line_text, pos->line_len) : hv_str(""));
     hv_obj_set(&inv, "PositionMessage", position_message(pos));
     hv_obj_set(&inv, "InvocationName", hv_str(command ? command : ""));
     return inv;
 }
 
 hv_value
-hv_err_make(const char *exception_type, const char *message, hv_err_category cat,
-            const char *fqid, const hv_value *target, const char *command, const hv_pos *pos)
+hv_err_make(const char *exception_type, const char *message, hv_err_category cat, const char *fqid,
+            const hv_value *target, const char *command, const hv_pos *pos)
 {
     if (!exception_type || !*exception_type)
         exception_type = SMA "RuntimeException";
@@ -374,11 +373,11 @@ hv_err_make(const char *exception_type, const char *message, hv_err_category cat
     hv_obj_set(&rec, "FullyQualifiedErrorId", hv_str(fqid ? fqid : ""));
     hv_obj_set(&rec, "ErrorDetails", hv_null());
     hv_obj_set(&rec, "InvocationInfo", make_invocation(command, pos));
-    hv_value st = pos && pos->line
-                      ? hv_strf("at <ScriptBlock>, %s: line %u",
-                                pos->script && pos->script[0] ? pos->script : "<No file>",
-                                pos->line)
-                      : hv_str("");
+    hv_value st =
+        pos && pos->line
+            ? hv_strf("at <ScriptBlock>, %s: line %u",
+                      pos->script && pos->script[0] ? pos->script : "<No file>", pos->line)
+            : hv_str("");
     hv_obj_set(&rec, "ScriptStackTrace", st);
     hv_obj_set(&rec, "PipelineIterationInfo", hv_array_new(0));
     return rec;
@@ -395,8 +394,8 @@ hv_err_new(hv_ctx *ctx, const char *exception_type, hv_err_category cat, const c
     if (vasprintf(&msg, fmt, ap) < 0)
         abort();
     va_end(ap);
-    hv_value rec = hv_err_make(exception_type, msg, cat, error_id, target,
-                               pos ? pos->command : NULL, pos);
+    hv_value rec =
+        hv_err_make(exception_type, msg, cat, error_id, target, pos ? pos->command : NULL, pos);
     free(msg);
     return rec;
 }
@@ -434,9 +433,9 @@ cmd_error(hv_cmd *cmd, const char *exc, hv_err_category cat, const char *error_i
 {
     const char *name = cmd && cmd->def ? cmd->def->name : NULL;
     char fqid[300], cid[200];
-    const char *id = cmd && cmd->def ? hv_err_command_id(cmd->ctx, cmd->def, cid, sizeof cid) : NULL;
-    snprintf(fqid, sizeof fqid, "%s%s%s", error_id ? error_id : "", id ? "," : "",
-             id ? id : "");
+    const char *id =
+        cmd && cmd->def ? hv_err_command_id(cmd->ctx, cmd->def, cid, sizeof cid) : NULL;
+    snprintf(fqid, sizeof fqid, "%s%s%s", error_id ? error_id : "", id ? "," : "", id ? id : "");
     hv_pos pos = {0};
     if (cmd && cmd->stage)
         pos = cmd->stage->pos;
@@ -459,8 +458,8 @@ hv_error_new(hv_cmd *cmd, hv_err_category cat, const char *error_id, const hv_va
 }
 
 hv_value
-hv_error_new_ex(hv_cmd *cmd, const char *exception_type, hv_err_category cat,
-                const char *error_id, const hv_value *target, const char *fmt, ...)
+hv_error_new_ex(hv_cmd *cmd, const char *exception_type, hv_err_category cat, const char *error_id,
+                const hv_value *target, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -540,9 +539,11 @@ concise_reason(hv_ctx *ctx, const hv_value *rec, char *buf, size_t n)
     const hv_value *cmd = inv && inv->kind == HV_OBJECT ? hv_obj_get(inv, "MyCommand") : NULL;
     if (hv_err_was_thrown(rec))
         return "Exception";
-    HV_AUTO hv_value cname = cmd && cmd->kind != HV_NULL ? hv_conv_to_string(cmd, NULL) : hv_str("");
+    HV_AUTO hv_value cname =
+        cmd && cmd->kind != HV_NULL ? hv_conv_to_string(cmd, NULL) : hv_str("");
     hv_cmdinfo info;
-    if (hv_str_len(&cname) && ctx && ctx->cmds && hv_command_lookup(ctx, hv_str_cstr(&cname), &info)) {
+    if (hv_str_len(&cname) && ctx && ctx->cmds &&
+        hv_command_lookup(ctx, hv_str_cstr(&cname), &info)) {
         snprintf(buf, n, "%s", hv_str_cstr(&cname));
         return buf;
     }
@@ -634,7 +635,8 @@ hv_err_concise(hv_ctx *ctx, const hv_value *rec, bool color)
     }
     const hv_value *inv = rget(rec, "InvocationInfo");
     const char *script = sget(inv, "ScriptName");
-    const hv_value *lnv = inv && inv->kind == HV_OBJECT ? hv_obj_get(inv, "ScriptLineNumber") : NULL;
+    const hv_value *lnv =
+        inv && inv->kind == HV_OBJECT ? hv_obj_get(inv, "ScriptLineNumber") : NULL;
     int line = lnv && lnv->kind == HV_INT ? (int)hv_int_of(lnv) : 0;
     /* the Line | block: for scripts, for line > 1 of interactive input, and for parse
      * errors; never inside .psm1 modules (users don't want module internals) */
@@ -677,7 +679,8 @@ hv_err_concise(hv_ctx *ctx, const hv_value *rec, bool color)
     if (color)
         hv_buf_printf(&b, "%s", red);
     /* the view wraps long messages only when it shows a script position (or a parse error) */
-    put_wrapped_message(&b, msg, *script || parse_error ? (size_t)host_width(ctx) : (size_t)1 << 30);
+    put_wrapped_message(&b, msg,
+                        *script || parse_error ? (size_t)host_width(ctx) : (size_t)1 << 30);
     if (color)
         hv_buf_printf(&b, "%s", reset);
     return hv_buf_finish(&b);
@@ -692,8 +695,44 @@ hv_err_display(hv_ctx *ctx, const hv_value *rec)
         hv_host_write(ctx, true, "\n", 1);
         return;
     }
-    HV_AUTO hv_value s = hv_err_concise(ctx, rec, hv_err_use_color(ctx));
+    HV_AUTO hv_value s = hv_err_view_text(ctx, rec, hv_err_use_color(ctx));
     hv_host_write(ctx, true, hv_str_cstr(&s), hv_str_len(&s));
+}
+
+/* $ErrorView = 'NormalView': the Windows PowerShell layout. */
+static hv_value
+normal_view(const hv_value *rec)
+{
+    hv_buf b = {0};
+    const hv_value *inv = rget(rec, "InvocationInfo");
+    const hv_value *cmd = inv && inv->kind == HV_OBJECT ? hv_obj_get(inv, "MyCommand") : NULL;
+    HV_AUTO hv_value cname =
+        cmd && cmd->kind != HV_NULL ? hv_conv_to_string(cmd, NULL) : hv_str("");
+    if (hv_str_len(&cname))
+        hv_buf_printf(&b, "%s : ", hv_str_cstr(&cname));
+    hv_buf_printf(&b, "%s\n", hv_err_message(rec));
+    const char *pm = sget(inv, "PositionMessage");
+    if (*pm)
+        hv_buf_printf(&b, "%s\n", pm);
+    HV_AUTO hv_value ci = hv_conv_to_string(rget(rec, "CategoryInfo"), NULL);
+    const char *fq = hv_err_fqid(rec);
+    hv_buf_printf(&b, "    + CategoryInfo          : %s\n    + FullyQualifiedErrorId : %s\n",
+                  hv_str_cstr(&ci), fq ? fq : "");
+    return hv_buf_finish(&b);
+}
+
+hv_value
+hv_err_view_text(hv_ctx *ctx, const hv_value *rec, bool color)
+{
+    HV_AUTO hv_value view = ctx && ctx->cmds ? hv_var_get(ctx, "ErrorView") : hv_null();
+    HV_AUTO hv_value vs = hv_conv_to_string(&view, NULL);
+    if (hv_str_eq_ci(hv_str_cstr(&vs), "CategoryView")) {
+        HV_AUTO hv_value ci = hv_conv_to_string(rget(rec, "CategoryInfo"), NULL);
+        return hv_strf("%s\n", hv_str_cstr(&ci));
+    }
+    if (hv_str_eq_ci(hv_str_cstr(&vs), "NormalView"))
+        return normal_view(rec);
+    return hv_err_concise(ctx, rec, color);
 }
 
 /* ---- WriteError / ThrowTerminatingError ---- */
@@ -713,7 +752,7 @@ route_error(hv_ctx *ctx, hv_cmd *cmd, hv_value rec)
         return hv_emit(owner, rec);
     if (r->mode == HV_RD_FILE && r->f) {
         hv_pipe_flush_file_output(owner, r->f);
-        HV_AUTO hv_value s = hv_err_concise(ctx, &rec, false);
+        HV_AUTO hv_value s = hv_err_view_text(ctx, &rec, false);
         fwrite(hv_str_cstr(&s), 1, hv_str_len(&s), r->f);
     }
     hv_unref(rec);

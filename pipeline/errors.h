@@ -16,6 +16,9 @@ hv_value hv_err_make(const char *exception_type, const char *message, hv_err_cat
 const char *hv_err_command_id(hv_ctx *ctx, const hv_cmdlet_def *def, char *buf, size_t n);
 /* The concise view text (no colour) of a record, with a trailing newline. */
 hv_value hv_err_concise(hv_ctx *ctx, const hv_value *rec, bool color);
+/* The text for the error stream as $ErrorView asks: ConciseView (default), NormalView
+ * (Windows PowerShell's "Cmd : message / At ... / + CategoryInfo ..."), CategoryView. */
+hv_value hv_err_view_text(hv_ctx *ctx, const hv_value *rec, bool color);
 /* Mark as thrown by `throw` (ConciseView shows "Exception:"). */
 void hv_err_set_thrown(hv_value *rec);
 bool hv_err_was_thrown(const hv_value *rec);

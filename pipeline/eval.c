@@ -254,7 +254,8 @@ console_put(hv_ctx *ctx, hv_sink *s, hv_value v)
     bool scalar = is_scalar_output(&v);
     hv_array_push(&cs->pending, v);
     /* Scalars print at once when nothing else waits, so long-running scripts show their
-     * progress; objects wait so a run of them becomes one table. */
+     * progress; objects wait so a run of them becomes one table (the renderer sees the
+     * whole mixed run, as pwsh's single Out-Default does). */
     if (scalar && hv_array_len(&cs->pending) == 1)
         hv_eval_console_flush(ctx);
     return hv_runtime_interrupted ? HV_STOPPED : HV_OK;
@@ -288,6 +289,7 @@ hv_eval_console_free(hv_ctx *ctx)
 void
 hv_host_write(hv_ctx *ctx, bool to_stderr, const char *s, size_t n)
 {
+    /* Host text comes after the output produced before it. */
     hv_eval_console_flush(ctx);
     FILE *f = to_stderr ? ctx->errout : ctx->out;
     fwrite(s, 1, n, f);
@@ -826,6 +828,50 @@ hv_eval_exception_matches(const char *written, const char *exc_type)
     return false;
 }
 
+static const hv_obj_class inner_exc_classes[] = {
+    {.type_name = "System.DivideByZeroException"},
+    {.type_name = "System.OverflowException"},
+    {.type_name = "System.Exception"},
+};
+
+void
+hv_eval_set_inner_exception(hv_ctx *ctx, const char *type, const char *message)
+{
+    if (ctx->err.kind != HV_OBJECT)
+        return;
+    const hv_value *e = hv_obj_get(&ctx->err, "Exception");
+    if (!e || e->kind != HV_OBJECT)
+        return;
+    size_t n = sizeof inner_exc_classes / sizeof *inner_exc_classes, i = 0;
+    while (i + 1 < n && strcmp(inner_exc_classes[i].type_name, type) != 0)
+        i++;
+    hv_value inner = hv_obj_new(&inner_exc_classes[i]);
+    if (i + 1 == n)
+        hv_obj_add_typename(&inner, type);
+    hv_obj_set(&inner, "Message", hv_str(message));
+    hv_value ex = hv_ref(e);
+    hv_obj_set(&ex, "InnerException", inner);
+    hv_unref(ex);
+}
+
+/* Does a catch/trap type match the record's exception or one of its inner exceptions? */
+static bool
+record_matches(const hv_value *rec, const char *written)
+{
+    if (!hv_err_is_record(rec))
+        return hv_eval_exception_matches(written, "System.Management.Automation.RuntimeException");
+    if (hv_eval_exception_matches(written, hv_err_exception_type(rec)))
+        return true;
+    const hv_value *e = hv_obj_get(rec, "Exception");
+    for (int depth = 0; depth < 4 && e && e->kind == HV_OBJECT; depth++) {
+        e = hv_obj_get(e, "InnerException");
+        if (e && e->kind == HV_OBJECT && hv_obj_typename_count(e) &&
+            hv_eval_exception_matches(written, hv_obj_typename_at(e, 0)))
+            return true;
+    }
+    return false;
+}
+
 static hv_status
 run_catch(hv_ctx *ctx, hv_ast *body, hv_value rec, hv_sink *out)
 {
@@ -853,14 +899,13 @@ eval_try(hv_ctx *ctx, hv_ast *node, hv_sink *out)
     ctx->try_depth--;
     if (st == HV_ERR) {
         hv_value rec = hv_eval_take_error(ctx);
-        const char *et = hv_err_is_record(&rec) ? hv_err_exception_type(&rec) : "System.Management.Automation.RuntimeException";
         hv_ast *handler = NULL;
         for (uint32_t i = 0; i < node->u.try_.catches.n && !handler; i++) {
             hv_ast *c = node->u.try_.catches.items[i];
             if (c->u.catch_.ntypes == 0)
                 handler = c;
             for (uint32_t k = 0; k < c->u.catch_.ntypes && !handler; k++)
-                if (hv_eval_exception_matches(c->u.catch_.types[k]->full, et ? et : ""))
+                if (record_matches(&rec, c->u.catch_.types[k]->full))
                     handler = c;
         }
         if (handler) {
@@ -981,7 +1026,7 @@ hv_eval_stmt(hv_ctx *ctx, hv_ast *node, hv_sink *out)
         hv_value v;
         /* $? is what the right-hand side left: `$x = Get-Item nope; $?` is False */
         hv_status st = hv_eval_assign(ctx, node, &v);
-        hv_unref(v);
+        hv_qunref(v);
         return st;
     }
     case HV_AST_IF:
@@ -1062,10 +1107,9 @@ static hv_ast *
 find_trap(hv_ctx *ctx, const hv_ast_list *traps, const hv_value *rec)
 {
     (void)ctx;
-    const char *et = hv_err_is_record(rec) ? hv_err_exception_type(rec) : "";
     for (uint32_t i = 0; i < traps->n; i++) {
         hv_ast *t = traps->items[i];
-        if (!t->u.trap.type || hv_eval_exception_matches(t->u.trap.type->full, et ? et : ""))
+        if (!t->u.trap.type || record_matches(rec, t->u.trap.type->full))
             return t;
     }
     return NULL;

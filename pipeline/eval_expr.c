@@ -132,7 +132,7 @@ hv_eval_var_get(hv_ctx *ctx, hv_ast *var, hv_value *out)
         }
         if (!c->rvar)
             return undefined_var(ctx, var, out);
-        *out = hv_ref(&c->rvar->value);
+        *out = hv_qref(&c->rvar->value);
         return HV_OK;
     case SP_NULL:
         *out = hv_null();
@@ -393,6 +393,13 @@ op_failed(hv_ctx *ctx, hv_ast *node, const hv_conv_err *err)
 {
     const char *exc, *id;
     hv_err_category cat = op_err_category(err->msg, &exc, &id);
+    if (strcmp(exc, "System.DivideByZeroException") == 0) {
+        /* pwsh reports a RuntimeException whose InnerException is the .NET one; catch
+         * [DivideByZeroException] matches through the inner exception */
+        hv_status st = hv_eval_fail(ctx, node, RTE, cat, id, "%s", err->msg);
+        hv_eval_set_inner_exception(ctx, exc, err->msg);
+        return st;
+    }
     return hv_eval_fail(ctx, node, exc, cat, id, "%s", err->msg);
 }
 
@@ -654,8 +661,8 @@ eval_binary(hv_ctx *ctx, hv_ast *node, hv_value *out)
         else
             st = apply_binop(ctx, node, mop, node->u.bin.case_sensitive, &l, &r, out);
     }
-    hv_unref(l);
-    hv_unref(r);
+    hv_qunref(l);
+    hv_qunref(r);
     return st;
 }
 
@@ -676,8 +683,8 @@ eval_incdec(hv_ctx *ctx, hv_ast *node, hv_value *out)
         return st;
     }
     bool post = op == HVA_OP_POSTINC || op == HVA_OP_POSTDEC;
-    *out = post ? hv_ref(&cur) : hv_ref(&nv);
-    hv_unref(cur);
+    *out = post ? hv_qref(&cur) : hv_qref(&nv);
+    hv_qunref(cur);
     st = hv_eval_assign_to(ctx, node->u.un.operand, nv);
     if (st != HV_OK) {
         hv_unref(*out);
@@ -1132,10 +1139,10 @@ hv_eval_assign(hv_ctx *ctx, hv_ast *node, hv_value *result)
     hv_value nv;
     int mop = (unsigned)op < HVA_OP__COUNT ? binop_map[op] : 0;
     st = apply_binop(ctx, node, mop, false, &cur, &r, &nv);
-    hv_unref(cur);
-    hv_unref(r);
+    hv_qunref(cur);
+    hv_qunref(r);
     if (st != HV_OK)
         return st;
-    *result = hv_ref(&nv);
+    *result = hv_qref(&nv);
     return hv_eval_assign_to(ctx, left, nv);
 }

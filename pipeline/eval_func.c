@@ -546,12 +546,17 @@ static void
 synth_help(hv_ctx *ctx, hv_function *fn, fn_priv *p, hv_ast *def_node)
 {
     (void)ctx;
-    if (!def_node || !fn->unit || !fn->unit->src)
+    if (!fn->unit || !fn->unit->src)
         return;
     const char *hs;
     size_t hn;
     hv_ast *body = fn->body;
-    if (find_help_block(fn->unit->src, def_node->ext.start, body->ext.start, body->ext.end, &hs, &hn))
+    /* functions: the block before `function` or at the top of the body; scripts (the
+     * unit's root): the block at the top of the file */
+    if (!def_node && body != fn->unit->root)
+        return;
+    size_t start = def_node ? def_node->ext.start : 0;
+    if (find_help_block(fn->unit->src, start, body->ext.start, body->ext.end, &hs, &hn))
         parse_help(p, fn, hs, hn);
 }
 
@@ -946,8 +951,15 @@ my_invocation(hv_ctx *ctx, hv_function *fn, const hv_stage *st, const hv_value *
     }
     hv_obj_set(&mc, "Name", hv_str(name));
     hv_obj_set(&mc, "CommandType", hv_str(script ? "ExternalScript" : (*fn->name ? "Function" : "Script")));
-    if (script)
+    if (script) {
         hv_obj_set(&mc, "Path", hv_str(fn->name));
+        hv_obj_set(&mc, "Definition", hv_str(fn->name));
+        hv_obj_set(&mc, "Source", hv_str(fn->name));
+    } else {
+        size_t blen;
+        const char *bt = fn->unit ? hv_ast_text(fn->unit, fn->body, &blen) : "";
+        hv_obj_set(&mc, "Definition", fn->unit ? hv_strn(bt, blen) : hv_str(""));
+    }
     hv_obj_set(&mi, "MyCommand", mc);
     hv_obj_set(&mi, "BoundParameters", bound ? hv_ref(bound) : hv_table_new(0));
     hv_obj_set(&mi, "UnboundArguments", unbound ? hv_ref(unbound) : hv_array_new(0));

@@ -600,6 +600,25 @@ static_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
         hv_unref(src);
         return st;
     }
+    if (target->u.t->element && hv_str_eq_ci(name, "new") && nargs == 1) {
+        /* [T[]]::new(n): n default values of T ($null for objects, 0 for numbers) */
+        int64_t n = 0;
+        hv_conv_err err;
+        if (!hv_conv_to_int64(&args[0], &n, &err) || n < 0 || n > 100000000)
+            return hv_eval_fail(ctx, node, "System.Management.Automation.MethodInvocationException",
+                                HV_CAT_NotSpecified, "MethodInvocationException",
+                                "Exception calling \".ctor\" with \"1\" argument(s): \"Arithmetic operation resulted in an overflow.\"");
+        const hv_type_info *el = target->u.t->element;
+        hv_value dflt = hv_null(), conv;
+        if ((el->kind == HV_INT || el->kind == HV_DOUBLE || el->kind == HV_BOOL || el->kind == HV_CHAR) &&
+            hv_conv_to_type(&dflt, el, &conv, &err))
+            dflt = conv;
+        hv_value arr = hv_array_new((size_t)n);
+        for (int64_t i = 0; i < n; i++)
+            hv_array_push(&arr, dflt);
+        *out = arr;
+        return HV_OK;
+    }
     bool found = false;
     hv_status st = hv_class_call_static(ctx, target->u.t, name, args, nargs, out, &found);
     if (found)

@@ -253,7 +253,11 @@ sv_free(strvec *sv)
     sv->n = sv->cap = 0;
 }
 
-/* One physical line (no newline inside) wrapped at `width` cells. */
+/* One physical line (no newline inside) wrapped at `width` cells, as pwsh's
+ * GenerateLinesWithWordWrap does it: each word keeps its delimiter (so wrapped lines keep a
+ * trailing blank), a word that does not fit starts the next line, and a word wider than a
+ * whole line is cut character by character (a wide character that can never fit shows as
+ * '?'). */
 static void
 wrap_line(strvec *out, const char *s, size_t n, int width)
 {
@@ -264,47 +268,51 @@ wrap_line(strvec *out, const char *s, size_t n, int width)
         return;
     }
     hv_buf line = {0};
-    int lw = 0;
-    size_t i = 0, first = out->n;
+    int left = width;
+    size_t i = 0;
     while (i < n) {
         size_t ws = i;
         while (i < n && s[i] != ' ' && s[i] != '\t')
             i++;
+        if (i < n)
+            i++; /* the word keeps its delimiter */
         const char *word = s + ws;
         size_t wn = i - ws;
         int ww = (int)hv_fmt_cells(word, wn);
-        if (line.len > 0 && lw + 1 + ww <= width) {
-            hv_buf_putc(&line, ' ');
-            hv_buf_put(&line, word, wn);
-            lw += 1 + ww;
-        } else {
-            if (line.len > 0 || (lw > 0)) {
-                hv_buf_putc(&line, 0);
-                sv_push(out, line.data);
-                line = (hv_buf){0};
-                lw = 0;
-            }
-            while (ww > width) { /* a word longer than the line: split it */
-                size_t hb = head_bytes(word, wn, width);
-                if (hb == 0) { /* a wide character in a one-cell field: take it whole */
-                    size_t j = 0;
-                    hv_utf8_next(word, wn, &j);
-                    hb = j ? j : 1;
+        if (ww > width) {
+            size_t j = 0;
+            while (j < wn) {
+                size_t cs = j;
+                uint32_t cp = hv_utf8_next(word, wn, &j);
+                int cw = cp_cells(cp);
+                const char *cstr = word + cs;
+                size_t clen = j - cs;
+                if (cw > width) {
+                    cstr = "?";
+                    clen = 1;
+                    cw = 1;
                 }
-                sv_push(out, hv_xstrndup(word, hb));
-                word += hb;
-                wn -= hb;
-                ww = (int)hv_fmt_cells(word, wn);
+                if (cw > left) {
+                    hv_buf_putc(&line, 0);
+                    sv_push(out, line.data);
+                    line = (hv_buf){0};
+                    hv_buf_put(&line, cstr, clen);
+                    left = width - cw;
+                } else {
+                    hv_buf_put(&line, cstr, clen);
+                    left -= cw;
+                }
             }
+        } else if (ww > left) {
+            hv_buf_putc(&line, 0);
+            sv_push(out, line.data);
+            line = (hv_buf){0};
             hv_buf_put(&line, word, wn);
-            lw = ww;
+            left = width - ww;
+        } else {
+            hv_buf_put(&line, word, wn);
+            left -= ww;
         }
-        if (i < n)
-            i++; /* the delimiter */
-    }
-    if (line.len == 0 && out->n > first) {
-        hv_buf_free(&line); /* the last word was split exactly: no empty tail line */
-        return;
     }
     hv_buf_putc(&line, 0);
     sv_push(out, line.data);
@@ -1056,7 +1064,8 @@ g_open(fgroup *g, const hv_value *o)
     }
     if (cls && cls->table_view) {
         size_t n = 0;
-        while (cls->table_view[n].label || cls->table_view[n].property)
+        while (cls->table_view[n].label || cls->table_view[n].property ||
+               cls->table_view[n].compute)
             n++;
         g->sh = SH_TABLE;
         g->view_kind = 1;
@@ -1075,7 +1084,7 @@ g_open(fgroup *g, const hv_value *o)
         g_setup_cols(g, n);
         for (size_t k = 0; k < n; k++) {
             const hv_view_column *c = &cls->table_view[k];
-            g->labels[k] = hv_xstrdup(c->label ? c->label : c->property);
+            g->labels[k] = hv_xstrdup(c->label ? c->label : c->property ? c->property : "");
             g->widths[k] = c->width;
             g->aligns[k] = c->align;
         }

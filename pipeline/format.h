@@ -21,6 +21,24 @@
  *   GroupLabel       string
  *   AutoSize, Wrap, HideTableHeaders  bool
  *   Column           int (Wide; 0 = automatic)
+ * A row that is a PSCustomObject with PSTypeName "hvsh.FormatText" and a Text property is
+ * a scalar shown out of band (a plain line), as pwsh does without -Force.
+ *
+ * Views chosen for values without a request (pwsh's format database, in short):
+ *   - strings, numbers, bools, enums, ...: one line each (ToString), out of band, also
+ *     inside an open table;
+ *   - a class with table_view: that table (widths 0 = autosized from all rows); with only
+ *     list_view: a list; MemberDefinition (Get-Member) and FileInfo/DirectoryInfo are
+ *     grouped (TypeName / "Directory:");
+ *   - a class whose default_props is an EMPTY list and that has to_string: shown by its
+ *     ToString() in a document framed by blank lines (MatchInfo, help objects);
+ *   - PSCustomObject / class with default_props: a generated table (<= 4 properties) or
+ *     list (5+); later objects of any type become rows of that table (missing cells blank),
+ *     as in pwsh; objects a specific view does not apply to are shown as lists;
+ *   - hashtables: the Name(30)/Value table; DateTime: its long date/time (DisplayHint in
+ *     hv_value.pad: 1 date, 2 time); TimeSpan: a list; [type]: IsPublic/IsSerial/Name/
+ *     BaseType; [guid]/[version]: their property tables; ErrorRecord and other stream
+ *     records: their stream text (hv_stream_record_text).
  */
 #ifndef HV_FORMAT_H
 #define HV_FORMAT_H

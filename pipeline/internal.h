@@ -23,7 +23,8 @@
  *             [B] everything else, incl. hv_cmd_invoke / hv_cmd_invoke_bool (on top of
  *                 hv_eval_invoke_block with dot_source = true: ForEach-Object and
  *                 Where-Object run their blocks in the caller's scope, as pwsh does)
- *   runtime.h [B] hv_runtime_self_test; [E] the rest (hv_runtime_complete: E for now).
+ *   runtime.h [B] hv_runtime_self_test; [REPL] hv_runtime_complete (complete.c);
+ *             [E] the rest (runtime.c).
  * Who prints errors: B's hv_err_display renders every ErrorRecord. B calls it for
  * non-terminating errors written to the host; E calls it for terminating errors that
  * reach a statement boundary outside try/trap (statement-terminating: then the next
@@ -333,6 +334,9 @@ HV_MUST_CHECK hv_status hv_eval_fail(hv_ctx *ctx, const hv_ast *node, const char
  * code raising an error without a position). B: hv_err_new with pos == NULL should use
  * this so "Exception calling ..." errors show the script line. False when unknown. */
 bool hv_eval_current_pos(hv_ctx *ctx, hv_pos *pos);
+/* [E] Give the pending error's Exception an InnerException of this .NET type (pwsh wraps
+ * .NET exceptions from operators in a RuntimeException; catch matches either). */
+void hv_eval_set_inner_exception(hv_ctx *ctx, const char *type, const char *message);
 /* [E] Take the pending error (caller owns it; ctx->err becomes $null). */
 hv_value hv_eval_take_error(hv_ctx *ctx);
 
@@ -581,6 +585,10 @@ unsigned hv_scope_flags(const hv_scope *s);
 void **hv_scope_traps(hv_scope *s);
 hv_var *hv_scope_new_var(hv_ctx *ctx, hv_scope *s, const char *name);
 HV_MUST_CHECK hv_status hv_var_store(hv_ctx *ctx, hv_var *var, hv_value v);
+
+/* Hot-path refcounting: immediates (numbers, bools, null) skip the call into value.c. */
+static inline hv_value hv_qref(const hv_value *v) { return hv_is_heap(v) ? hv_ref(v) : *v; }
+static inline void hv_qunref(hv_value v) { if (hv_is_heap(&v)) hv_unref(v); }
 
 /* AutomationNull: "no value" (a [void] cast, a void method). HV_NULL with sub = 1; sinks
  * drop it, everything else treats it as $null. */

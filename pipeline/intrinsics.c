@@ -9,13 +9,13 @@
 #include "pipe.h"
 
 #include <dirent.h>
-#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define A(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define A(...)  ((const char *const[]){__VA_ARGS__, NULL})
 #define EX(...) ((const hv_example[]){__VA_ARGS__, {.title = NULL}})
 
 /* ====================================================================================
@@ -109,8 +109,8 @@ static const hv_obj_class cmdinfo_class = {
 };
 
 static const char *const kind_names[] = {
-    [HV_CMDK_CMDLET] = "Cmdlet",   [HV_CMDK_FUNCTION] = "Function",
-    [HV_CMDK_FILTER] = "Filter",   [HV_CMDK_ALIAS] = "Alias",
+    [HV_CMDK_CMDLET] = "Cmdlet",           [HV_CMDK_FUNCTION] = "Function",
+    [HV_CMDK_FILTER] = "Filter",           [HV_CMDK_ALIAS] = "Alias",
     [HV_CMDK_APPLICATION] = "Application", [HV_CMDK_SCRIPT] = "ExternalScript",
 };
 
@@ -132,14 +132,13 @@ make_cmdinfo(hv_ctx *ctx, const hv_cmdinfo *ci)
     else
         hv_obj_set(&o, "DisplayName", hv_str(ci->name));
     const char *ver = ci->kind == HV_CMDK_APPLICATION ? "0.0.0.0"
-                      : ci->kind == HV_CMDK_ALIAS         ? ""
-                                                          : module_version(ctx, ci->module);
+                      : ci->kind == HV_CMDK_ALIAS     ? ""
+                                                      : module_version(ctx, ci->module);
     hv_obj_set(&o, "Version", hv_str(ver));
-    const char *src = ci->kind == HV_CMDK_APPLICATION || ci->kind == HV_CMDK_SCRIPT
-                          ? ci->definition
-                      : ci->kind == HV_CMDK_ALIAS ? ""
-                      : ci->module                ? ci->module
-                                                  : "";
+    const char *src = ci->kind == HV_CMDK_APPLICATION || ci->kind == HV_CMDK_SCRIPT ? ci->definition
+                      : ci->kind == HV_CMDK_ALIAS                                   ? ""
+                      : ci->module                                                  ? ci->module
+                                                                                    : "";
     hv_obj_set(&o, "Source", hv_str(src));
     hv_obj_set(&o, "ModuleName", hv_str(ci->module ? ci->module : ""));
     hv_obj_set(&o, "Definition", hv_str(ci->definition ? ci->definition : ""));
@@ -220,25 +219,42 @@ syntax_text(const hv_cmdlet_def *def)
 
 enum { GCM_NAME, GCM_MODULE, GCM_NOUN, GCM_VERB, GCM_TYPE, GCM_SYNTAX, GCM_ALL, GCM_N };
 static const hv_param_def gcm_params[GCM_N + 1] = {
-    [GCM_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
-                  .flags = HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE |
-                           HV_PF_BY_PROPERTY_NAME,
+    [GCM_NAME] = {.name = "Name",
+                  .type = HV_PT_STRING,
+                  .position = 0,
+                  .flags = HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME,
                   .help = "Names of the commands to get (wildcards allowed)."},
-    [GCM_MODULE] = {.name = "Module", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .aliases = A("PSSnapin"),
+    [GCM_MODULE] = {.name = "Module",
+                    .type = HV_PT_STRING,
+                    .position = HV_POS_NAMED,
+                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                    .aliases = A("PSSnapin"),
                     .help = "Only commands of these modules."},
-    [GCM_NOUN] = {.name = "Noun", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                  .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Only commands with this noun."},
-    [GCM_VERB] = {.name = "Verb", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                  .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Only commands with this verb."},
-    [GCM_TYPE] = {.name = "CommandType", .type = HV_PT_ENUM, .position = HV_POS_NAMED,
-                  .flags = HV_PF_ARRAY, .aliases = A("Type"),
+    [GCM_NOUN] = {.name = "Noun",
+                  .type = HV_PT_STRING,
+                  .position = HV_POS_NAMED,
+                  .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                  .help = "Only commands with this noun."},
+    [GCM_VERB] = {.name = "Verb",
+                  .type = HV_PT_STRING,
+                  .position = HV_POS_NAMED,
+                  .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                  .help = "Only commands with this verb."},
+    [GCM_TYPE] = {.name = "CommandType",
+                  .type = HV_PT_ENUM,
+                  .position = HV_POS_NAMED,
+                  .flags = HV_PF_ARRAY,
+                  .aliases = A("Type"),
                   .accepted = A("Alias", "Function", "Filter", "Cmdlet", "ExternalScript",
                                 "Application", "Script", "All"),
                   .help = "Only commands of these types."},
-    [GCM_SYNTAX] = {.name = "Syntax", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [GCM_SYNTAX] = {.name = "Syntax",
+                    .type = HV_PT_SWITCH,
+                    .position = HV_POS_NAMED,
                     .help = "Shows the syntax of each parameter set."},
-    [GCM_ALL] = {.name = "All", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [GCM_ALL] = {.name = "All",
+                 .type = HV_PT_SWITCH,
+                 .position = HV_POS_NAMED,
                  .help = "Includes commands of the same name that are hidden."},
     [GCM_N] = {.name = NULL},
 };
@@ -379,7 +395,8 @@ apps_matching(const char *pattern, hv_cmdinfo **out, char ***pool, size_t *npool
             (*pool)[(*npool)++] = full;
             *out = hv_xrealloc(*out, (n + 1) * sizeof **out);
             (*out)[n++] = (hv_cmdinfo){.name = strrchr(full, '/') + 1,
-                                       .kind = HV_CMDK_APPLICATION, .module = "",
+                                       .kind = HV_CMDK_APPLICATION,
+                                       .module = "",
                                        .definition = full};
         }
         closedir(d);
@@ -474,8 +491,8 @@ var_object(const hv_var *v)
     hv_value o = hv_obj_new(&var_class);
     hv_obj_set(&o, "Name", hv_ref(&v->name));
     hv_obj_set(&o, "Value", hv_ref(&v->value));
-    hv_obj_set(&o, "Description", v->description.kind == HV_STRING ? hv_ref(&v->description)
-                                                                    : hv_str(""));
+    hv_obj_set(&o, "Description",
+               v->description.kind == HV_STRING ? hv_ref(&v->description) : hv_str(""));
     hv_obj_set(&o, "Options", option_names(v->options));
     return o;
 }
@@ -507,18 +524,29 @@ parse_options(const hv_value *v, unsigned *out)
 
 enum { GV_NAME, GV_VALUEONLY, GV_INCLUDE, GV_EXCLUDE, GV_SCOPE, GV_N };
 static const hv_param_def gv_params[GV_N + 1] = {
-    [GV_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE |
-                          HV_PF_BY_PROPERTY_NAME,
+    [GV_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME,
                  .help = "Names of the variables (wildcards allowed)."},
-    [GV_VALUEONLY] = {.name = "ValueOnly", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [GV_VALUEONLY] = {.name = "ValueOnly",
+                      .type = HV_PT_SWITCH,
+                      .position = HV_POS_NAMED,
                       .help = "Gets only the values."},
-    [GV_SCOPE] = {.name = "Scope", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [GV_SCOPE] = {.name = "Scope",
+                  .type = HV_PT_STRING,
+                  .position = HV_POS_NAMED,
                   .help = "Global, Script, Local, or a number of scopes up."},
-    [GV_INCLUDE] = {.name = "Include", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Only these names."},
-    [GV_EXCLUDE] = {.name = "Exclude", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Not these names."},
+    [GV_INCLUDE] = {.name = "Include",
+                    .type = HV_PT_STRING,
+                    .position = HV_POS_NAMED,
+                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                    .help = "Only these names."},
+    [GV_EXCLUDE] = {.name = "Exclude",
+                    .type = HV_PT_STRING,
+                    .position = HV_POS_NAMED,
+                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                    .help = "Not these names."},
     [GV_N] = {.name = NULL},
 };
 
@@ -570,20 +598,35 @@ gv_process(hv_cmd *cmd, const hv_value *input)
 
 enum { SV_NAME, SV_VALUE, SV_SCOPE, SV_OPTION, SV_FORCE, SV_PASSTHRU, SV_DESC, SV_N };
 static const hv_param_def sv_params[SV_N + 1] = {
-    [SV_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [SV_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
                  .flags = HV_PF_ARRAY | HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
                  .help = "Names of the variables."},
-    [SV_VALUE] = {.name = "Value", .type = HV_PT_ANY, .position = 1,
-                  .flags = HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME, .help = "The value."},
-    [SV_SCOPE] = {.name = "Scope", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [SV_VALUE] = {.name = "Value",
+                  .type = HV_PT_ANY,
+                  .position = 1,
+                  .flags = HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME,
+                  .help = "The value."},
+    [SV_SCOPE] = {.name = "Scope",
+                  .type = HV_PT_STRING,
+                  .position = HV_POS_NAMED,
                   .help = "Global, Script, Local, or a number of scopes up."},
-    [SV_OPTION] = {.name = "Option", .type = HV_PT_ANY, .position = HV_POS_NAMED,
+    [SV_OPTION] = {.name = "Option",
+                   .type = HV_PT_ANY,
+                   .position = HV_POS_NAMED,
                    .help = "None, ReadOnly, Constant, Private, AllScope."},
-    [SV_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [SV_FORCE] = {.name = "Force",
+                  .type = HV_PT_SWITCH,
+                  .position = HV_POS_NAMED,
                   .help = "Changes a read-only variable."},
-    [SV_PASSTHRU] = {.name = "PassThru", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [SV_PASSTHRU] = {.name = "PassThru",
+                     .type = HV_PT_SWITCH,
+                     .position = HV_POS_NAMED,
                      .help = "Outputs the variable."},
-    [SV_DESC] = {.name = "Description", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [SV_DESC] = {.name = "Description",
+                 .type = HV_PT_STRING,
+                 .position = HV_POS_NAMED,
                  .help = "A description of the variable."},
     [SV_N] = {.name = NULL},
 };
@@ -603,14 +646,16 @@ set_one(hv_cmd *cmd, hv_scope *sc, const char *name, bool is_new)
                                              HV_CAT_InvalidArgument, "InvalidOption", &t,
                                              "Cannot convert the value of -Option."));
     }
-    hv_var *existing = sc ? hv_scope_find_in(sc, name) : hv_scope_find_in(hv_scope_current(ctx), name);
+    hv_var *existing =
+        sc ? hv_scope_find_in(sc, name) : hv_scope_find_in(hv_scope_current(ctx), name);
     if (existing && existing->removed)
         existing = NULL;
     if (is_new && existing && !hv_cmd_switch(cmd, SV_FORCE)) {
         HV_AUTO hv_value t = hv_str(name);
-        return hv_write_error(cmd, hv_error_new_ex(cmd, "System.Management.Automation.SessionStateException",
-                                                   HV_CAT_ResourceExists, "VariableAlreadyExists", &t,
-                                                   "A variable with name '%s' already exists.", name));
+        return hv_write_error(
+            cmd, hv_error_new_ex(cmd, "System.Management.Automation.SessionStateException",
+                                 HV_CAT_ResourceExists, "VariableAlreadyExists", &t,
+                                 "A variable with name '%s' already exists.", name));
     }
     const hv_value *val = hv_cmd_arg(cmd, SV_VALUE);
     {
@@ -622,8 +667,10 @@ set_one(hv_cmd *cmd, hv_scope *sc, const char *name, bool is_new)
     hv_value v = val ? hv_ref(val) : (existing && !is_new ? hv_ref(&existing->value) : hv_null());
     hv_status st;
     if (hv_cmd_bound(cmd, SV_OPTION) || hv_cmd_switch(cmd, SV_FORCE) || is_new)
-        st = hv_scope_define(ctx, sc, name, v, opts | (existing && !hv_cmd_bound(cmd, SV_OPTION) ? existing->options : 0),
-                             hv_cmd_switch(cmd, SV_FORCE));
+        st = hv_scope_define(
+            ctx, sc, name, v,
+            opts | (existing && !hv_cmd_bound(cmd, SV_OPTION) ? existing->options : 0),
+            hv_cmd_switch(cmd, SV_FORCE));
     else
         st = hv_scope_assign(ctx, sc, name, v);
     if (st != HV_OK)
@@ -666,18 +713,29 @@ nv_process(hv_cmd *cmd, const hv_value *input)
 
 enum { RV_NAME, RV_INCLUDE, RV_EXCLUDE, RV_FORCE, RV_SCOPE, RV_N };
 static const hv_param_def rv_params[RV_N + 1] = {
-    [RV_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_ARRAY | HV_PF_MANDATORY | HV_PF_WILDCARDS |
-                          HV_PF_BY_PROPERTY_NAME,
+    [RV_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_ARRAY | HV_PF_MANDATORY | HV_PF_WILDCARDS | HV_PF_BY_PROPERTY_NAME,
                  .help = "Names of the variables (wildcards allowed)."},
-    [RV_SCOPE] = {.name = "Scope", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [RV_SCOPE] = {.name = "Scope",
+                  .type = HV_PT_STRING,
+                  .position = HV_POS_NAMED,
                   .help = "Global, Script, Local, or a number of scopes up."},
-    [RV_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [RV_FORCE] = {.name = "Force",
+                  .type = HV_PT_SWITCH,
+                  .position = HV_POS_NAMED,
                   .help = "Removes read-only variables too."},
-    [RV_INCLUDE] = {.name = "Include", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Only these names."},
-    [RV_EXCLUDE] = {.name = "Exclude", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Not these names."},
+    [RV_INCLUDE] = {.name = "Include",
+                    .type = HV_PT_STRING,
+                    .position = HV_POS_NAMED,
+                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                    .help = "Only these names."},
+    [RV_EXCLUDE] = {.name = "Exclude",
+                    .type = HV_PT_STRING,
+                    .position = HV_POS_NAMED,
+                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                    .help = "Not these names."},
     [RV_N] = {.name = NULL},
 };
 
@@ -695,12 +753,15 @@ rv_process(hv_cmd *cmd, const hv_value *input)
                 ((cur->options & HV_VAR_CONSTANT) ||
                  ((cur->options & HV_VAR_READONLY) && !hv_cmd_switch(cmd, RV_FORCE)))) {
                 HV_AUTO hv_value t = hv_str(pat);
-                st = hv_write_error(cmd, hv_error_new_ex(
-                    cmd, "System.Management.Automation.SessionStateUnauthorizedAccessException",
-                    HV_CAT_WriteError, "VariableNotRemovable", &t,
-                    "Cannot remove variable %s because it is constant or read-only. If the "
-                    "variable is read-only, try the operation again specifying the Force option.",
-                    pat));
+                st = hv_write_error(
+                    cmd,
+                    hv_error_new_ex(
+                        cmd, "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                        HV_CAT_WriteError, "VariableNotRemovable", &t,
+                        "Cannot remove variable %s because it is constant or read-only. If the "
+                        "variable is read-only, try the operation again specifying the Force "
+                        "option.",
+                        pat));
                 continue;
             }
             if (cur && !cur->removed) {
@@ -710,7 +771,8 @@ rv_process(hv_cmd *cmd, const hv_value *input)
             }
             if (!hv_scope_remove(cmd->ctx, sc, pat, hv_cmd_switch(cmd, RV_FORCE)))
                 st = not_found(cmd, "System.Management.Automation.ItemNotFoundException",
-                               "VariableNotFound", pat, "Cannot find a variable with the name '%s'.");
+                               "VariableNotFound", pat,
+                               "Cannot find a variable with the name '%s'.");
             continue;
         }
         size_t n = 0;
@@ -729,15 +791,22 @@ rv_process(hv_cmd *cmd, const hv_value *input)
 
 enum { CV_NAME, CV_SCOPE, CV_FORCE, CV_PASSTHRU, CV_N };
 static const hv_param_def cv_params[CV_N + 1] = {
-    [CV_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_ARRAY | HV_PF_MANDATORY | HV_PF_WILDCARDS |
-                          HV_PF_BY_PROPERTY_NAME,
+    [CV_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_ARRAY | HV_PF_MANDATORY | HV_PF_WILDCARDS | HV_PF_BY_PROPERTY_NAME,
                  .help = "Names of the variables to clear."},
-    [CV_SCOPE] = {.name = "Scope", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [CV_SCOPE] = {.name = "Scope",
+                  .type = HV_PT_STRING,
+                  .position = HV_POS_NAMED,
                   .help = "Global, Script, Local, or a number of scopes up."},
-    [CV_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [CV_FORCE] = {.name = "Force",
+                  .type = HV_PT_SWITCH,
+                  .position = HV_POS_NAMED,
                   .help = "Clears read-only variables too."},
-    [CV_PASSTHRU] = {.name = "PassThru", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [CV_PASSTHRU] = {.name = "PassThru",
+                     .type = HV_PT_SWITCH,
+                     .position = HV_POS_NAMED,
                      .help = "Outputs the cleared variable."},
     [CV_N] = {.name = NULL},
 };
@@ -787,17 +856,25 @@ alias_object(hv_ctx *ctx, const char *name, const char *target)
 
 enum { GAL_NAME, GAL_DEFINITION, GAL_SCOPE, GAL_EXCLUDE, GAL_N };
 static const hv_param_def gal_params[GAL_N + 1] = {
-    [GAL_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
-                  .flags = HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE |
-                           HV_PF_BY_PROPERTY_NAME,
+    [GAL_NAME] = {.name = "Name",
+                  .type = HV_PT_STRING,
+                  .position = 0,
+                  .flags = HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME,
                   .help = "Alias names (wildcards allowed)."},
-    [GAL_DEFINITION] = {.name = "Definition", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [GAL_DEFINITION] = {.name = "Definition",
+                        .type = HV_PT_STRING,
+                        .position = HV_POS_NAMED,
                         .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
                         .help = "Aliases for these commands."},
-    [GAL_SCOPE] = {.name = "Scope", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [GAL_SCOPE] = {.name = "Scope",
+                   .type = HV_PT_STRING,
+                   .position = HV_POS_NAMED,
                    .help = "Accepted for compatibility."},
-    [GAL_EXCLUDE] = {.name = "Exclude", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                     .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Not these names."},
+    [GAL_EXCLUDE] = {.name = "Exclude",
+                     .type = HV_PT_STRING,
+                     .position = HV_POS_NAMED,
+                     .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                     .help = "Not these names."},
     [GAL_N] = {.name = NULL},
 };
 
@@ -853,8 +930,7 @@ gal_process(hv_cmd *cmd, const hv_value *input)
             found = true;
             st = hv_emit(cmd, alias_object(cmd->ctx, all[i].name, all[i].target));
         }
-        if (!found && !hv_wildcard_has_meta(pat) && !sarr_len(cmd, GAL_DEFINITION) &&
-            st == HV_OK)
+        if (!found && !hv_wildcard_has_meta(pat) && !sarr_len(cmd, GAL_DEFINITION) && st == HV_OK)
             st = not_found(cmd, "System.Management.Automation.ItemNotFoundException",
                            "ItemNotFoundException", pat,
                            "This command cannot find a matching alias because an alias with "
@@ -866,21 +942,35 @@ gal_process(hv_cmd *cmd, const hv_value *input)
 
 enum { SAL_NAME, SAL_VALUE, SAL_DESC, SAL_OPTION, SAL_SCOPE, SAL_FORCE, SAL_PASSTHRU, SAL_N };
 static const hv_param_def sal_params[SAL_N + 1] = {
-    [SAL_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [SAL_NAME] = {.name = "Name",
+                  .type = HV_PT_STRING,
+                  .position = 0,
                   .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
                   .help = "The alias name."},
-    [SAL_VALUE] = {.name = "Value", .type = HV_PT_STRING, .position = 1,
+    [SAL_VALUE] = {.name = "Value",
+                   .type = HV_PT_STRING,
+                   .position = 1,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
                    .help = "The command the alias runs."},
-    [SAL_DESC] = {.name = "Description", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [SAL_DESC] = {.name = "Description",
+                  .type = HV_PT_STRING,
+                  .position = HV_POS_NAMED,
                   .help = "A description of the alias."},
-    [SAL_OPTION] = {.name = "Option", .type = HV_PT_ANY, .position = HV_POS_NAMED,
+    [SAL_OPTION] = {.name = "Option",
+                    .type = HV_PT_ANY,
+                    .position = HV_POS_NAMED,
                     .help = "None, ReadOnly, Constant, Private, AllScope (accepted)."},
-    [SAL_SCOPE] = {.name = "Scope", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [SAL_SCOPE] = {.name = "Scope",
+                   .type = HV_PT_STRING,
+                   .position = HV_POS_NAMED,
                    .help = "Global, Script, Local, or a number of scopes up."},
-    [SAL_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [SAL_FORCE] = {.name = "Force",
+                   .type = HV_PT_SWITCH,
+                   .position = HV_POS_NAMED,
                    .help = "Replaces an existing alias."},
-    [SAL_PASSTHRU] = {.name = "PassThru", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [SAL_PASSTHRU] = {.name = "PassThru",
+                      .type = HV_PT_SWITCH,
+                      .position = HV_POS_NAMED,
                       .help = "Outputs the alias."},
     [SAL_N] = {.name = NULL},
 };
@@ -895,10 +985,12 @@ alias_set(hv_cmd *cmd, bool is_new)
     if (is_new && !hv_cmd_switch(cmd, SAL_FORCE) &&
         (hv_scope_alias_lookup(ctx, name) || hv_cmds_builtin_alias(ctx, name))) {
         HV_AUTO hv_value t = hv_str(name);
-        return hv_write_error(cmd, hv_error_new_ex(cmd, "System.Management.Automation.SessionStateException",
-                                                   HV_CAT_ResourceExists, "AliasAlreadyExists", &t,
-                                                   "The alias is not allowed, because an alias "
-                                                   "with the name '%s' already exists.", name));
+        return hv_write_error(
+            cmd, hv_error_new_ex(cmd, "System.Management.Automation.SessionStateException",
+                                 HV_CAT_ResourceExists, "AliasAlreadyExists", &t,
+                                 "The alias is not allowed, because an alias "
+                                 "with the name '%s' already exists.",
+                                 name));
     }
     hv_status st;
     hv_scope *sc = scope_arg(cmd, SAL_SCOPE, &st);
@@ -934,7 +1026,9 @@ nal_process(hv_cmd *cmd, const hv_value *input)
 
 enum { IEX_COMMAND, IEX_N };
 static const hv_param_def iex_params[IEX_N + 1] = {
-    [IEX_COMMAND] = {.name = "Command", .type = HV_PT_STRING, .position = 0,
+    [IEX_COMMAND] = {.name = "Command",
+                     .type = HV_PT_STRING,
+                     .position = 0,
                      .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
                      .help = "The text to run as PowerShell code."},
     [IEX_N] = {.name = NULL},
@@ -957,11 +1051,18 @@ iex_process(hv_cmd *cmd, const hv_value *input)
 
 enum { SSM_VERSION, SSM_OFF, SSM_N };
 static const hv_param_def ssm_params[SSM_N + 1] = {
-    [SSM_VERSION] = {.name = "Version", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                     .flags = HV_PF_MANDATORY, .sets = HV_SET(0), .aliases = A("v"),
+    [SSM_VERSION] = {.name = "Version",
+                     .type = HV_PT_STRING,
+                     .position = HV_POS_NAMED,
+                     .flags = HV_PF_MANDATORY,
+                     .sets = HV_SET(0),
+                     .aliases = A("v"),
                      .help = "1.0, 2.0, 3.0 or Latest."},
-    [SSM_OFF] = {.name = "Off", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(1),
+    [SSM_OFF] = {.name = "Off",
+                 .type = HV_PT_SWITCH,
+                 .position = HV_POS_NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1),
                  .help = "Turns strict mode off."},
     [SSM_N] = {.name = NULL},
 };
@@ -987,7 +1088,8 @@ ssm_end(hv_cmd *cmd)
         return hv_throw(cmd, hv_error_new_ex(cmd, "System.ArgumentOutOfRangeException",
                                              HV_CAT_InvalidArgument, "ArgumentOutOfRange", &t,
                                              "The value %s is not valid for the Version "
-                                             "parameter. Use 1.0, 2.0, 3.0, or Latest.", v));
+                                             "parameter. Use 1.0, 2.0, 3.0, or Latest.",
+                                             v));
     }
     ctx->strict_version = major;
     return HV_OK;
@@ -995,18 +1097,32 @@ ssm_end(hv_cmd *cmd)
 
 enum { ICM_SCRIPTBLOCK, ICM_ARGS, ICM_NONEWSCOPE, ICM_INPUT, ICM_COMPUTER, ICM_N };
 static const hv_param_def icm_params[ICM_N + 1] = {
-    [ICM_SCRIPTBLOCK] = {.name = "ScriptBlock", .type = HV_PT_SCRIPTBLOCK, .position = 0,
-                         .flags = HV_PF_MANDATORY, .aliases = A("Command"),
+    [ICM_SCRIPTBLOCK] = {.name = "ScriptBlock",
+                         .type = HV_PT_SCRIPTBLOCK,
+                         .position = 0,
+                         .flags = HV_PF_MANDATORY,
+                         .aliases = A("Command"),
                          .help = "The commands to run."},
-    [ICM_ARGS] = {.name = "ArgumentList", .type = HV_PT_ANY, .position = HV_POS_NAMED,
-                  .flags = HV_PF_ARRAY, .aliases = A("Args"),
+    [ICM_ARGS] = {.name = "ArgumentList",
+                  .type = HV_PT_ANY,
+                  .position = HV_POS_NAMED,
+                  .flags = HV_PF_ARRAY,
+                  .aliases = A("Args"),
                   .help = "Values for the script block's parameters ($args)."},
-    [ICM_NONEWSCOPE] = {.name = "NoNewScope", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [ICM_NONEWSCOPE] = {.name = "NoNewScope",
+                        .type = HV_PT_SWITCH,
+                        .position = HV_POS_NAMED,
                         .help = "Runs in the current scope."},
-    [ICM_INPUT] = {.name = "InputObject", .type = HV_PT_ANY, .position = HV_POS_NAMED,
-                   .flags = HV_PF_BY_VALUE, .help = "Input for the script block ($input)."},
-    [ICM_COMPUTER] = {.name = "ComputerName", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                      .flags = HV_PF_ARRAY, .aliases = A("Cn"),
+    [ICM_INPUT] = {.name = "InputObject",
+                   .type = HV_PT_ANY,
+                   .position = HV_POS_NAMED,
+                   .flags = HV_PF_BY_VALUE,
+                   .help = "Input for the script block ($input)."},
+    [ICM_COMPUTER] = {.name = "ComputerName",
+                      .type = HV_PT_STRING,
+                      .position = HV_POS_NAMED,
+                      .flags = HV_PF_ARRAY,
+                      .aliases = A("Cn"),
                       .help = "Only the local computer (localhost, .) is supported."},
     [ICM_N] = {.name = NULL},
 };
@@ -1025,9 +1141,9 @@ icm_run(hv_cmd *cmd, const hv_value *input)
     hv_ctx *ctx = cmd->ctx;
     hv_cmd *saved = ctx->cur_cmd;
     ctx->cur_cmd = cmd;
-    hv_status st = hv_eval_invoke_block(
-        ctx, blk, input, args ? hv_array_items(args) : NULL, args ? hv_array_len(args) : 0,
-        hv_cmd_switch(cmd, ICM_NONEWSCOPE), hv_pipe_cmd_sink(cmd));
+    hv_status st = hv_eval_invoke_block(ctx, blk, input, args ? hv_array_items(args) : NULL,
+                                        args ? hv_array_len(args) : 0,
+                                        hv_cmd_switch(cmd, ICM_NONEWSCOPE), hv_pipe_cmd_sink(cmd));
     ctx->cur_cmd = saved;
     ((icm_state *)cmd->state)->ran = true;
     return st;
@@ -1050,10 +1166,13 @@ icm_end(hv_cmd *cmd)
         gethostname(host, sizeof host - 1);
         if (!hv_str_eq_ci(c, "localhost") && strcmp(c, ".") != 0 && !hv_str_eq_ci(c, host)) {
             HV_AUTO hv_value t = hv_str(c);
-            return hv_throw(cmd, hv_error_new_ex(cmd, "System.Management.Automation.Remoting.PSRemotingTransportException",
-                                                 HV_CAT_OpenError, "PSSessionStateBroken", &t,
-                                                 "Connecting to remote server %s failed: remoting is "
-                                                 "not supported by hvsh.", c));
+            return hv_throw(
+                cmd, hv_error_new_ex(
+                         cmd, "System.Management.Automation.Remoting.PSRemotingTransportException",
+                         HV_CAT_OpenError, "PSSessionStateBroken", &t,
+                         "Connecting to remote server %s failed: remoting is "
+                         "not supported by hvsh.",
+                         c));
         }
     }
     if (((icm_state *)cmd->state)->ran)
@@ -1066,8 +1185,8 @@ icm_end(hv_cmd *cmd)
  * ==================================================================================== */
 
 typedef struct {
-    hv_module *loading;   /* the script module being imported (Export-ModuleMember) */
-    bool exported;        /* Export-ModuleMember was called */
+    hv_module *loading; /* the script module being imported (Export-ModuleMember) */
+    bool exported;      /* Export-ModuleMember was called */
     char **funcs;
     size_t nfuncs;
 } bstate;
@@ -1136,13 +1255,18 @@ module_object(const hv_module *m)
 
 enum { GMO_NAME, GMO_LISTAVAILABLE, GMO_ALL, GMO_N };
 static const hv_param_def gmo_params[GMO_N + 1] = {
-    [GMO_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [GMO_NAME] = {.name = "Name",
+                  .type = HV_PT_STRING,
+                  .position = 0,
                   .flags = HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE,
                   .help = "Module names (wildcards allowed)."},
-    [GMO_LISTAVAILABLE] = {.name = "ListAvailable", .type = HV_PT_SWITCH,
+    [GMO_LISTAVAILABLE] = {.name = "ListAvailable",
+                           .type = HV_PT_SWITCH,
                            .position = HV_POS_NAMED,
                            .help = "Lists every module that can be imported."},
-    [GMO_ALL] = {.name = "All", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [GMO_ALL] = {.name = "All",
+                 .type = HV_PT_SWITCH,
+                 .position = HV_POS_NAMED,
                  .help = "Includes nested modules."},
     [GMO_N] = {.name = NULL},
 };
@@ -1170,8 +1294,8 @@ available_module(hv_ctx *ctx, const char *name, const char *path)
             hv_collect_free(&c);
             free(src);
         }
-        const hv_value *v = manifest.kind == HV_TABLE ? hv_table_gets(&manifest, "ModuleVersion")
-                                                      : NULL;
+        const hv_value *v =
+            manifest.kind == HV_TABLE ? hv_table_gets(&manifest, "ModuleVersion") : NULL;
         if (v && v->kind == HV_STRING)
             m.def.version = hv_str_cstr(v);
     }
@@ -1521,29 +1645,60 @@ module_base_name(const char *path)
     return dot ? hv_xstrndup(b, (size_t)(dot - b)) : hv_xstrdup(b);
 }
 
-enum { IPMO_NAME, IPMO_FORCE, IPMO_PASSTHRU, IPMO_GLOBAL, IPMO_PREFIX, IPMO_NOCHECK,
-       IPMO_ARGS, IPMO_FUNCTION, IPMO_SCOPE, IPMO_N };
+enum {
+    IPMO_NAME,
+    IPMO_FORCE,
+    IPMO_PASSTHRU,
+    IPMO_GLOBAL,
+    IPMO_PREFIX,
+    IPMO_NOCHECK,
+    IPMO_ARGS,
+    IPMO_FUNCTION,
+    IPMO_SCOPE,
+    IPMO_N
+};
 static const hv_param_def ipmo_params[IPMO_N + 1] = {
-    [IPMO_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [IPMO_NAME] = {.name = "Name",
+                   .type = HV_PT_STRING,
+                   .position = 0,
                    .flags = HV_PF_ARRAY | HV_PF_MANDATORY | HV_PF_BY_VALUE,
                    .help = "Module names or paths (.psm1, .psd1, or a folder)."},
-    [IPMO_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [IPMO_FORCE] = {.name = "Force",
+                    .type = HV_PT_SWITCH,
+                    .position = HV_POS_NAMED,
                     .help = "Reloads a module that is already imported."},
-    [IPMO_PASSTHRU] = {.name = "PassThru", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [IPMO_PASSTHRU] = {.name = "PassThru",
+                       .type = HV_PT_SWITCH,
+                       .position = HV_POS_NAMED,
                        .help = "Outputs the module."},
-    [IPMO_GLOBAL] = {.name = "Global", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [IPMO_GLOBAL] = {.name = "Global",
+                     .type = HV_PT_SWITCH,
+                     .position = HV_POS_NAMED,
                      .help = "Imports into the global scope (always the case here)."},
-    [IPMO_PREFIX] = {.name = "Prefix", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+    [IPMO_PREFIX] = {.name = "Prefix",
+                     .type = HV_PT_STRING,
+                     .position = HV_POS_NAMED,
                      .help = "Accepted for compatibility; not applied."},
-    [IPMO_NOCHECK] = {.name = "DisableNameChecking", .type = HV_PT_SWITCH,
-                      .position = HV_POS_NAMED, .help = "Suppresses the verb check."},
-    [IPMO_ARGS] = {.name = "ArgumentList", .type = HV_PT_ANY, .position = HV_POS_NAMED,
-                   .flags = HV_PF_ARRAY, .aliases = A("Args"),
+    [IPMO_NOCHECK] = {.name = "DisableNameChecking",
+                      .type = HV_PT_SWITCH,
+                      .position = HV_POS_NAMED,
+                      .help = "Suppresses the verb check."},
+    [IPMO_ARGS] = {.name = "ArgumentList",
+                   .type = HV_PT_ANY,
+                   .position = HV_POS_NAMED,
+                   .flags = HV_PF_ARRAY,
+                   .aliases = A("Args"),
                    .help = "Accepted for compatibility."},
-    [IPMO_FUNCTION] = {.name = "Function", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                       .flags = HV_PF_ARRAY, .help = "Accepted for compatibility."},
-    [IPMO_SCOPE] = {.name = "Scope", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                    .accepted = A("Local", "Global"), .help = "Local or Global."},
+    [IPMO_FUNCTION] = {.name = "Function",
+                       .type = HV_PT_STRING,
+                       .position = HV_POS_NAMED,
+                       .flags = HV_PF_ARRAY,
+                       .help = "Accepted for compatibility."},
+    [IPMO_SCOPE] = {.name = "Scope",
+                    .type = HV_PT_STRING,
+                    .position = HV_POS_NAMED,
+                    .accepted = A("Local", "Global"),
+                    .help = "Local or Global."},
     [IPMO_N] = {.name = NULL},
 };
 
@@ -1560,10 +1715,12 @@ import_one(hv_cmd *cmd, const char *name)
     if (!path) {
         HV_AUTO hv_value t = hv_str(name);
         return hv_write_error(cmd, hv_error_new_ex(cmd, "System.IO.FileNotFoundException",
-                                                   HV_CAT_ResourceUnavailable, "Modules_ModuleNotFound", &t,
+                                                   HV_CAT_ResourceUnavailable,
+                                                   "Modules_ModuleNotFound", &t,
                                                    "The specified module '%s' was not loaded "
                                                    "because no valid module file was found in "
-                                                   "any module directory.", name));
+                                                   "any module directory.",
+                                                   name));
     }
     char *base = module_base_name(path);
     hv_module *old = hv_cmds_find_module(ctx, base);
@@ -1593,10 +1750,14 @@ ipmo_process(hv_cmd *cmd, const hv_value *input)
 
 enum { RMO_NAME, RMO_FORCE, RMO_N };
 static const hv_param_def rmo_params[RMO_N + 1] = {
-    [RMO_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [RMO_NAME] = {.name = "Name",
+                  .type = HV_PT_STRING,
+                  .position = 0,
                   .flags = HV_PF_ARRAY | HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_WILDCARDS,
                   .help = "Modules to remove."},
-    [RMO_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+    [RMO_FORCE] = {.name = "Force",
+                   .type = HV_PT_SWITCH,
+                   .position = HV_POS_NAMED,
                    .help = "Accepted for compatibility."},
     [RMO_N] = {.name = NULL},
 };
@@ -1625,12 +1786,13 @@ rmo_process(hv_cmd *cmd, const hv_value *input)
         }
         if (!found && !hv_wildcard_has_meta(pat)) {
             HV_AUTO hv_value t = hv_str(pat);
-            hv_status st = hv_write_error(cmd, hv_error_new_ex(cmd, "System.InvalidOperationException",
-                                                               HV_CAT_ResourceUnavailable, "Modules_NoModulesRemoved", &t,
-                                                               "No modules were removed. Verify that the "
-                                                               "specification of modules to remove is "
-                                                               "correct and those modules exist in the "
-                                                               "runspace."));
+            hv_status st = hv_write_error(
+                cmd, hv_error_new_ex(cmd, "System.InvalidOperationException",
+                                     HV_CAT_ResourceUnavailable, "Modules_NoModulesRemoved", &t,
+                                     "No modules were removed. Verify that the "
+                                     "specification of modules to remove is "
+                                     "correct and those modules exist in the "
+                                     "runspace."));
             if (st != HV_OK)
                 return st;
         }
@@ -1641,16 +1803,27 @@ rmo_process(hv_cmd *cmd, const hv_value *input)
 
 enum { EMM_FUNCTION, EMM_CMDLET, EMM_VARIABLE, EMM_ALIAS, EMM_N };
 static const hv_param_def emm_params[EMM_N + 1] = {
-    [EMM_FUNCTION] = {.name = "Function", .type = HV_PT_STRING, .position = 0,
-                      .flags = HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE |
-                               HV_PF_BY_PROPERTY_NAME,
+    [EMM_FUNCTION] = {.name = "Function",
+                      .type = HV_PT_STRING,
+                      .position = 0,
+                      .flags =
+                          HV_PF_ARRAY | HV_PF_WILDCARDS | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME,
                       .help = "Functions to export (wildcards allowed)."},
-    [EMM_CMDLET] = {.name = "Cmdlet", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Cmdlets to export."},
-    [EMM_VARIABLE] = {.name = "Variable", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                      .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Variables to export."},
-    [EMM_ALIAS] = {.name = "Alias", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                   .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Aliases to export."},
+    [EMM_CMDLET] = {.name = "Cmdlet",
+                    .type = HV_PT_STRING,
+                    .position = HV_POS_NAMED,
+                    .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                    .help = "Cmdlets to export."},
+    [EMM_VARIABLE] = {.name = "Variable",
+                      .type = HV_PT_STRING,
+                      .position = HV_POS_NAMED,
+                      .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                      .help = "Variables to export."},
+    [EMM_ALIAS] = {.name = "Alias",
+                   .type = HV_PT_STRING,
+                   .position = HV_POS_NAMED,
+                   .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                   .help = "Aliases to export."},
     [EMM_N] = {.name = NULL},
 };
 
@@ -1660,10 +1833,11 @@ emm_process(hv_cmd *cmd, const hv_value *input)
     (void)input;
     bstate *b = bs(cmd->ctx);
     if (!b->loading) {
-        return hv_throw(cmd, hv_error_new_ex(cmd, "System.InvalidOperationException",
-                                             HV_CAT_PermissionDenied, "Modules_CanOnlyExecuteExportModuleMemberInsideAModule", NULL,
-                                             "The Export-ModuleMember cmdlet can only be called "
-                                             "from inside a module."));
+        return hv_throw(
+            cmd, hv_error_new_ex(cmd, "System.InvalidOperationException", HV_CAT_PermissionDenied,
+                                 "Modules_CanOnlyExecuteExportModuleMemberInsideAModule", NULL,
+                                 "The Export-ModuleMember cmdlet can only be called "
+                                 "from inside a module."));
     }
     b->exported = true;
     /* expand wildcards against the functions visible now */
@@ -1743,7 +1917,8 @@ static const hv_cmdlet_def core_cmdlets[] = {
         .ops = {.process = icm_process, .end = icm_end},
         .state_size = sizeof(icm_state),
         .synopsis = "Runs commands on the local computer.",
-        .examples = EX({.title = "Arguments", .code = "Invoke-Command { param($a) $a * 2 } -ArgumentList 21"}),
+        .examples = EX(
+            {.title = "Arguments", .code = "Invoke-Command { param($a) $a * 2 } -ArgumentList 21"}),
     },
     {.name = NULL},
 };
@@ -1773,7 +1948,8 @@ static const hv_cmdlet_def utility_cmdlets[] = {
         .ops = {.process = nv_process},
         .flags = HV_CF_SHOULD_PROCESS,
         .synopsis = "Creates a new variable.",
-        .examples = EX({.title = "A constant", .code = "New-Variable -Name pi2 -Value 6.28 -Option Constant"}),
+        .examples = EX(
+            {.title = "A constant", .code = "New-Variable -Name pi2 -Value 6.28 -Option Constant"}),
     },
     {
         .name = "Remove-Variable",
@@ -1797,7 +1973,8 @@ static const hv_cmdlet_def utility_cmdlets[] = {
         .ops = {.process = gal_process},
         .synopsis = "Gets the aliases for the current session.",
         .output_type = "System.Management.Automation.AliasInfo",
-        .examples = EX({.title = "Aliases of a cmdlet", .code = "Get-Alias -Definition Get-ChildItem"}),
+        .examples =
+            EX({.title = "Aliases of a cmdlet", .code = "Get-Alias -Definition Get-ChildItem"}),
     },
     {
         .name = "Set-Alias",
@@ -1805,7 +1982,8 @@ static const hv_cmdlet_def utility_cmdlets[] = {
         .ops = {.process = sal_process},
         .flags = HV_CF_SHOULD_PROCESS,
         .synopsis = "Creates or changes an alias for a cmdlet or other command.",
-        .examples = EX({.title = "A short name", .code = "Set-Alias -Name list -Value Get-ChildItem"}),
+        .examples =
+            EX({.title = "A short name", .code = "Set-Alias -Name list -Value Get-ChildItem"}),
     },
     {
         .name = "New-Alias",
@@ -1850,8 +2028,8 @@ hv_intrinsic_modules(void)
 static hv_status
 requires_fail(hv_ctx *ctx, const char *id, hv_err_category cat, const char *msg)
 {
-    hv_value rec = hv_err_make("System.Management.Automation.ScriptRequiresException", msg, cat,
-                               id, NULL, NULL, NULL);
+    hv_value rec = hv_err_make("System.Management.Automation.ScriptRequiresException", msg, cat, id,
+                               NULL, NULL, NULL);
     return hv_eval_raise(ctx, rec, true);
 }
 

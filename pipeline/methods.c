@@ -1122,13 +1122,14 @@ dt_members(call *c, const hv_value *v)
             return throwf(c, "The added or subtracted value results in an un-representable DateTime. (Parameter 'months')");
         return ret(c, hv_datetime(r, k));
     }
+    int64_t sum;
     if (IS("Add") && c->n == 1 && c->a[0].kind == HV_TIMESPAN)
-        return dt_result(c, t + c->a[0].u.i, k);
+        return __builtin_add_overflow(t, c->a[0].u.i, &sum) ? dt_result(c, -1, k) : dt_result(c, sum, k);
     if (IS("Subtract") && c->n == 1) {
         if (c->a[0].kind == HV_DATETIME)
-            return ret(c, hv_timespan(t - c->a[0].u.i));
+            return ret(c, hv_timespan(t - c->a[0].u.i)); /* both in 0..max: cannot overflow */
         if (c->a[0].kind == HV_TIMESPAN)
-            return dt_result(c, t - c->a[0].u.i, k);
+            return __builtin_sub_overflow(t, c->a[0].u.i, &sum) ? dt_result(c, -1, k) : dt_result(c, sum, k);
         return no_overload(c);
     }
     if (IS("ToString")) {
@@ -1450,8 +1451,9 @@ static int
 type_members(call *c, const hv_value *v)
 {
     const hv_type_info *t = v->u.t;
+    /* pwsh's ETS ToString for types prints the accelerator name: [int].ToString() is "int" */
     if (IS("ToString") && c->n == 0)
-        return ret(c, hv_str(t->full_name));
+        return ret(c, hv_str(hv_type_name(t)));
     if (IS("GetEnumNames") || IS("GetEnumValues")) {
         if (t->kind != HV_ENUM)
             return throwf(c, "Type provided must be an Enum. (Parameter 'enumType')");
@@ -2038,6 +2040,79 @@ sw_members(call *c, const hv_value *v)
     return ret(c, hv_null());
 }
 
+/* ------------------------------------------------------------------ credentials */
+
+/* PSCredential / NetworkCredential as objects; SecureStrings are the data cmdlets' objects
+ * ("System.Security.SecureString", text in the native slot). */
+static const hv_obj_class pscred_class = {.type_name = "System.Management.Automation.PSCredential"};
+static const hv_obj_class netcred_class = {.type_name = "System.Net.NetworkCredential"};
+
+static bool
+is_secure_string(const hv_value *v)
+{
+    const hv_obj_class *oc = v->kind == HV_OBJECT ? hv_obj_class_of(v) : NULL;
+    return oc && oc->type_name && strcmp(oc->type_name, "System.Security.SecureString") == 0 &&
+           hv_obj_native(v);
+}
+
+static hv_value
+plain_text_of(const hv_value *v)
+{
+    if (is_secure_string(v))
+        return hv_str(hv_obj_native(v));
+    return v->kind == HV_NULL ? hv_str_empty() : hv_conv_to_string(v, NULL);
+}
+
+static int
+credential_static(call *c, const hv_type_info *t)
+{
+    bool net = strcmp(t->full_name, "System.Net.NetworkCredential") == 0;
+    if (!IS("new"))
+        return 0;
+    if (net) {
+        hv_value o = hv_obj_new(&netcred_class);
+        hv_obj_set(&o, "UserName", c->n >= 1 ? a_str(c, 0) : hv_str_empty());
+        hv_obj_set(&o, "Password", c->n >= 2 ? plain_text_of(&c->a[1]) : hv_str_empty());
+        hv_obj_set(&o, "SecurePassword", c->n >= 2 && is_secure_string(&c->a[1]) ? hv_ref(&c->a[1]) : hv_null());
+        hv_obj_set(&o, "Domain", c->n >= 3 ? a_str(c, 2) : hv_str_empty());
+        return ret(c, o);
+    }
+    if (c->n != 2)
+        return no_overload(c);
+    if (c->a[1].kind != HV_NULL && !is_secure_string(&c->a[1]))
+        return arg_fail(c, 1, "System.Security.SecureString",
+                        &(hv_conv_err){.msg = "The argument is not a SecureString."});
+    hv_value o = hv_obj_new(&pscred_class);
+    hv_obj_set(&o, "UserName", a_str(c, 0));
+    hv_obj_set(&o, "Password", hv_ref(&c->a[1]));
+    return ret(c, o);
+}
+
+static int
+credential_members(call *c, const hv_value *v)
+{
+    if (!IS("GetNetworkCredential") || c->n != 0)
+        return 0;
+    hv_value o = hv_obj_new(&netcred_class);
+    const hv_value *user = hv_obj_get(v, "UserName"), *pw = hv_obj_get(v, "Password");
+    hv_value u = user ? hv_conv_to_string(user, NULL) : hv_str_empty();
+    /* "DOMAIN\user" splits into Domain and UserName, as .NET does */
+    const char *bs = strchr(hv_str_cstr(&u), '\\');
+    if (bs) {
+        hv_obj_set(&o, "UserName", hv_str(bs + 1));
+        hv_obj_set(&o, "Password", pw ? plain_text_of(pw) : hv_str_empty());
+        hv_obj_set(&o, "SecurePassword", pw ? hv_ref(pw) : hv_null());
+        hv_obj_set(&o, "Domain", hv_strn(hv_str_cstr(&u), (size_t)(bs - hv_str_cstr(&u))));
+    } else {
+        hv_obj_set(&o, "UserName", hv_ref(&u));
+        hv_obj_set(&o, "Password", pw ? plain_text_of(pw) : hv_str_empty());
+        hv_obj_set(&o, "SecurePassword", pw ? hv_ref(pw) : hv_null());
+        hv_obj_set(&o, "Domain", hv_str_empty());
+    }
+    hv_unref(u);
+    return ret(c, o);
+}
+
 /* ------------------------------------------------------------------ instance dispatch */
 
 bool
@@ -2160,6 +2235,8 @@ hv_methods_invoke(const hv_value *v, const char *name, const hv_value *args, siz
         break;
     }
     if (rc)
+        return rc;
+    if (v->kind == HV_OBJECT && hv_obj_class_of(v) == &pscred_class && (rc = credential_members(c, v)))
         return rc;
     if (v->kind == HV_ARRAY || v->kind == HV_TABLE || v->kind == HV_OBJECT ||
         v->kind == HV_SCRIPTBLOCK) {
@@ -2301,7 +2378,7 @@ math_static(call *c)
         if (x.kind == HV_INT) {
             if (!IS("Abs"))
                 return ret(c, hv_double((double)x.u.i));
-            if (x.sub == HV_N_INT32 && x.u.i == INT32_MIN)
+            if ((x.sub == HV_N_INT32 && x.u.i == INT32_MIN) || (x.sub == HV_N_INT64 && x.u.i == INT64_MIN))
                 return throwf(c, "Negating the minimum value of a twos complement number is invalid.");
             return ret(c, x.u.i < 0 && x.sub != HV_N_UINT64 ? hv_intk(-x.u.i, (hv_numkind)x.sub) : x);
         }
@@ -4729,6 +4806,12 @@ hv_methods_static_property(const hv_type_info *t, const char *name, hv_value *ou
             return false;
         return true;
     }
+    if (tis(t, "System.Management.Automation.PSCredential") && hv_str_eq_ci(name, "Empty")) {
+        *out = hv_obj_new(&pscred_class);
+        hv_obj_set(out, "UserName", hv_null());
+        hv_obj_set(out, "Password", hv_null());
+        return true;
+    }
     if (tis(t, "System.Diagnostics.Stopwatch")) {
         if (hv_str_eq_ci(name, "Frequency"))
             *out = hv_long(1000000000);
@@ -4799,6 +4882,8 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
         return ip_static(c);
     if (tis(t, "System.Version"))
         return version_static(c);
+    if (t->kind == HV_BOXED && t->sub == HV_TB_CREDENTIAL)
+        return credential_static(c, t);
     if (t->kind == HV_BOXED && t->sub == HV_TB_STOPWATCH) {
         if (IS("StartNew") && c->n == 0)
             return ret(c, sw_new(true));

@@ -3,7 +3,12 @@
  * regex/encoding values, and static members of [math], [string], [int]..., [char],
  * [datetime], [timespan], [guid], [regex], [ipaddress], [version], [System.IO.Path],
  * [System.IO.File], [System.IO.Directory], [Environment], [Convert], [System.Text.Encoding],
- * [BitConverter], [Console], [enum], [array].
+ * [BitConverter], [Console], [enum], [array], [cultureinfo], [System.Net.Dns],
+ * [System.Threading.Thread]::Sleep, and the constructible [System.Text.StringBuilder],
+ * [System.Diagnostics.Stopwatch], [pscredential] / [System.Net.NetworkCredential],
+ * [System.Collections.ArrayList], [System.Collections.Generic.List[T]], [hashtable] /
+ * Dictionary[K,V] (via ::new or New-Object, which calls "new" on the type value).
+ * TryParse(s, [ref]$x) writes into the [ref] object's Value property.
  *
  * Two layers:
  *  - a context-free core (hv_methods_property / _invoke / _static_property /

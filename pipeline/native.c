@@ -79,9 +79,8 @@ hv_native_argv(hv_ctx *ctx, const hv_stage *stage)
     (void)ctx;
     char **v = NULL;
     size_t n = 0, cap = 0;
-    const char *a0 = stage->invocation_name && stage->invocation_name[0]
-                         ? stage->invocation_name
-                         : stage->info.name;
+    const char *a0 = stage->invocation_name && stage->invocation_name[0] ? stage->invocation_name
+                                                                         : stage->info.name;
     argv_push(&v, &n, &cap, hv_xstrdup(a0 ? a0 : stage->info.definition));
     for (size_t i = 0; i < stage->nargs; i++) {
         const hv_arg *a = &stage->args[i];
@@ -94,8 +93,8 @@ hv_native_argv(hv_ctx *ctx, const hv_stage *stage)
         if (a->has_value) {
             size_t tl = strlen(tok);
             HV_AUTO hv_value s = hv_conv_to_string(&a->value, ",");
-            char *joined = hv_xasprintf("%s%s%s", tok, tl && tok[tl - 1] == ':' ? "" : ":",
-                                        hv_str_cstr(&s));
+            char *joined =
+                hv_xasprintf("%s%s%s", tok, tl && tok[tl - 1] == ':' ? "" : ":", hv_str_cstr(&s));
             free(tok);
             tok = joined;
         }
@@ -116,9 +115,9 @@ emit_line(hv_cmd *cmd, const char *s, size_t n, bool is_err)
     /* 2>&1: stderr lines become ErrorRecords in the output (pwsh 7.4 NativeCommandError) */
     HV_AUTO hv_value msg = hv_strn(s, n);
     hv_pos pos = cmd->stage->pos;
-    hv_value rec = hv_err_make("System.Management.Automation.RemoteException", hv_str_cstr(&msg),
-                               HV_CAT_NotSpecified, "NativeCommandError", &msg,
-                               cmd->stage->info.name, &pos);
+    hv_value rec =
+        hv_err_make("System.Management.Automation.RemoteException", hv_str_cstr(&msg),
+                    HV_CAT_NotSpecified, "NativeCommandError", &msg, cmd->stage->info.name, &pos);
     return hv_emit(cmd, rec);
 }
 
@@ -187,8 +186,8 @@ pump(hv_cmd *cmd, bool want_write, bool block)
     int r = poll(pf, (nfds_t)n, block ? 200 : 0);
     if (r < 0)
         return errno == EINTR && !hv_runtime_interrupted ? HV_OK
-               : hv_runtime_interrupted                 ? HV_STOPPED
-                                                        : HV_OK;
+               : hv_runtime_interrupted                  ? HV_STOPPED
+                                                         : HV_OK;
     hv_status st = HV_OK;
     if (io >= 0 && (pf[io].revents & (POLLIN | POLLHUP | POLLERR)))
         st = pump_fd(cmd, &cmd->out_fd, &cmd->out_line, false);

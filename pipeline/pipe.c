@@ -9,21 +9,21 @@
 #include "native.h"
 
 #include <errno.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct hv_pipe {
     hv_ctx *ctx;
-    hv_cmd *cmds;        /* n stages */
+    hv_cmd *cmds; /* n stages */
     size_t n;
-    hv_cmd head;         /* pseudo stage for a leading expression's redirections */
+    hv_cmd head; /* pseudo stage for a leading expression's redirections */
     bool has_head;
     hv_sink *out;
-    int stop_at;         /* first stage that said HV_STOPPED (its upstream stops), or -1 */
-    bool out_stopped;    /* the final sink said HV_STOPPED */
+    int stop_at;      /* first stage that said HV_STOPPED (its upstream stops), or -1 */
+    bool out_stopped; /* the final sink said HV_STOPPED */
     bool any_error;
-    bool has_input;      /* a leading expression feeds stage 0 */
+    bool has_input; /* a leading expression feeds stage 0 */
 };
 
 static hv_status stage_put(hv_ctx *ctx, hv_sink *self, hv_value v);
@@ -249,8 +249,7 @@ bool_put(hv_ctx *ctx, hv_sink *self, hv_value v)
 }
 
 hv_status
-hv_cmd_invoke_bool(hv_cmd *cmd, const hv_value *block, const hv_value *dollar_under,
-                   bool *result)
+hv_cmd_invoke_bool(hv_cmd *cmd, const hv_value *block, const hv_value *dollar_under, bool *result)
 {
     hv_ctx *ctx = cmd->ctx;
     bool_sink b = {.sink = {.put = bool_put}, .first = hv_null()};
@@ -495,8 +494,7 @@ read_common(hv_cmd *cmd)
     if (hv_cmd_bound(cmd, base + HV_CP_DEBUG))
         cmd->debug = hv_cmd_switch(cmd, base + HV_CP_DEBUG);
     var_param(cmd, HV_CP_ERRORVARIABLE, &cmd->errvar, &cmd->errvar_append, &cmd->errvar_list);
-    var_param(cmd, HV_CP_WARNINGVARIABLE, &cmd->warnvar, &cmd->warnvar_append,
-              &cmd->warnvar_list);
+    var_param(cmd, HV_CP_WARNINGVARIABLE, &cmd->warnvar, &cmd->warnvar_append, &cmd->warnvar_list);
     var_param(cmd, HV_CP_INFORMATIONVARIABLE, &cmd->infovar, &cmd->infovar_append,
               &cmd->infovar_list);
     var_param(cmd, HV_CP_OUTVARIABLE, &cmd->outvar, &cmd->outvar_append, &cmd->outvar_list);
@@ -558,8 +556,8 @@ open_target(hv_ctx *ctx, hv_cmd *cmd, const hv_redir *r)
     FILE *f = fopen(path, r->append ? "a" : "w");
     if (!f) {
         hv_pos pos = cmd->stage ? cmd->stage->pos : (hv_pos){0};
-        hv_value rec = hv_err_new(ctx, "System.IO.DirectoryNotFoundException",
-                                  HV_CAT_OpenError, "FileOpenFailure", &r->target, &pos,
+        hv_value rec = hv_err_new(ctx, "System.IO.DirectoryNotFoundException", HV_CAT_OpenError,
+                                  "FileOpenFailure", &r->target, &pos,
                                   "Could not find a part of the path '%s'.", path);
         raise_now(ctx, rec);
     }
@@ -707,7 +705,9 @@ prompt_missing(hv_pipe *p, size_t i, const hv_bind_fail *f, size_t *nextra)
     if (!ctx->interactive || ctx->non_interactive || !isatty(0) || f->nmissing == 0)
         return NULL;
     FILE *out = ctx->out ? ctx->out : stdout;
-    fprintf(out, "\ncmdlet %s at command pipeline position %zu\nSupply values for the following parameters:\n",
+    fprintf(out,
+            "\ncmdlet %s at command pipeline position %zu\nSupply values for the following "
+            "parameters:\n",
             cmd->def->name, i + 1);
     hv_arg *extra = hv_xcalloc((size_t)f->nmissing, sizeof *extra);
     for (int k = 0; k < f->nmissing; k++) {
@@ -741,8 +741,7 @@ prompt_missing(hv_pipe *p, size_t i, const hv_bind_fail *f, size_t *nextra)
 
 /* Bind again with the prompted values appended to the stage's arguments. */
 static bool
-rebind_with(hv_pipe *p, size_t i, hv_arg *extra, size_t nextra, bool expect_input,
-            hv_bind_fail *f)
+rebind_with(hv_pipe *p, size_t i, hv_arg *extra, size_t nextra, bool expect_input, hv_bind_fail *f)
 {
     hv_cmd *cmd = &p->cmds[i];
     hv_stage *s = cmd->stage;

@@ -4,12 +4,9 @@
  * B's other files (errors.c, streams.c, intrinsics.c).  Owner: B.
  *
  * Notes for other helpers (from B):
- *  - E: call hv_requires_check (intrinsics.h) with sb.requires before running a script
- *    file / -Command text that has #requires lines (tests/lang/errors/requires.ps1).
  *  - E: module-qualified names (Hyper-V\Get-VM, LabTools\Get-LabCount) must reach
  *    hv_command_lookup: eval_cmd.c's is_path_name() takes any name with '\' for a path.
  *    Try hv_command_lookup first when the name has no '/' and does not start with '.'/'~'.
- *  - E: $PSCmdlet.ParameterSetName = hv_cmd_set_name(cmd) (below).
  *  - E: the first stage of a pipeline without input gets process called once with
  *    input = $null (pwsh calls ProcessRecord once); pipeline-bound values are already in
  *    hv_cmd_arg when process runs (hv_cmd_bound_from_pipeline tells which).
@@ -17,11 +14,8 @@
  *    pwsh's ConciseView then shows the category ("InvalidOperation: ..."); `1/0` in pwsh
  *    is a RuntimeException (InnerException DivideByZeroException): "RuntimeException:".
  *  - E: automatic variables ($PID, $HOME ...) should be visible to Get-Variable.
- *  - perf: the pipeline costs ~20-25 ns per object per stage (fast path for the common
- *    single [object] ValueFromPipeline parameter); the rest is the script-block call.
- *  - C1 (format.c): show stream records that reach Out-Default with
- *    hv_stream_record_text (errors.h): ErrorRecord as the concise view, WarningRecord as
- *    "WARNING: msg", etc.
+ *  - perf: the pipeline costs ~20-25 ns per object per stage (fast path when a single
+ *    ValueFromPipeline parameter can take the object); the rest is the script-block call.
  *  - Cmdlets: a stage that is satisfied returns HV_STOPPED from process (Select-Object
  *    -First); upstream stops, downstream stages still run their end.
  */
@@ -39,47 +33,47 @@ enum { HV_RD_DEFAULT = 0, HV_RD_NULL, HV_RD_FILE, HV_RD_MERGE };
 typedef struct hv_pipe hv_pipe;
 
 typedef struct {
-    uint8_t mode;       /* HV_RD_* */
-    FILE *f;            /* HV_RD_FILE (owned by the stage; shared for the same path) */
-    bool owns;          /* this entry closes f (and frees path) */
-    char *path;         /* HV_RD_FILE: the file (for sharing one FILE per path) */
+    uint8_t mode; /* HV_RD_* */
+    FILE *f;      /* HV_RD_FILE (owned by the stage; shared for the same path) */
+    bool owns;    /* this entry closes f (and frees path) */
+    char *path;   /* HV_RD_FILE: the file (for sharing one FILE per path) */
 } hv_stream_redir;
 
 struct hv_cmd {
     hv_ctx *ctx;
-    const hv_cmdlet_def *def;     /* NULL for native commands and expression heads */
-    hv_stage *stage;              /* NULL for an expression head */
+    const hv_cmdlet_def *def; /* NULL for native commands and expression heads */
+    hv_stage *stage;          /* NULL for an expression head */
     hv_pipe *pipe;
-    hv_cmd *parent;               /* invocation this pipeline runs inside (redirections,
-                                     -ErrorAction of functions), or NULL */
-    hv_cmd *next;                 /* downstream stage, NULL = the pipeline's sink */
-    int index;                    /* stage index; -1 for the expression head */
+    hv_cmd *parent; /* invocation this pipeline runs inside (redirections,
+                       -ErrorAction of functions), or NULL */
+    hv_cmd *next;   /* downstream stage, NULL = the pipeline's sink */
+    int index;      /* stage index; -1 for the expression head */
     hv_binding bind;
     void *state;
-    hv_sink in;                   /* sink that feeds this stage (put = process) */
-    hv_sink out_sink;             /* sink that emits from this stage (put = hv_emit) */
+    hv_sink in;       /* sink that feeds this stage (put = process) */
+    hv_sink out_sink; /* sink that emits from this stage (put = hv_emit) */
     bool begun, ended, bound_ok, is_native;
-    hv_value queue;               /* objects emitted to this stage before its begin ran */
+    hv_value queue; /* objects emitted to this stage before its begin ran */
 
     /* common parameters (-1 / false = not given) */
     int erract, warnact, infoact, progact;
-    int8_t verbose, debug;        /* -1 not given, 0/1 */
+    int8_t verbose, debug; /* -1 not given, 0/1 */
     bool whatif, confirm, confirm_set, yes_all, no_all;
     hv_value errvar, warnvar, infovar, outvar, pipevar; /* variable names (strings) */
     bool errvar_append, warnvar_append, infovar_append, outvar_append;
     hv_value errvar_list, warnvar_list, infovar_list, outvar_list;
 
-    hv_stream_redir rd[7];        /* per stream 1..6 */
-    hv_value rd_out_items;        /* `> file`: objects collected for formatting */
+    hv_stream_redir rd[7]; /* per stream 1..6 */
+    hv_value rd_out_items; /* `> file`: objects collected for formatting */
     bool wrote_error;
 
     /* native commands */
     pid_t pid;
-    int in_fd, out_fd, err_fd;    /* -1 when not piped */
+    int in_fd, out_fd, err_fd; /* -1 when not piped */
     hv_buf out_line, err_line;
     bool inherit_out;
     int exit_code;
-    bool killed;                  /* stopped by us (downstream satisfied): not a failure */
+    bool killed; /* stopped by us (downstream satisfied): not a failure */
     char **argv;
 };
 

@@ -12,19 +12,111 @@
 #include <string.h>
 
 static const char *const approved_verbs[] = {
-    "Add", "Approve", "Assert", "Backup", "Block", "Build", "Checkpoint", "Clear", "Close",
-    "Compare", "Complete", "Compress", "Confirm", "Connect", "Convert", "ConvertFrom",
-    "ConvertTo", "Copy", "Debug", "Deny", "Deploy", "Disable", "Disconnect", "Dismount", "Edit",
-    "Enable", "Enter", "Exit", "Expand", "Export", "Find", "Format", "Get", "Grant", "Group",
-    "Hide", "Import", "Initialize", "Install", "Invoke", "Join", "Limit", "Lock", "Measure",
-    "Merge", "Mount", "Move", "New", "Open", "Optimize", "Out", "Ping", "Pop", "Protect",
-    "Publish", "Push", "Read", "Receive", "Redo", "Register", "Remove", "Rename", "Repair",
-    "Request", "Reset", "Resize", "Resolve", "Restart", "Restore", "Resume", "Revoke", "Save",
-    "Search", "Select", "Send", "Set", "Show", "Skip", "Split", "Start", "Step", "Stop",
-    "Submit", "Suspend", "Switch", "Sync", "Test", "Trace", "Unblock", "Undo", "Uninstall",
-    "Unlock", "Unprotect", "Unpublish", "Unregister", "Update", "Use", "Wait", "Watch", "Write",
+    "Add",
+    "Approve",
+    "Assert",
+    "Backup",
+    "Block",
+    "Build",
+    "Checkpoint",
+    "Clear",
+    "Close",
+    "Compare",
+    "Complete",
+    "Compress",
+    "Confirm",
+    "Connect",
+    "Convert",
+    "ConvertFrom",
+    "ConvertTo",
+    "Copy",
+    "Debug",
+    "Deny",
+    "Deploy",
+    "Disable",
+    "Disconnect",
+    "Dismount",
+    "Edit",
+    "Enable",
+    "Enter",
+    "Exit",
+    "Expand",
+    "Export",
+    "Find",
+    "Format",
+    "Get",
+    "Grant",
+    "Group",
+    "Hide",
+    "Import",
+    "Initialize",
+    "Install",
+    "Invoke",
+    "Join",
+    "Limit",
+    "Lock",
+    "Measure",
+    "Merge",
+    "Mount",
+    "Move",
+    "New",
+    "Open",
+    "Optimize",
+    "Out",
+    "Ping",
+    "Pop",
+    "Protect",
+    "Publish",
+    "Push",
+    "Read",
+    "Receive",
+    "Redo",
+    "Register",
+    "Remove",
+    "Rename",
+    "Repair",
+    "Request",
+    "Reset",
+    "Resize",
+    "Resolve",
+    "Restart",
+    "Restore",
+    "Resume",
+    "Revoke",
+    "Save",
+    "Search",
+    "Select",
+    "Send",
+    "Set",
+    "Show",
+    "Skip",
+    "Split",
+    "Start",
+    "Step",
+    "Stop",
+    "Submit",
+    "Suspend",
+    "Switch",
+    "Sync",
+    "Test",
+    "Trace",
+    "Unblock",
+    "Undo",
+    "Uninstall",
+    "Unlock",
+    "Unprotect",
+    "Unpublish",
+    "Unregister",
+    "Update",
+    "Use",
+    "Wait",
+    "Watch",
+    "Write",
     /* not approved, but pwsh's own cmdlets use them */
-    "ForEach", "Where", "Sort", "Tee",
+    "ForEach",
+    "Where",
+    "Sort",
+    "Tee",
     NULL,
 };
 
@@ -94,8 +186,7 @@ check_names_unique(check_ctx *c, int i, int n)
             continue;
         for (const hv_param_def *cp = hv_common_params(); cp->name; cp++)
             if (clashes(cp, names[k]))
-                problem(c, "parameter '%s' clashes with common parameter -%s", names[k],
-                        cp->name);
+                problem(c, "parameter '%s' clashes with common parameter -%s", names[k], cp->name);
         if (c->def->flags & HV_CF_SHOULD_PROCESS)
             for (const hv_param_def *cp = hv_should_process_params(); cp->name; cp++)
                 if (clashes(cp, names[k]))
@@ -142,14 +233,13 @@ check_positions(check_ctx *c, int n, int nsets)
                 maxpos = ps[i].position;
             for (int j = i + 1; j < n; j++)
                 if (hv_bind_in_set(&ps[j], s) && ps[j].position == ps[i].position)
-                    problem(c, "parameters '%s' and '%s' share position %d in set %d",
-                            ps[i].name, ps[j].name, ps[i].position, s);
+                    problem(c, "parameters '%s' and '%s' share position %d in set %d", ps[i].name,
+                            ps[j].name, ps[i].position, s);
         }
         for (int i = 0; i < n; i++)
             if ((ps[i].flags & HV_PF_REMAINING) && hv_bind_in_set(&ps[i], s) &&
                 ps[i].position >= 0 && ps[i].position < maxpos)
-                problem(c, "ValueFromRemainingArguments '%s' is not the last position",
-                        ps[i].name);
+                problem(c, "ValueFromRemainingArguments '%s' is not the last position", ps[i].name);
     }
 }
 
@@ -200,8 +290,7 @@ check_global(hv_module **mods, size_t nm)
                     for (const char *const *x = d->aliases; x && *x; x++)
                         for (const char *const *y = e->aliases; y && *y; y++)
                             if (hv_str_eq_ci(*x, *y)) {
-                                printf("#   alias %s: used by %s and %s\n", *x, d->name,
-                                       e->name);
+                                printf("#   alias %s: used by %s and %s\n", *x, d->name, e->name);
                                 problems++;
                             }
                 }

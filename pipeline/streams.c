@@ -47,12 +47,12 @@ typedef struct {
     const char *pref_var;
 } stream_info;
 
-static const stream_info warning_stream = {3, HV_PREF_WARNING, "WARNING: ", "\x1b[33;1m",
-                                           &warning_class, "WarningPreference"};
-static const stream_info verbose_stream = {4, HV_PREF_VERBOSE, "VERBOSE: ", "\x1b[33;1m",
-                                           &verbose_class, "VerbosePreference"};
-static const stream_info debug_stream = {5, HV_PREF_DEBUG, "DEBUG: ", "\x1b[33;1m",
-                                         &debug_class, "DebugPreference"};
+static const stream_info warning_stream = {
+    3, HV_PREF_WARNING, "WARNING: ", "\x1b[33;1m", &warning_class, "WarningPreference"};
+static const stream_info verbose_stream = {
+    4, HV_PREF_VERBOSE, "VERBOSE: ", "\x1b[33;1m", &verbose_class, "VerbosePreference"};
+static const stream_info debug_stream = {
+    5, HV_PREF_DEBUG, "DEBUG: ", "\x1b[33;1m", &debug_class, "DebugPreference"};
 
 static bool
 stdout_color(hv_ctx *ctx)
@@ -105,10 +105,10 @@ static hv_status
 stop_error(hv_ctx *ctx, hv_cmd *cmd, const stream_info *si, const char *msg)
 {
     hv_pos pos = cmd && cmd->stage ? cmd->stage->pos : (hv_pos){0};
-    hv_value rec = hv_err_make("System.Management.Automation.ActionPreferenceStopException",
-                               "", HV_CAT_OperationStopped, "ActionPreferenceStop", NULL,
-                               cmd && cmd->def ? cmd->def->name : NULL,
-                               cmd && cmd->stage ? &pos : NULL);
+    hv_value rec =
+        hv_err_make("System.Management.Automation.ActionPreferenceStopException", "",
+                    HV_CAT_OperationStopped, "ActionPreferenceStop", NULL,
+                    cmd && cmd->def ? cmd->def->name : NULL, cmd && cmd->stage ? &pos : NULL);
     HV_AUTO hv_value text = hv_strf("The running command stopped because the preference "
                                     "variable \"%s\" or common parameter is set to Stop: %s",
                                     si->pref_var, msg);
@@ -242,10 +242,10 @@ hv_write_information(hv_cmd *cmd, hv_value msg, const char *tags)
     hv_value rec = info_record(msg, tags);
     if (act == HV_ACT_STOP) {
         hv_unref(rec);
-        return stop_error(ctx, cmd,
-                          &(stream_info){6, HV_PREF_INFORMATION, "", NULL, &info_class,
-                                         "InformationPreference"},
-                          hv_str_cstr(&text));
+        return stop_error(
+            ctx, cmd,
+            &(stream_info){6, HV_PREF_INFORMATION, "", NULL, &info_class, "InformationPreference"},
+            hv_str_cstr(&text));
     }
     /* a redirected information stream (6>&1, 6> file) gets the record unless Ignore:
      * the preference only decides whether the host shows it */
@@ -272,10 +272,10 @@ ansi_color(const char *name, bool bg)
         const char *name;
         int code;
     } map[] = {
-        {"Black", 30},      {"DarkBlue", 34},   {"DarkGreen", 32}, {"DarkCyan", 36},
-        {"DarkRed", 31},    {"DarkMagenta", 35}, {"DarkYellow", 33}, {"Gray", 37},
-        {"DarkGray", 90},   {"Blue", 94},       {"Green", 92},     {"Cyan", 96},
-        {"Red", 91},        {"Magenta", 95},    {"Yellow", 93},    {"White", 97},
+        {"Black", 30},    {"DarkBlue", 34},    {"DarkGreen", 32},  {"DarkCyan", 36},
+        {"DarkRed", 31},  {"DarkMagenta", 35}, {"DarkYellow", 33}, {"Gray", 37},
+        {"DarkGray", 90}, {"Blue", 94},        {"Green", 92},      {"Cyan", 96},
+        {"Red", 91},      {"Magenta", 95},     {"Yellow", 93},     {"White", 97},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (hv_str_eq_ci(map[i].name, name))
@@ -410,13 +410,13 @@ hv_should_process(hv_cmd *cmd, const char *target, const char *action)
         action = cmd->def ? cmd->def->name : "";
     if (!target)
         target = "";
-    bool whatif = cmd->bind.nsp && hv_cmd_bound(cmd, cmd->bind.nparams + cmd->bind.ncommon +
-                                                         HV_SP_WHATIF)
-                      ? cmd->whatif
-                      : whatif_pref(ctx);
+    bool whatif =
+        cmd->bind.nsp && hv_cmd_bound(cmd, cmd->bind.nparams + cmd->bind.ncommon + HV_SP_WHATIF)
+            ? cmd->whatif
+            : whatif_pref(ctx);
     if (whatif) {
-        HV_AUTO hv_value s = hv_strf("What if: Performing the operation \"%s\" on target \"%s\".",
-                                     action, target);
+        HV_AUTO hv_value s =
+            hv_strf("What if: Performing the operation \"%s\" on target \"%s\".", action, target);
         host_line(ctx, NULL, "", hv_str_cstr(&s));
         return false;
     }
@@ -431,9 +431,8 @@ hv_should_process(hv_cmd *cmd, const char *target, const char *action)
         hv_value rec = hv_err_make("System.Management.Automation.PSInvalidOperationException",
                                    "PowerShell is in NonInteractive mode. Read and Prompt "
                                    "functionality is not available.",
-                                   HV_CAT_InvalidOperation, "InvalidOperation",
-                                   NULL, cmd->def ? cmd->def->name : NULL,
-                                   cmd->stage ? &pos : NULL);
+                                   HV_CAT_InvalidOperation, "InvalidOperation", NULL,
+                                   cmd->def ? cmd->def->name : NULL, cmd->stage ? &pos : NULL);
         hv_status st = hv_write_error(cmd, rec);
         (void)st;
         return false;
@@ -458,7 +457,7 @@ hv_stream_record_text(hv_ctx *ctx, const hv_value *v, hv_value *text)
     if (v->kind != HV_OBJECT)
         return false;
     if (hv_err_is_record(v)) {
-        hv_value s = hv_err_concise(ctx, v, false);
+        hv_value s = hv_err_view_text(ctx, v, false);
         size_t n = hv_str_len(&s);
         while (n && hv_str_cstr(&s)[n - 1] == '\n')
             n--;

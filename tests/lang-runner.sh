@@ -5,7 +5,7 @@
 # with COLUMNS=120 and NO_COLOR=1 so output is deterministic.
 set -u
 cd "$(dirname "$0")/lang"
-HVSH=${HVSH:-../../hvsh}
+HVSH=${HVSH:-$(cd ../.. && pwd)/hvsh}
 pass=0
 fail=0
 while IFS= read -r -d '' ps1; do

@@ -55,6 +55,13 @@ trap cleanup EXIT INT TERM
 mkdir -p "$STATE"/run "$STATE"/var/log/libvirt "$STATE"/var/lib "$STATE"/var/cache \
     "$STATE"/etc/nwfilter "$STATE"/etc/qemu
 cp /etc/passwd /etc/group "$STATE"/
+# An ASan build intercepts the XDR functions libvirt's RPC uses, but resolves the real ones
+# at start-up, before libvirt (and its libtirpc) is dlopen'ed: the interceptor then calls
+# NULL. Preloading libtirpc lets ASan find them (a sanitizer limitation, not an hvsh bug).
+if nm -D "$HVSH" 2>/dev/null | grep -q __asan_init; then
+    TIRPC=$(ls /lib/*/libtirpc.so.3 /usr/lib/*/libtirpc.so.3 2>/dev/null | head -1)
+    [ -n "$TIRPC" ] && export LD_PRELOAD=$TIRPC ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+fi
 # a private copy: other builds may replace the binary while the suite runs
 cp "$HVSH" "$STATE"/hvsh.bin && HVSH=$STATE/hvsh.bin
 grep -q '^libvirt-qemu:' "$STATE"/passwd ||

@@ -72,6 +72,14 @@ extents(void)
     check_ext("expression inside string subexpression", inner, 1, 10, 1, 13, 9, 12);
     hv_ast_unit_unref(u);
 
+    /* parts of a here-string on later lines */
+    src = "$s = @\"\nline $a\n  and $($b)\n\"@";
+    u = hv_parse(src, strlen(src), "e.ps1");
+    xs = hv_ast_pure_expr(first_stmt(u)->u.assign.right);
+    check_ext("here-string variable on line 2", xs->u.xstr.parts.items[1], 2, 6, 2, 8, 13, 15);
+    check_ext("here-string subexpression on line 3", xs->u.xstr.parts.items[3], 3, 7, 3, 12, 22, 27);
+    hv_ast_unit_unref(u);
+
     /* multi-line blocks */
     src = "if ($x) {\n  1\n}";
     u = hv_parse(src, strlen(src), "e.ps1");

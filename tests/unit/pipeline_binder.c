@@ -25,16 +25,27 @@ check(bool cond, const char *what)
 /* New-NetIPAddress-like: two sets, mandatory by set, by-property-name binding. */
 enum { NIP_IP, NIP_ALIAS, NIP_INDEX, NIP_PREFIX, NIP_FAMILY, NIP_NAME, NIP_NEWNAME, NIP_N };
 static const hv_param_def nip_params[NIP_N + 1] = {
-    [NIP_IP] = {.name = "IPAddress", .type = HV_PT_STRING, .position = 0,
-                .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME, .aliases = A("LocalAddress")},
-    [NIP_ALIAS] = {.name = "InterfaceAlias", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                   .sets = HV_SET(0), .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
+    [NIP_IP] = {.name = "IPAddress",
+                .type = HV_PT_STRING,
+                .position = 0,
+                .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
+                .aliases = A("LocalAddress")},
+    [NIP_ALIAS] = {.name = "InterfaceAlias",
+                   .type = HV_PT_STRING,
+                   .position = HV_POS_NAMED,
+                   .sets = HV_SET(0),
+                   .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
                    .aliases = A("ifAlias")},
-    [NIP_INDEX] = {.name = "InterfaceIndex", .type = HV_PT_UINT32, .position = HV_POS_NAMED,
-                   .sets = HV_SET(1), .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
+    [NIP_INDEX] = {.name = "InterfaceIndex",
+                   .type = HV_PT_UINT32,
+                   .position = HV_POS_NAMED,
+                   .sets = HV_SET(1),
+                   .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
                    .aliases = A("ifIndex")},
     [NIP_PREFIX] = {.name = "PrefixLength", .type = HV_PT_UINT8, .position = HV_POS_NAMED},
-    [NIP_FAMILY] = {.name = "AddressFamily", .type = HV_PT_ENUM, .position = HV_POS_NAMED,
+    [NIP_FAMILY] = {.name = "AddressFamily",
+                    .type = HV_PT_ENUM,
+                    .position = HV_POS_NAMED,
                     .accepted = A("IPv4", "IPv6")},
     [NIP_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = HV_POS_NAMED},
     [NIP_NEWNAME] = {.name = "NewName", .type = HV_PT_STRING, .position = HV_POS_NAMED},
@@ -52,19 +63,32 @@ enum { GV_NAME, GV_ID, GV_COUNT, GV_FORCE, GV_STATE, GV_REST, GV_N };
 static const char *const vmstate_names[] = {"Running", "Off", "Paused"};
 static const int32_t vmstate_values[] = {2, 3, 9};
 static const hv_enum_def vmstate = {.type_name = "Microsoft.HyperV.PowerShell.VMState",
-                                    .names = vmstate_names, .values = vmstate_values,
+                                    .names = vmstate_names,
+                                    .values = vmstate_values,
                                     .count = 3};
 static const hv_param_def gv_params[GV_N + 1] = {
-    [GV_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0, .sets = HV_SET(0),
-                 .flags = HV_PF_ARRAY | HV_PF_BY_VALUE, .aliases = A("VMName")},
-    [GV_ID] = {.name = "Id", .type = HV_PT_INT64, .position = 0, .sets = HV_SET(1),
+    [GV_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .sets = HV_SET(0),
+                 .flags = HV_PF_ARRAY | HV_PF_BY_VALUE,
+                 .aliases = A("VMName")},
+    [GV_ID] = {.name = "Id",
+               .type = HV_PT_INT64,
+               .position = 0,
+               .sets = HV_SET(1),
                .flags = HV_PF_MANDATORY},
-    [GV_COUNT] = {.name = "Count", .type = HV_PT_INT32, .position = HV_POS_NAMED, .min = 1,
-                  .max = 5},
+    [GV_COUNT] =
+        {.name = "Count", .type = HV_PT_INT32, .position = HV_POS_NAMED, .min = 1, .max = 5},
     [GV_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED},
-    [GV_STATE] = {.name = "State", .type = HV_PT_ENUM, .position = HV_POS_NAMED,
+    [GV_STATE] = {.name = "State",
+                  .type = HV_PT_ENUM,
+                  .position = HV_POS_NAMED,
                   .enum_def = &vmstate},
-    [GV_REST] = {.name = "Rest", .type = HV_PT_ANY, .position = HV_POS_NAMED, .sets = HV_SET(2),
+    [GV_REST] = {.name = "Rest",
+                 .type = HV_PT_ANY,
+                 .position = HV_POS_NAMED,
+                 .sets = HV_SET(2),
                  .flags = HV_PF_REMAINING},
     [GV_N] = {.name = NULL},
 };
@@ -93,8 +117,7 @@ val(hv_value v)
 }
 
 static bool
-bind(const hv_cmdlet_def *def, hv_binding *b, hv_arg *args, size_t n, bool input,
-     hv_bind_fail *f)
+bind(const hv_cmdlet_def *def, hv_binding *b, hv_arg *args, size_t n, bool input, hv_bind_fail *f)
 {
     hv_bind_init(b, def);
     return hv_bind_args(b, args, n, input, f);
@@ -112,8 +135,8 @@ test_named(void)
 {
     hv_binding b;
     hv_bind_fail f;
-    hv_arg a[] = {named("IPAddr"), val(hv_str("10.0.0.1")), named("ifalias"),
-                  val(hv_str("eth0")), named("prefix"), val(hv_str("24"))};
+    hv_arg a[] = {named("IPAddr"),     val(hv_str("10.0.0.1")), named("ifalias"),
+                  val(hv_str("eth0")), named("prefix"),         val(hv_str("24"))};
     bool ok = bind(&nip_def, &b, a, 6, false, &f);
     check(ok, "named: prefix and alias lookup binds");
     check(ok && b.set_index == 0, "named: InterfaceAlias selects ByInterfaceAlias");
@@ -148,8 +171,9 @@ test_named(void)
     hv_bind_free(&b);
     free_args(a4, 2);
 
-    hv_arg a5[] = {named("ea"), val(hv_str("silentlycontinue")), named("WhatIf"),
-                   val(hv_str("1.2.3.4")), named("ifIndex"), val(hv_int(3))};
+    hv_arg a5[] = {named("ea"),      val(hv_str("silentlycontinue")),
+                   named("WhatIf"),  val(hv_str("1.2.3.4")),
+                   named("ifIndex"), val(hv_int(3))};
     ok = bind(&nip_def, &b, a5, 6, false, &f);
     check(ok && b.set_index == 1, "common: -ea binds, ifIndex selects ByInterfaceIndex");
     int ea = b.nparams + HV_CP_ERRORACTION;
@@ -170,9 +194,10 @@ test_sets(void)
                   named("InterfaceIndex"), val(hv_int(2))};
     bool ok = bind(&nip_def, &b, a, 5, false, &f);
     check(!ok && strcmp(f.id, "AmbiguousParameterSet") == 0 &&
-              strncmp(f.msg, "Parameter set cannot be resolved using the specified named "
-                             "parameters. One or more parameters issued cannot be used together "
-                             "or an insufficient number of parameters were provided.",
+              strncmp(f.msg,
+                      "Parameter set cannot be resolved using the specified named "
+                      "parameters. One or more parameters issued cannot be used together "
+                      "or an insufficient number of parameters were provided.",
                       200) == 0,
           "sets: parameters of two sets conflict");
     hv_bind_free(&b);
@@ -241,8 +266,9 @@ test_conversion(void)
     hv_arg a[] = {named("Count"), val(hv_str("abc"))};
     bool ok = bind(&gv_def, &b, a, 2, false, &f);
     check(!ok && strcmp(f.id, "CannotConvertArgumentNoMessage") == 0 &&
-              strncmp(f.msg, "Cannot bind parameter 'Count'. Cannot convert value \"abc\" to "
-                             "type \"System.Int32\".",
+              strncmp(f.msg,
+                      "Cannot bind parameter 'Count'. Cannot convert value \"abc\" to "
+                      "type \"System.Int32\".",
                       70) == 0,
           "conversion: bad integer");
     hv_bind_free(&b);
@@ -307,8 +333,7 @@ test_conversion(void)
 /* Write-Host-like: position 0 takes the remaining arguments; a simple function collects
  * extras into $args. */
 static const hv_param_def wh_params[] = {
-    {.name = "Object", .type = HV_PT_ANY, .position = 0,
-     .flags = HV_PF_BY_VALUE | HV_PF_REMAINING},
+    {.name = "Object", .type = HV_PT_ANY, .position = 0, .flags = HV_PF_BY_VALUE | HV_PF_REMAINING},
     {.name = "NoNewline", .type = HV_PT_SWITCH, .position = HV_POS_NAMED},
     {.name = NULL},
 };
@@ -342,8 +367,7 @@ test_remaining(void)
     ok = bind(&wh_def, &b, NULL, 0, true, &f);
     hv_value o1 = hv_str("obj");
     bool p1 = hv_bind_pipeline(&b, &o1, &f);
-    check(ok && p1 && b.fast_pi == 0 && b.how[0] == HV_BOUND_PIPE &&
-              b.vals[0].kind == HV_STRING,
+    check(ok && p1 && b.fast_pi == 0 && b.how[0] == HV_BOUND_PIPE && b.vals[0].kind == HV_STRING,
           "pipeline: fast path binds the untyped ValueFromPipeline parameter");
     hv_unref(o1);
     hv_bind_free(&b);

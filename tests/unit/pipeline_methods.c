@@ -422,7 +422,8 @@ test_numbers_types(void)
     P(hv_type(hv_type_lookup("string[]")), "IsArray", "True", NULL);
     P(hv_type(hv_type_lookup("hashtable")), "Name", "Hashtable", NULL);
     P(hv_type(hv_type_lookup("pscustomobject")), "FullName", "System.Management.Automation.PSCustomObject", NULL);
-    M(hv_type(hv_type_lookup("int")), "ToString", "System.Int32", NULL, NULL);
+    M(hv_type(hv_type_lookup("int")), "ToString", "int", NULL, NULL);
+    M(hv_type(hv_type_lookup("System.IO.File")), "ToString", "System.IO.File", NULL, NULL);
     M(hv_type(hv_type_lookup("DayOfWeek")), "GetEnumNames", "Sunday Monday Tuesday Wednesday Thursday Friday Saturday", NULL, NULL);
     hv_value o = hv_obj_new(NULL);
     hv_obj_set(&o, "a", hv_int(1));
@@ -890,6 +891,34 @@ test_stopwatch_misc(void)
     IS(hv_dt_format(t, HV_DT_UTC, "U"), "Friday, November 27, 2026 4:53:05 PM", NULL);
 }
 
+static const hv_obj_class fake_secure = {.type_name = "System.Security.SecureString", .finalize = free};
+
+static void
+test_credentials(void)
+{
+    hv_value sec = hv_obj_new(&fake_secure);
+    hv_obj_set_native(&sec, hv_xstrdup("P@ss"));
+    hv_value args[2] = {hv_str("LAB\\admin"), sec}, cred, out;
+    hv_conv_err e;
+    CHECK(hv_methods_invoke_static(hv_type_lookup("pscredential"), "new", args, 2, &cred, &e) == 1);
+    CHECK(vt_is(hv_ref(hv_obj_get(&cred, "UserName")), "LAB\\admin", NULL));
+    CHECK(hv_methods_invoke(&cred, "GetNetworkCredential", NULL, 0, &out, &e) == 1);
+    CHECK(vt_is(hv_ref(hv_obj_get(&out, "Password")), "P@ss", NULL));
+    CHECK(vt_is(hv_ref(hv_obj_get(&out, "UserName")), "admin", NULL));
+    CHECK(vt_is(hv_ref(hv_obj_get(&out, "Domain")), "LAB", NULL));
+    hv_unref(out);
+    hv_value t = hv_type(hv_type_lookup("System.Management.Automation.PSCredential"));
+    CHECK(hv_op_is_type(&cred, t.u.t));
+    hv_value bad[2] = {hv_str("u"), hv_str("plain")};
+    CHECK(vt_err(hv_methods_invoke_static(hv_type_lookup("pscredential"), "new", bad, 2, &out, &e) >= 0, &e,
+                 "Cannot convert argument \"arg1\", with value: \"plain\", for \"new\" to type \"System.Security.SecureString\": \"The argument is not a SecureString.\""));
+    hv_unref(bad[0]);
+    hv_unref(bad[1]);
+    hv_unref(cred);
+    hv_unref(args[0]);
+    hv_unref(args[1]);
+}
+
 static void
 test_culture(void)
 {
@@ -996,6 +1025,7 @@ main(void)
     test_stringbuilder();
     test_tryparse();
     test_culture();
+    test_credentials();
     test_stopwatch_misc();
     test_strings();
     test_arrays();

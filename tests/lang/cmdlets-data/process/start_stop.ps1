@@ -13,5 +13,7 @@ $s = Start-Process -FilePath sleep -ArgumentList 30 -PassThru
 $s.ProcessName
 Stop-Process -Id $s.Id
 (Get-Process -Id $s.Id -ErrorAction SilentlyContinue | Measure-Object).Count
-try { Start-Process -FilePath no-such-program-c2 -ErrorAction Stop } catch { 'failed to start' }
+Push-Location /tmp
+try { Start-Process -FilePath no-such-program-c2 -ErrorAction Stop } catch { $_.Exception.Message }
+Pop-Location
 Remove-Item $d -Recurse -Force

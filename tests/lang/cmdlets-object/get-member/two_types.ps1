@@ -1,0 +1,1 @@
+1, 'a' | Get-Member -Name GetType

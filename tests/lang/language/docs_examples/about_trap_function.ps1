@@ -1,0 +1,6 @@
+function TrapTest {
+    trap { "Error found." }
+    nonsenseString-cmd
+    "after"
+}
+TrapTest

@@ -1,0 +1,211 @@
+#!/bin/bash
+# robust_faults.sh — fault injection at every step (issue 7). For each mutating networking
+# cmdlet (and netsh), in a fresh network namespace with its own state dir and resolv.conf:
+#   1. run the set-up, then the command once with HVSH_FAULT_COUNT=1 to learn its steps
+#      (the engine's mutating calls: netlink requests, nft batches, file writes, sysctl);
+#   2. for each step N, redo the set-up in a fresh namespace and run the command with
+#      HVSH_FAULT_AT=N: it must fail, say what failed (the injected EIO's text and the
+#      cmdlet), and leave links, addresses, routes, the nftables ruleset, ip_forward,
+#      resolv.conf and the state file exactly as they were before it ran.
+# The fault-free run must succeed and change something (else the case proves nothing).
+# Prints the number of (cmdlet, step) pairs covered. Env: HVSH. Ends "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+HVSH=${HVSH:-$PWD/hvsh}
+pass=0 fail=0 pairs=0
+WORK=$(mktemp -d /tmp/hvsh-faults.XXXXXX)
+[ -n "${HVSH_TEST_KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+notok() { fail=$((fail + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | head -25 | sed 's/^/#   /'; }
+
+if [ "$(id -u)" = 0 ]; then NSCMD=(unshare -n); else NSCMD=(unshare -U -r -n); fi
+for tool in jq nft ip; do
+    command -v $tool >/dev/null || { echo "not ok - $tool is needed"; echo "0 passed, 1 failed"; exit 1; }
+done
+"${NSCMD[@]}" true 2>/dev/null || { echo "not ok - cannot create a network namespace"; echo "0 passed, 1 failed"; exit 1; }
+
+# The snapshot of everything a networking cmdlet may change, normalised where the kernel
+# renumbers without a change of meaning (nft handles, counters; link operstate, stats).
+cat >"$WORK/snap.sh" <<'EOF'
+{
+echo "## links"
+ip -j -d link | jq -S '[.[] | {ifname, ifalias, flags, mtu, master, address,
+    kind: (.linkinfo.info_kind // null)}] | sort_by(.ifname)'
+echo "## addresses"
+ip -j addr | jq -S '[.[] | {ifname, a: ([.addr_info[] | {local, prefixlen, family}] | sort_by(.local))}] | sort_by(.ifname)'
+echo "## routes"
+ip -j route show table all | jq -S 'sort_by(.table // "", .dst, .dev // "", .gateway // "")'
+ip -j -6 route show table all | jq -S 'sort_by(.table // "", .dst, .dev // "", .gateway // "")'
+echo "## nftables"
+nft -j list ruleset 2>/dev/null | jq -S '[.nftables[] | select(.metainfo | not)]
+    | walk(if type == "object" then del(.handle, .packets, .bytes) else . end)'
+echo "## ip_forward"
+cat /proc/sys/net/ipv4/ip_forward
+echo "## resolv.conf"
+cat "$D/resolv.conf" 2>&1
+echo "## state"
+cat "$D/state/netstate.json" 2>/dev/null || echo "(no state file)"
+ls -A "$D/state" | grep -v '^netstate\.\(json\|lock\)$' | sed 's/^/stray file: /'
+}
+EOF
+
+# The command under test runs with ErrorAction Stop so any error surfaces as FAILED + exit 3;
+# netsh reports through $LASTEXITCODE like the real one.
+wrap_cmd() {
+    printf '%s\n' '$ErrorActionPreference = "Stop"' 'try {' "    $1 | Out-Null" \
+        '    if ($LASTEXITCODE) { "FAILED: exit $LASTEXITCODE"; exit 3 }' '    "DONE"' \
+        '} catch { "FAILED: $($_.Exception.Message)"; exit 3 }'
+}
+
+# one CASE N: fresh namespace, set-up, snapshot, command (N = 0: count the steps), snapshot
+one() {
+    local c=$1 n=$2 d="$WORK/$1/$2"
+    rm -rf "$d"; mkdir -p "$d/state"
+    printf 'search lab\nnameserver 9.9.9.9\n' >"$d/resolv.conf"
+    cp "$WORK/$c/setup.ps1" "$WORK/$c/cmd.ps1" "$d/"
+    local faultenv="HVSH_FAULT_COUNT=1"
+    [ "$n" != 0 ] && faultenv="HVSH_FAULT_AT=$(($n + $(cat "$WORK/$c/offset")))"
+    HVSH="$HVSH" D="$d" HVSH_STATE_DIR="$d/state" HVSH_RESOLV_CONF="$d/resolv.conf" \
+        HVSH_URI=test:///default HVSH_SWITCH_BRIDGES=1 COLUMNS=120 NO_COLOR=1 \
+        SNAP="$WORK/snap.sh" FAULTENV="$faultenv" \
+        "${NSCMD[@]}" bash -c '
+        cd "$D"
+        ip link set lo up
+        ip link add Ethernet type veth peer name peer0 && ip link set Ethernet up && ip link set peer0 up
+        ip addr add 10.9.0.2/24 dev Ethernet
+        "$HVSH" -NoProfile -NonInteractive -File setup.ps1 >setup.out 2>&1 || echo "setup failed: $?" >>setup.out
+        [ -s before ] || bash "$SNAP" >before 2>&1
+        env $FAULTENV "$HVSH" -NoProfile -NonInteractive -File cmd.ps1 >out 2>err; echo $? >rc
+        bash "$SNAP" >after 2>&1' >"$d/ns.log" 2>&1
+}
+
+# fcase NAME SETUP-PS1 COMMAND: set-up in its own hvsh process before the command's.
+# fcase1 NAME SETUP-PS1 COMMAND: set-up and command in one process (the VMSwitch cmdlets:
+# the libvirt test driver forgets its switches when the process ends); the snapshot is
+# taken between them by a native call, and the steps of the set-up are skipped.
+fcase() { fcase_run 2 "$@"; }
+fcase1() { fcase_run 1 "$@"; }
+fcase_run() {
+    local procs=$1 c=$2 setup=$3 cmd=$4 d="$WORK/$2"
+    mkdir -p "$d"
+    echo 0 >"$d/offset"
+    if [ "$procs" = 2 ]; then
+        printf '%s\n' "$setup" >"$d/setup.ps1"
+        wrap_cmd "$cmd" >"$d/cmd.ps1"
+    else
+        : >"$d/setup.ps1"
+        printf '%s\n' "$setup" >"$d/cmd.ps1"
+        one "$c" 0  # the set-up's own steps: the command's come after them
+        grep '^hvsh-fault: ' "$d/0/err" | sed -E 's/^hvsh-fault: ([0-9]+) calls.*/\1/' >"$d/offset"
+        { printf '%s\n' "$setup" '& bash $env:SNAP > before 2>&1'; wrap_cmd "$cmd"; } >"$d/cmd.ps1"
+    fi
+    one "$c" 0
+    local z="$d/0"
+    if grep -q 'setup failed\|Error\|error' "$z/setup.out"; then
+        notok "$c: set-up runs cleanly" "$(cat "$z/setup.out")"
+        return
+    fi
+    if [ "$(cat "$z/rc")" != 0 ] || ! grep -q '^DONE' "$z/out"; then
+        notok "$c: succeeds without faults" "$(cat "$z/out" "$z/err")"
+        return
+    fi
+    if cmp -s "$z/before" "$z/after"; then
+        notok "$c: changes something without faults (else the case proves nothing)"
+        return
+    fi
+    local line steps sites
+    line=$(grep '^hvsh-fault: ' "$z/err" | tail -1)
+    steps=$(echo "$line" | sed -E 's/^hvsh-fault: ([0-9]+) calls:.*/\1/')
+    sites=$(echo "$line" | sed -E 's/^hvsh-fault: [0-9]+ calls: ?//')
+    local off; off=$(cat "$d/offset")
+    steps=$((steps - off))
+    sites=$(echo "$sites" | cut -d' ' -f$((off + 1))-)
+    if ! [[ "$steps" =~ ^[1-9][0-9]*$ ]]; then
+        notok "$c: has at least one fault step" "$(cat "$z/err")"
+        return
+    fi
+    ok "$c: succeeds and changes the system; $steps steps ($sites)"
+    local n site
+    for ((n = 1; n <= steps; n++)); do
+        site=$(echo "$sites" | cut -d' ' -f$n)
+        one "$c" $n
+        local e="$d/$n" bad=""
+        [ "$(cat "$e/rc")" = 3 ] || bad+="exit $(cat "$e/rc"), not 3 (the error did not reach the script); "
+        grep -q '^FAILED: .*Input/output error' "$e/out" ||
+            bad+="the error does not name the failure ($(grep '^FAILED' "$e/out" | head -1)); "
+        grep -qE 'Sanitizer|runtime error' "$e/err" && bad+="sanitizer report; "
+        local diffout
+        diffout=$(diff "$e/before" "$e/after")
+        [ -n "$diffout" ] && bad+="the system changed; "
+        pairs=$((pairs + 1))
+        if [ -z "$bad" ]; then
+            ok "$c: step $n/$steps ($site) fails cleanly and changes nothing"
+        else
+            notok "$c: step $n/$steps ($site): $bad" "$(grep FAILED "$e/out"; echo "$diffout" | head -30)"
+        fi
+    done
+}
+
+SW='New-VMSwitch -Name VmNat -SwitchType Internal | Out-Null'
+IP='New-NetIPAddress -IPAddress 192.168.100.1 -PrefixLength 24 -InterfaceAlias "vEthernet (VmNat)" | Out-Null'
+NAT='New-NetNat -Name VmNat -InternalIPInterfaceAddressPrefix 192.168.100.0/24 | Out-Null'
+MAP='Add-NetNatStaticMapping -NatName VmNat -Protocol TCP -ExternalIPAddress 0.0.0.0 -ExternalPort 8080 -InternalIPAddress 192.168.100.10 -InternalPort 80 | Out-Null'
+DNS='Set-DnsClientServerAddress -InterfaceAlias "vEthernet (VmNat)" -ServerAddresses 1.1.1.1,8.8.8.8'
+
+# --- the seed's commands ---
+fcase new-vmswitch-internal '' 'New-VMSwitch -SwitchName "VmNat" -SwitchType Internal'
+fcase new-netipaddress "$SW" 'New-NetIPAddress -IPAddress 192.168.100.1 -PrefixLength 24 -InterfaceAlias "vEthernet (VmNat)"'
+fcase new-netipaddress-gateway "$SW" 'New-NetIPAddress -IPAddress 192.168.100.1 -PrefixLength 24 -InterfaceAlias "vEthernet (VmNat)" -DefaultGateway 192.168.100.254'
+fcase new-netnat "$SW
+$IP" 'New-NetNat -Name VmNat -InternalIPInterfaceAddressPrefix 192.168.100.0/24'
+fcase add-netnatstaticmapping "$SW
+$IP
+$NAT" 'Add-NetNatStaticMapping -NatName VmNat -Protocol TCP -ExternalIPAddress 0.0.0.0 -ExternalPort 8080 -InternalIPAddress 192.168.100.10 -InternalPort 80'
+fcase set-dnsclientserveraddress "$SW
+$IP" 'Set-DnsClientServerAddress -InterfaceAlias "vEthernet (VmNat)" -ServerAddresses 1.1.1.1,8.8.8.8'
+fcase netsh-add-dnsserver "$SW
+$IP" 'netsh interface ip add dnsserver "vEthernet (VmNat)" address=1.1.1.1 index=1'
+# --- neighbours: the undo side and the other changes ---
+fcase remove-netipaddress "$SW
+$IP" 'Remove-NetIPAddress -IPAddress 192.168.100.1 -Confirm:$false'
+fcase remove-netipaddress-gateway "$SW
+New-NetIPAddress -IPAddress 192.168.100.1 -PrefixLength 24 -InterfaceAlias \"vEthernet (VmNat)\" -DefaultGateway 192.168.100.254 | Out-Null" \
+    'Remove-NetIPAddress -IPAddress 192.168.100.1 -DefaultGateway 192.168.100.254 -Confirm:$false'
+fcase set-netipaddress "$SW
+$IP" 'Set-NetIPAddress -IPAddress 192.168.100.1 -PrefixLength 16'
+fcase new-netroute "$SW
+$IP" 'New-NetRoute -DestinationPrefix 10.20.0.0/16 -InterfaceAlias "vEthernet (VmNat)" -NextHop 192.168.100.254'
+fcase remove-netroute "$SW
+$IP
+New-NetRoute -DestinationPrefix 10.20.0.0/16 -InterfaceAlias \"vEthernet (VmNat)\" -NextHop 192.168.100.254 | Out-Null" \
+    'Remove-NetRoute -DestinationPrefix 10.20.0.0/16 -Confirm:$false'
+fcase remove-netnatstaticmapping "$SW
+$IP
+$NAT
+$MAP" 'Get-NetNatStaticMapping -NatName VmNat | Remove-NetNatStaticMapping -Confirm:$false'
+fcase remove-netnat "$SW
+$IP
+$NAT
+$MAP" 'Remove-NetNat -Name VmNat -Confirm:$false'
+fcase reset-dnsclientserveraddress "$SW
+$IP
+$DNS" 'Set-DnsClientServerAddress -InterfaceAlias "vEthernet (VmNat)" -ResetServerAddresses'
+fcase netsh-delete-dnsserver "$SW
+$IP
+$DNS" 'netsh interface ip delete dnsserver "vEthernet (VmNat)" all'
+fcase rename-netadapter "$SW
+$IP" 'Rename-NetAdapter -Name "vEthernet (VmNat)" -NewName "NatNic"'
+fcase disable-netadapter "$SW" 'Disable-NetAdapter -Name "vEthernet (VmNat)" -Confirm:$false'
+fcase1 rename-vmswitch "$SW
+$IP" 'Rename-VMSwitch -Name VmNat -NewName LabNat'
+fcase1 remove-vmswitch "$SW
+$IP
+$DNS" 'Remove-VMSwitch -Name VmNat -Force'
+fcase new-vmswitch-external '' 'New-VMSwitch -Name Ext -NetAdapterName Ethernet -AllowManagementOS $true'
+fcase1 remove-vmswitch-external 'New-VMSwitch -Name Ext -NetAdapterName Ethernet -AllowManagementOS $true | Out-Null' \
+    'Remove-VMSwitch -Name Ext -Force'
+
+echo "# fault pairs covered: $pairs (cmdlet, step)"
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
