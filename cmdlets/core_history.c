@@ -234,7 +234,7 @@ ah_process(hv_cmd *cmd, const hv_value *input)
 {
     hv_ctx *ctx = hv_cmd_ctx(cmd);
     const hv_value *in = hv_cmd_arg(cmd, AH_INPUT);
-    if (!in)
+    if (!in || in->kind != HV_ARRAY) /* the binder leaves -InputObject $null as $null */
         return HV_OK;
     (void)input;
     for (size_t i = 0; i < hv_array_len(in); i++) {

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #define A(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NAMED HV_POS_NAMED
+#define NAMED  HV_POS_NAMED
 
 /* The optional features and what each one means on this host. */
 typedef enum { NEED_KVM, NEED_LIBVIRTD, NEED_CLIENTS, NEED_HVSH, NEED_ALL } need;
@@ -23,23 +23,21 @@ typedef struct {
 
 static const char *const pkg_all[] = {"qemu-system-x86", "libvirt-daemon-system",
                                       "libvirt-clients", "libvirt-daemon-config-nwfilter",
-                                      "qemu-utils", NULL};
+                                      "qemu-utils",      NULL};
 static const char *const pkg_daemon[] = {"libvirt-daemon-system", "qemu-system-x86",
                                          "libvirt-daemon-config-nwfilter", NULL};
 static const char *const pkg_clients[] = {"libvirt-clients", "qemu-utils", NULL};
 static const char *const pkg_none[] = {NULL};
 
 static const feature features[] = {
-    {"Microsoft-Hyper-V-All", "Hyper-V", "Hyper-V: KVM with QEMU and libvirt.", NEED_ALL,
-     pkg_all},
+    {"Microsoft-Hyper-V-All", "Hyper-V", "Hyper-V: KVM with QEMU and libvirt.", NEED_ALL, pkg_all},
     {"Microsoft-Hyper-V", "Hyper-V Platform", "The hypervisor (KVM) and libvirt's daemon.",
      NEED_LIBVIRTD, pkg_daemon},
     {"Microsoft-Hyper-V-Tools-All", "Hyper-V Management Tools",
      "virsh, qemu-img and the Hyper-V cmdlets of hvsh.", NEED_CLIENTS, pkg_clients},
     {"Microsoft-Hyper-V-Management-PowerShell", "Hyper-V Module for Windows PowerShell",
      "The Hyper-V cmdlets (built into hvsh).", NEED_HVSH, pkg_none},
-    {"Microsoft-Hyper-V-Hypervisor", "Hyper-V Hypervisor", "KVM (/dev/kvm).", NEED_KVM,
-     pkg_none},
+    {"Microsoft-Hyper-V-Hypervisor", "Hyper-V Hypervisor", "KVM (/dev/kvm).", NEED_KVM, pkg_none},
     {"Microsoft-Hyper-V-Services", "Hyper-V Services", "libvirtd and QEMU.", NEED_LIBVIRTD,
      pkg_daemon},
     {"Microsoft-Hyper-V-Management-Clients", "Hyper-V GUI Management Tools",
@@ -58,10 +56,14 @@ enabled(const feature *f)
 {
     bool kvm = access("/dev/kvm", F_OK) == 0;
     switch (f->need) {
-    case NEED_KVM: return kvm;
-    case NEED_LIBVIRTD: return kvm && have_libvirtd();
-    case NEED_CLIENTS: return hv_virt_have_program("virsh") && hv_virt_have_program("qemu-img");
-    case NEED_HVSH: return true;
+    case NEED_KVM:
+        return kvm;
+    case NEED_LIBVIRTD:
+        return kvm && have_libvirtd();
+    case NEED_CLIENTS:
+        return hv_virt_have_program("virsh") && hv_virt_have_program("qemu-img");
+    case NEED_HVSH:
+        return true;
     case NEED_ALL:
         return kvm && have_libvirtd() && hv_virt_have_program("virsh") &&
                hv_virt_have_program("qemu-img");
@@ -73,16 +75,15 @@ static const hv_view_column basic_view[] = {
     {.label = "FeatureName", .property = "FeatureName", .align = -1},
     {.label = "State", .property = "State", .align = -1},
     {0}};
-static const hv_obj_class cls_feature = {.type_name = "Microsoft.Dism.Commands.FeatureObject",
-                                         .list_view = (const char *const[]){
-                                             "FeatureName", "DisplayName", "Description",
-                                             "RestartRequired", "State", "CustomProperties",
-                                             NULL}};
+static const hv_obj_class cls_feature = {
+    .type_name = "Microsoft.Dism.Commands.FeatureObject",
+    .list_view = (const char *const[]){"FeatureName", "DisplayName", "Description",
+                                       "RestartRequired", "State", "CustomProperties", NULL}};
 static const hv_obj_class cls_basic = {.type_name = "Microsoft.Dism.Commands.BasicFeatureObject",
                                        .table_view = basic_view};
-static const hv_obj_class cls_image = {.type_name = "Microsoft.Dism.Commands.ImageObject",
-                                       .list_view = (const char *const[]){
-                                           "Path", "Online", "RestartNeeded", NULL}};
+static const hv_obj_class cls_image = {
+    .type_name = "Microsoft.Dism.Commands.ImageObject",
+    .list_view = (const char *const[]){"Path", "Online", "RestartNeeded", NULL}};
 
 static hv_value
 feature_obj(const feature *f, bool detailed)
@@ -104,22 +105,30 @@ feature_obj(const feature *f, bool detailed)
 /* ---- Get-WindowsOptionalFeature ---- */
 enum { GO_ONLINE, GO_NAME, GO_PATH, GO__N };
 static const hv_param_def get_optional_params[] = {
-    [GO_ONLINE] = {.name = "Online", .type = HV_PT_SWITCH, .position = NAMED,
-                   .flags = HV_PF_MANDATORY, .sets = HV_SET(0),
+    [GO_ONLINE] = {.name = "Online",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
+                   .flags = HV_PF_MANDATORY,
+                   .sets = HV_SET(0),
                    .help = "The running system."},
-    [GO_NAME] = {.name = "FeatureName", .type = HV_PT_STRING, .position = NAMED,
+    [GO_NAME] = {.name = "FeatureName",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
                  .flags = HV_PF_BY_PROPERTY_NAME | HV_PF_WILDCARDS,
                  .help = "Feature name (wildcards allowed)."},
-    [GO_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_MANDATORY,
-                 .sets = HV_SET(1), .help = "An offline image (not supported)."},
+    [GO_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1),
+                 .help = "An offline image (not supported)."},
     [GO__N] = {.name = NULL},
 };
 
 static hv_status
 offline_unsupported(hv_cmd *cmd)
 {
-    return hv_write_error(cmd, hv_error_new(cmd, HV_CAT_NotImplemented,
-                                            "OfflineNotSupported", NULL,
+    return hv_write_error(cmd, hv_error_new(cmd, HV_CAT_NotImplemented, "OfflineNotSupported", NULL,
                                             "Offline images are not supported; use -Online."));
 }
 
@@ -139,10 +148,8 @@ get_optional_process(hv_cmd *cmd, const hv_value *input)
         st = hv_emit(cmd, feature_obj(&features[i], pat != NULL));
     }
     if (st == HV_OK && pat && !any && !hv_wildcard_has_meta(pat))
-        st = hv_write_error(
-            cmd, hv_error_new(cmd, HV_CAT_NotSpecified,
-                              "FeatureNameUnknown", NULL,
-                              "Feature name %s is unknown.", pat));
+        st = hv_write_error(cmd, hv_error_new(cmd, HV_CAT_NotSpecified, "FeatureNameUnknown", NULL,
+                                              "Feature name %s is unknown.", pat));
     free(pat);
     return st;
 }
@@ -150,17 +157,31 @@ get_optional_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Enable-/Disable-WindowsOptionalFeature ---- */
 enum { EO_ONLINE, EO_NAME, EO_ALL, EO_NORESTART, EO_PATH, EO__N };
 static const hv_param_def enable_optional_params[] = {
-    [EO_ONLINE] = {.name = "Online", .type = HV_PT_SWITCH, .position = NAMED,
-                   .flags = HV_PF_MANDATORY, .sets = HV_SET(0), .help = "The running system."},
-    [EO_NAME] = {.name = "FeatureName", .type = HV_PT_STRING, .position = NAMED,
+    [EO_ONLINE] = {.name = "Online",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
+                   .flags = HV_PF_MANDATORY,
+                   .sets = HV_SET(0),
+                   .help = "The running system."},
+    [EO_NAME] = {.name = "FeatureName",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
                  .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
                  .help = "Features to enable."},
-    [EO_ALL] = {.name = "All", .type = HV_PT_SWITCH, .position = NAMED,
+    [EO_ALL] = {.name = "All",
+                .type = HV_PT_SWITCH,
+                .position = NAMED,
                 .help = "Also enables parent features (always done)."},
-    [EO_NORESTART] = {.name = "NoRestart", .type = HV_PT_SWITCH, .position = NAMED,
+    [EO_NORESTART] = {.name = "NoRestart",
+                      .type = HV_PT_SWITCH,
+                      .position = NAMED,
                       .help = "Never restarts (Linux needs no restart)."},
-    [EO_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_MANDATORY,
-                 .sets = HV_SET(1), .help = "An offline image (not supported)."},
+    [EO_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1),
+                 .help = "An offline image (not supported)."},
     [EO__N] = {.name = NULL},
 };
 
@@ -216,8 +237,8 @@ enable_optional_process(hv_cmd *cmd, const hv_value *input)
         const feature *f = find_feature(names[i]);
         bool changed;
         if (!f)
-            st = hv_write_error(cmd, hv_error_new(cmd, HV_CAT_NotSpecified,
-                                                  "FeatureNameUnknown", NULL, "Feature name %s is unknown.", names[i]));
+            st = hv_write_error(cmd, hv_error_new(cmd, HV_CAT_NotSpecified, "FeatureNameUnknown",
+                                                  NULL, "Feature name %s is unknown.", names[i]));
         else
             st = install_packages(cmd, f->packages, f->name, &changed);
     }
@@ -239,7 +260,8 @@ col_display(const hv_value *self)
     const hv_value *dn = hv_obj_get(self, "DisplayName");
     const hv_value *depth = hv_obj_get(self, "Depth");
     int d = depth && depth->kind == HV_INT ? (int)hv_int_of(depth) : 1;
-    return hv_strf("%*s[%c] %s", (d - 1) * 4, "", inst && inst->kind == HV_BOOL && inst->u.b ? 'X' : ' ',
+    return hv_strf("%*s[%c] %s", (d - 1) * 4, "",
+                   inst && inst->kind == HV_BOOL && inst->u.b ? 'X' : ' ',
                    dn ? hv_str_cstr(dn) : "");
 }
 
@@ -291,10 +313,16 @@ sm_obj(const sm_feature *f)
 
 enum { GF_NAME, GF_COMPUTER, GF__N };
 static const hv_param_def get_feature_params[] = {
-    [GF_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Feature names."},
-    [GF_COMPUTER] = {.name = "ComputerName", .type = HV_PT_STRING, .position = NAMED,
-                     .aliases = A("Cn"), .help = "Accepted; the local host is reported."},
+    [GF_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                 .help = "Feature names."},
+    [GF_COMPUTER] = {.name = "ComputerName",
+                     .type = HV_PT_STRING,
+                     .position = NAMED,
+                     .aliases = A("Cn"),
+                     .help = "Accepted; the local host is reported."},
     [GF__N] = {.name = NULL},
 };
 
@@ -318,17 +346,28 @@ get_feature_process(hv_cmd *cmd, const hv_value *input)
 
 enum { IF_NAME, IF_TOOLS, IF_RESTART, IF_ALLSUB, IF_COMPUTER, IF__N };
 static const hv_param_def install_feature_params[] = {
-    [IF_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [IF_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
                  .help = "Features to install (Hyper-V)."},
-    [IF_TOOLS] = {.name = "IncludeManagementTools", .type = HV_PT_SWITCH, .position = NAMED,
+    [IF_TOOLS] = {.name = "IncludeManagementTools",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
                   .help = "Also installs virsh and qemu-img."},
-    [IF_RESTART] = {.name = "Restart", .type = HV_PT_SWITCH, .position = NAMED,
+    [IF_RESTART] = {.name = "Restart",
+                    .type = HV_PT_SWITCH,
+                    .position = NAMED,
                     .help = "Accepted; Linux needs no restart."},
-    [IF_ALLSUB] = {.name = "IncludeAllSubFeature", .type = HV_PT_SWITCH, .position = NAMED,
+    [IF_ALLSUB] = {.name = "IncludeAllSubFeature",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
                    .help = "Same as -IncludeManagementTools here."},
-    [IF_COMPUTER] = {.name = "ComputerName", .type = HV_PT_STRING, .position = NAMED,
-                     .aliases = A("Cn"), .help = "Accepted; installs on the local host."},
+    [IF_COMPUTER] = {.name = "ComputerName",
+                     .type = HV_PT_STRING,
+                     .position = NAMED,
+                     .aliases = A("Cn"),
+                     .help = "Accepted; installs on the local host."},
     [IF__N] = {.name = NULL},
 };
 
@@ -352,13 +391,12 @@ install_feature_process(hv_cmd *cmd, const hv_value *input)
             if (!hv_str_cmp_ci(sm_features[k].name, names[i]))
                 f = &sm_features[k];
         if (!f) {
-            st = hv_write_error(cmd, hv_error_new(cmd, HV_CAT_InvalidArgument,
-                                                  "NameDoesNotExist",
-                                                  NULL,
-                                                  "ArgumentNotValid: The role, role service, or "
-                                                  "feature name is not valid: '%s'. The name was "
-                                                  "not found.",
-                                                  names[i]));
+            st = hv_write_error(cmd,
+                                hv_error_new(cmd, HV_CAT_InvalidArgument, "NameDoesNotExist", NULL,
+                                             "ArgumentNotValid: The role, role service, or "
+                                             "feature name is not valid: '%s'. The name was "
+                                             "not found.",
+                                             names[i]));
             continue;
         }
         bool changed = false;
@@ -388,14 +426,21 @@ install_feature_process(hv_cmd *cmd, const hv_value *input)
 
 static const hv_cmdlet_def dism_cmdlets[] = {
     {.name = "Get-WindowsOptionalFeature",
-     .examples = (const hv_example[]){{.title = "Example", .code = "Get-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V*"}, {.title = NULL}},
+     .examples =
+         (const hv_example[]){
+             {.title = "Example",
+              .code = "Get-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V*"},
+             {.title = NULL}},
      .sets = A("Online", "Offline"),
      .params = get_optional_params,
      .ops = {.process = get_optional_process},
      .synopsis = "Gets information about optional features (Hyper-V = KVM + libvirt).",
      .output_type = "Microsoft.Dism.Commands.FeatureObject"},
     {.name = "Enable-WindowsOptionalFeature",
-     .examples = (const hv_example[]){{.title = "Example", .code = "Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All -WhatIf"}, {.title = NULL}},
+     .examples = (const hv_example[]){{.title = "Example",
+                                       .code = "Enable-WindowsOptionalFeature -Online -FeatureName "
+                                               "Microsoft-Hyper-V -All -WhatIf"},
+                                      {.title = NULL}},
      .sets = A("Online", "Offline"),
      .params = enable_optional_params,
      .ops = {.process = enable_optional_process},
@@ -403,13 +448,18 @@ static const hv_cmdlet_def dism_cmdlets[] = {
      .synopsis = "Enables a feature: installs the Debian packages it needs.",
      .output_type = "Microsoft.Dism.Commands.ImageObject"},
     {.name = "Get-WindowsFeature",
-     .examples = (const hv_example[]){{.title = "Example", .code = "Get-WindowsFeature Hyper-V"}, {.title = NULL}},
+     .examples = (const hv_example[]){{.title = "Example", .code = "Get-WindowsFeature Hyper-V"},
+                                      {.title = NULL}},
      .params = get_feature_params,
      .ops = {.process = get_feature_process},
      .synopsis = "Gets roles and features (Hyper-V = KVM + libvirt).",
      .output_type = "Microsoft.Windows.ServerManager.Commands.Feature"},
     {.name = "Install-WindowsFeature",
-     .examples = (const hv_example[]){{.title = "Example", .code = "Install-WindowsFeature Hyper-V -IncludeManagementTools -WhatIf"}, {.title = NULL}},
+     .examples =
+         (const hv_example[]){
+             {.title = "Example",
+              .code = "Install-WindowsFeature Hyper-V -IncludeManagementTools -WhatIf"},
+             {.title = NULL}},
      .aliases = A("Add-WindowsFeature"),
      .params = install_feature_params,
      .ops = {.process = install_feature_process},

@@ -22,7 +22,8 @@ extern const hv_enum_def hvc_hv_enum_bandwidth;    /* ...VMSwitchBandwidthMode *
 extern const hv_enum_def hvc_hv_enum_portmirror;   /* ...VMNetworkAdapterPortMirroringMode */
 extern const hv_enum_def hvc_hv_enum_vlanmode;     /* ...VMNetworkAdapterVlanMode */
 extern const hv_enum_def hvc_hv_enum_featurestate; /* Microsoft.Dism.Commands.FeatureState */
-extern const hv_enum_def hvc_hv_enum_installstate; /* Microsoft.Windows.ServerManager.Commands.InstallState */
+extern const hv_enum_def
+    hvc_hv_enum_installstate; /* Microsoft.Windows.ServerManager.Commands.InstallState */
 
 /* ---- object classes ---- */
 extern const hv_obj_class hvc_hv_cls_vm, hvc_hv_cls_proc, hvc_hv_cls_mem, hvc_hv_cls_nic,
@@ -70,8 +71,7 @@ bool hvc_hv_is(const hv_value *v, const hv_obj_class *cls);
 
 /* ---- errors ---- */
 /* Non-terminating error from an engine error (category/FQID from err->code). */
-HV_MUST_CHECK hv_status hvc_hv_engine_error(hv_cmd *cmd, const hv_eng_err *err,
-                                            const char *target);
+HV_MUST_CHECK hv_status hvc_hv_engine_error(hv_cmd *cmd, const hv_eng_err *err, const char *target);
 /* `Hyper-V was unable to find a virtual machine with name "X".` */
 HV_MUST_CHECK hv_status hvc_hv_vm_not_found(hv_cmd *cmd, const char *name, bool get_vm);
 /* Generic Hyper-V error with explicit category and id prefix ("InvalidState"). */
@@ -82,11 +82,11 @@ HV_MUST_CHECK hv_status hvc_hv_error(hv_cmd *cmd, hv_err_category cat, const cha
 /* ---- VM selection ---- */
 typedef hv_status (*hvc_hv_vm_fn)(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud);
 typedef struct {
-    int p_name;        /* -Name/-VMName (string[]), -1 if none */
-    int p_vm;          /* -VM objects, -1 if none */
-    int p_computer;    /* -ComputerName, -1 if none */
-    bool get_vm;       /* Get-VM's not-found error and "all when no name" */
-    bool all_if_none;  /* no name and no objects = every VM */
+    int p_name;       /* -Name/-VMName (string[]), -1 if none */
+    int p_vm;         /* -VM objects, -1 if none */
+    int p_computer;   /* -ComputerName, -1 if none */
+    bool get_vm;      /* Get-VM's not-found error and "all when no name" */
+    bool all_if_none; /* no name and no objects = every VM */
 } hvc_hv_sel;
 /* Calls fn for every VM the invocation addresses: the pipeline input when it is a VM (or any
  * object with a VMId), else -VM objects, else names (wildcards, case-insensitive) on each
@@ -106,8 +106,8 @@ HV_MUST_CHECK hv_status hvc_hv_resolve_switch(hv_cmd *cmd, hv_virt *v, const cha
 /* Parameter tables, set names and handlers of each family are exported to
  * hyperv_module.c, which holds the one cmdlet table of the module (a const array cannot be
  * assembled from several files). */
-#define HVC_HV_CMDLET(pfx, ...)                                                              \
-    extern const hv_param_def pfx##_params[];                                                \
+#define HVC_HV_CMDLET(pfx, ...)                                                                    \
+    extern const hv_param_def pfx##_params[];                                                      \
     hv_status pfx##_process(hv_cmd *cmd, const hv_value *input);
 #include "cmdlets/hyperv_list.h"
 #undef HVC_HV_CMDLET

@@ -12,28 +12,28 @@
 #include <unistd.h>
 
 /* ---- enums ---- */
-#define HVC_ENUM(var, tname, ...)                                                            \
-    static const char *const var##_names[] = {__VA_ARGS__};                                  \
-    const hv_enum_def var = {.type_name = tname,                                             \
-                             .names = var##_names,                                           \
-                             .values = var##_values,                                         \
+#define HVC_ENUM(var, tname, ...)                                                                  \
+    static const char *const var##_names[] = {__VA_ARGS__};                                        \
+    const hv_enum_def var = {.type_name = tname,                                                   \
+                             .names = var##_names,                                                 \
+                             .values = var##_values,                                               \
                              .count = (int)(sizeof var##_names / sizeof var##_names[0])}
 
 static const int32_t hvc_hv_enum_vmstate_values[] = {
-    1, 2, 3, 4, 6, 9, 10, 11, 32773, 32776, 32777, 32779, 32780, 32781, 32782, 32783, 32784,
-    32785, 32786, 32787, 32788, 32789, 32790, 32791, 32792, 32793, 32794, 32795, 32796};
+    1,     2,     3,     4,     6,     9,     10,    11,    32773, 32776,
+    32777, 32779, 32780, 32781, 32782, 32783, 32784, 32785, 32786, 32787,
+    32788, 32789, 32790, 32791, 32792, 32793, 32794, 32795, 32796};
 HVC_ENUM(hvc_hv_enum_vmstate, "Microsoft.HyperV.PowerShell.VMState", "Other", "Running", "Off",
          "Stopping", "Saved", "Paused", "Starting", "Reset", "Saving", "Pausing", "Resuming",
          "FastSaved", "FastSaving", "ForceShutdown", "ForceReboot", "Hibernated",
          "ComponentServicing", "RunningCritical", "OffCritical", "StoppingCritical",
-         "SavedCritical", "PausedCritical", "StartingCritical", "ResetCritical",
-         "SavingCritical", "PausingCritical", "ResumingCritical", "FastSavedCritical",
-         "FastSavingCritical");
+         "SavedCritical", "PausedCritical", "StartingCritical", "ResetCritical", "SavingCritical",
+         "PausingCritical", "ResumingCritical", "FastSavedCritical", "FastSavingCritical");
 static const int32_t hvc_hv_enum_onoff_values[] = {0, 1};
 HVC_ENUM(hvc_hv_enum_onoff, "Microsoft.HyperV.PowerShell.OnOffState", "On", "Off");
 static const int32_t hvc_hv_enum_switchtype_values[] = {0, 1, 2};
-HVC_ENUM(hvc_hv_enum_switchtype, "Microsoft.HyperV.PowerShell.VMSwitchType", "Private",
-         "Internal", "External");
+HVC_ENUM(hvc_hv_enum_switchtype, "Microsoft.HyperV.PowerShell.VMSwitchType", "Private", "Internal",
+         "External");
 static const int32_t hvc_hv_enum_startaction_values[] = {2, 3, 4};
 HVC_ENUM(hvc_hv_enum_startaction, "Microsoft.HyperV.PowerShell.StartAction", "Nothing",
          "StartIfRunning", "Start");
@@ -44,16 +44,16 @@ static const int32_t hvc_hv_enum_checkpoint_values[] = {2, 3, 4, 5};
 HVC_ENUM(hvc_hv_enum_checkpoint, "Microsoft.HyperV.PowerShell.CheckpointType", "Disabled",
          "Production", "ProductionOnly", "Standard");
 static const int32_t hvc_hv_enum_bootdevice_values[] = {0, 1, 2, 3, 4, 5};
-HVC_ENUM(hvc_hv_enum_bootdevice, "Microsoft.HyperV.PowerShell.BootDevice", "Floppy", "CD",
-         "IDE", "LegacyNetworkAdapter", "NetworkAdapter", "VHD");
+HVC_ENUM(hvc_hv_enum_bootdevice, "Microsoft.HyperV.PowerShell.BootDevice", "Floppy", "CD", "IDE",
+         "LegacyNetworkAdapter", "NetworkAdapter", "VHD");
 static const int32_t hvc_hv_enum_controller_values[] = {0, 1};
 HVC_ENUM(hvc_hv_enum_controller, "Microsoft.HyperV.PowerShell.ControllerType", "IDE", "SCSI");
 static const int32_t hvc_hv_enum_snaptype_values[] = {0, 1, 2, 5, 6, 7, 8};
-HVC_ENUM(hvc_hv_enum_snaptype, "Microsoft.HyperV.PowerShell.SnapshotType", "Standard",
-         "Recovery", "Planned", "Missing", "Replica", "AppConsistentReplica", "SyncedReplica");
+HVC_ENUM(hvc_hv_enum_snaptype, "Microsoft.HyperV.PowerShell.SnapshotType", "Standard", "Recovery",
+         "Planned", "Missing", "Replica", "AppConsistentReplica", "SyncedReplica");
 static const int32_t hvc_hv_enum_vhdtype_values[] = {0, 2, 3, 4};
-HVC_ENUM(hvc_hv_enum_vhdtype, "Microsoft.Vhd.PowerShell.VhdType", "Unknown", "Fixed",
-         "Dynamic", "Differencing");
+HVC_ENUM(hvc_hv_enum_vhdtype, "Microsoft.Vhd.PowerShell.VhdType", "Unknown", "Fixed", "Dynamic",
+         "Differencing");
 static const int32_t hvc_hv_enum_vhdformat_values[] = {0, 2, 3, 4};
 HVC_ENUM(hvc_hv_enum_vhdformat, "Microsoft.Vhd.PowerShell.VhdFormat", "Unknown", "VHD", "VHDX",
          "VHDSet");
@@ -64,11 +64,11 @@ static const int32_t hvc_hv_enum_portmirror_values[] = {0, 1, 2};
 HVC_ENUM(hvc_hv_enum_portmirror, "Microsoft.HyperV.PowerShell.VMNetworkAdapterPortMirroringMode",
          "None", "Destination", "Source");
 static const int32_t hvc_hv_enum_vlanmode_values[] = {0, 1, 2, 3};
-HVC_ENUM(hvc_hv_enum_vlanmode, "Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanMode",
-         "Untagged", "Access", "Trunk", "Private");
+HVC_ENUM(hvc_hv_enum_vlanmode, "Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanMode", "Untagged",
+         "Access", "Trunk", "Private");
 static const int32_t hvc_hv_enum_featurestate_values[] = {0, 1, 2, 3, 4, 5, 6, 7};
-HVC_ENUM(hvc_hv_enum_featurestate, "Microsoft.Dism.Commands.FeatureState", "Disabled",
-         "Enabled", "EnablePending", "DisablePending", "DisabledWithPayloadRemoved",
+HVC_ENUM(hvc_hv_enum_featurestate, "Microsoft.Dism.Commands.FeatureState", "Disabled", "Enabled",
+         "EnablePending", "DisablePending", "DisabledWithPayloadRemoved",
          "EnabledWithPayloadRemoved", "Superseded", "PartiallyInstalled");
 static const int32_t hvc_hv_enum_installstate_values[] = {0, 1, 2, 3, 4, 5};
 HVC_ENUM(hvc_hv_enum_installstate, "Microsoft.Windows.ServerManager.Commands.InstallState",
@@ -78,13 +78,20 @@ int32_t
 hvc_hv_state_value(hv_vm_state st)
 {
     switch (st) {
-    case HV_VM_RUNNING: return 2;
-    case HV_VM_OFF: return 3;
-    case HV_VM_STOPPING: return 4;
-    case HV_VM_SAVED: return 6;
-    case HV_VM_PAUSED: return 9;
-    case HV_VM_CRASHED: return 32786; /* OffCritical */
-    default: return 1;
+    case HV_VM_RUNNING:
+        return 2;
+    case HV_VM_OFF:
+        return 3;
+    case HV_VM_STOPPING:
+        return 4;
+    case HV_VM_SAVED:
+        return 6;
+    case HV_VM_PAUSED:
+        return 9;
+    case HV_VM_CRASHED:
+        return 32786; /* OffCritical */
+    default:
+        return 1;
     }
 }
 
@@ -95,58 +102,111 @@ col_mb(const hv_value *self, const char *prop)
     const hv_value *v = hv_obj_get(self, prop);
     return hv_long(v && v->kind == HV_INT ? hv_int_of(v) / (1024 * 1024) : 0);
 }
-static hv_value col_mem_assigned(const hv_value *s) { return col_mb(s, "MemoryAssigned"); }
-static hv_value col_minimum(const hv_value *s) { return col_mb(s, "Minimum"); }
-static hv_value col_startup(const hv_value *s) { return col_mb(s, "Startup"); }
-static hv_value col_maximum(const hv_value *s) { return col_mb(s, "Maximum"); }
-static hv_value col_capacity(const hv_value *s) { return col_mb(s, "MemoryCapacity"); }
+static hv_value
+col_mem_assigned(const hv_value *s)
+{
+    return col_mb(s, "MemoryAssigned");
+}
+static hv_value
+col_minimum(const hv_value *s)
+{
+    return col_mb(s, "Minimum");
+}
+static hv_value
+col_startup(const hv_value *s)
+{
+    return col_mb(s, "Startup");
+}
+static hv_value
+col_maximum(const hv_value *s)
+{
+    return col_mb(s, "Maximum");
+}
+static hv_value
+col_capacity(const hv_value *s)
+{
+    return col_mb(s, "MemoryCapacity");
+}
 
 /* Hyper-V's format file aligns every column of these views to the left. */
-#define L(lbl, prop) {.label = lbl, .property = prop, .align = -1}
-#define C(lbl, fn) {.label = lbl, .compute = fn, .align = -1}
-static const hv_view_column vm_view[] = {
-    L("Name", "Name"), L("State", "State"), L("CPUUsage(%)", "CPUUsage"),
-    C("MemoryAssigned(M)", col_mem_assigned), L("Uptime", "Uptime"), L("Status", "Status"),
-    L("Version", "Version"), {0}};
+#define L(lbl, prop)                                                                               \
+    {                                                                                              \
+        .label = lbl, .property = prop, .align = -1                                                \
+    }
+#define C(lbl, fn)                                                                                 \
+    {                                                                                              \
+        .label = lbl, .compute = fn, .align = -1                                                   \
+    }
+static const hv_view_column vm_view[] = {L("Name", "Name"),
+                                         L("State", "State"),
+                                         L("CPUUsage(%)", "CPUUsage"),
+                                         C("MemoryAssigned(M)", col_mem_assigned),
+                                         L("Uptime", "Uptime"),
+                                         L("Status", "Status"),
+                                         L("Version", "Version"),
+                                         {0}};
 static const hv_view_column proc_view[] = {
-    L("VMName", "VMName"), L("Count", "Count"),
+    L("VMName", "VMName"),
+    L("Count", "Count"),
     L("CompatibilityForMigrationEnabled", "CompatibilityForMigrationEnabled"),
     L("CompatibilityForOlderOperatingSystemsEnabled",
       "CompatibilityForOlderOperatingSystemsEnabled"),
     {0}};
 static const hv_view_column mem_view[] = {
-    L("VMName", "VMName"), L("DynamicMemoryEnabled", "DynamicMemoryEnabled"),
-    C("Minimum(M)", col_minimum), C("Startup(M)", col_startup), C("Maximum(M)", col_maximum),
-    {0}};
-static const hv_view_column nic_view[] = {
-    L("Name", "Name"), L("IsManagementOs", "IsManagementOs"), L("VMName", "VMName"),
-    L("SwitchName", "SwitchName"), L("MacAddress", "MacAddress"), L("Status", "Status"),
-    L("IPAddresses", "IPAddresses"), {0}};
+    L("VMName", "VMName"),        L("DynamicMemoryEnabled", "DynamicMemoryEnabled"),
+    C("Minimum(M)", col_minimum), C("Startup(M)", col_startup),
+    C("Maximum(M)", col_maximum), {0}};
+static const hv_view_column nic_view[] = {L("Name", "Name"),
+                                          L("IsManagementOs", "IsManagementOs"),
+                                          L("VMName", "VMName"),
+                                          L("SwitchName", "SwitchName"),
+                                          L("MacAddress", "MacAddress"),
+                                          L("Status", "Status"),
+                                          L("IPAddresses", "IPAddresses"),
+                                          {0}};
 static const hv_view_column switch_view[] = {
-    L("Name", "Name"), L("SwitchType", "SwitchType"),
-    L("NetAdapterInterfaceDescription", "NetAdapterInterfaceDescription"), {0}};
-static const hv_view_column snap_view[] = {
-    L("VMName", "VMName"), L("Name", "Name"), L("SnapshotType", "SnapshotType"),
-    L("CreationTime", "CreationTime"), L("ParentSnapshotName", "ParentSnapshotName"), {0}};
-static const hv_view_column disk_view[] = {
-    L("VMName", "VMName"), L("ControllerType", "ControllerType"),
-    L("ControllerNumber", "ControllerNumber"), L("ControllerLocation", "ControllerLocation"),
-    L("DiskNumber", "DiskNumber"), L("Path", "Path"), {0}};
-static const hv_view_column dvd_view[] = {
-    L("VMName", "VMName"), L("ControllerType", "ControllerType"),
-    L("ControllerNumber", "ControllerNumber"), L("ControllerLocation", "ControllerLocation"),
-    L("DvdMediaType", "DvdMediaType"), L("Path", "Path"), {0}};
+    L("Name", "Name"),
+    L("SwitchType", "SwitchType"),
+    L("NetAdapterInterfaceDescription", "NetAdapterInterfaceDescription"),
+    {0}};
+static const hv_view_column snap_view[] = {L("VMName", "VMName"),
+                                           L("Name", "Name"),
+                                           L("SnapshotType", "SnapshotType"),
+                                           L("CreationTime", "CreationTime"),
+                                           L("ParentSnapshotName", "ParentSnapshotName"),
+                                           {0}};
+static const hv_view_column disk_view[] = {L("VMName", "VMName"),
+                                           L("ControllerType", "ControllerType"),
+                                           L("ControllerNumber", "ControllerNumber"),
+                                           L("ControllerLocation", "ControllerLocation"),
+                                           L("DiskNumber", "DiskNumber"),
+                                           L("Path", "Path"),
+                                           {0}};
+static const hv_view_column dvd_view[] = {L("VMName", "VMName"),
+                                          L("ControllerType", "ControllerType"),
+                                          L("ControllerNumber", "ControllerNumber"),
+                                          L("ControllerLocation", "ControllerLocation"),
+                                          L("DvdMediaType", "DvdMediaType"),
+                                          L("Path", "Path"),
+                                          {0}};
 static const hv_view_column host_view[] = {
-    L("Name", "Name"), L("LogicalProcessorCount", "LogicalProcessorCount"),
+    L("Name", "Name"),
+    L("LogicalProcessorCount", "LogicalProcessorCount"),
     C("MemoryCapacity(M)", col_capacity),
-    L("VirtualMachineMigrationEnabled", "VirtualMachineMigrationEnabled"), {0}};
+    L("VirtualMachineMigrationEnabled", "VirtualMachineMigrationEnabled"),
+    {0}};
 static const hv_view_column integ_view[] = {
-    L("VMName", "VMName"), L("Name", "Name"), L("Enabled", "Enabled"),
+    L("VMName", "VMName"),
+    L("Name", "Name"),
+    L("Enabled", "Enabled"),
     L("PrimaryStatusDescription", "PrimaryStatusDescription"),
-    L("SecondaryStatusDescription", "SecondaryStatusDescription"), {0}};
-static const hv_view_column vlan_view[] = {
-    L("VMName", "VMName"), L("VMNetworkAdapterName", "VMNetworkAdapterName"),
-    L("Mode", "OperationMode"), L("VlanList", "VlanList"), {0}};
+    L("SecondaryStatusDescription", "SecondaryStatusDescription"),
+    {0}};
+static const hv_view_column vlan_view[] = {L("VMName", "VMName"),
+                                           L("VMNetworkAdapterName", "VMNetworkAdapterName"),
+                                           L("Mode", "OperationMode"),
+                                           L("VlanList", "VlanList"),
+                                           {0}};
 #undef L
 #undef C
 
@@ -156,20 +216,20 @@ const hv_obj_class hvc_hv_cls_proc = {.type_name = "Microsoft.HyperV.PowerShell.
                                       .table_view = proc_view};
 const hv_obj_class hvc_hv_cls_mem = {.type_name = "Microsoft.HyperV.PowerShell.VMMemory",
                                      .table_view = mem_view};
-const hv_obj_class hvc_hv_cls_nic = {.type_name = "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
-                                     .base_types = (const char *const[]){
-                                         "Microsoft.HyperV.PowerShell.VMNetworkAdapterBase", NULL},
-                                     .table_view = nic_view};
+const hv_obj_class hvc_hv_cls_nic = {
+    .type_name = "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
+    .base_types = (const char *const[]){"Microsoft.HyperV.PowerShell.VMNetworkAdapterBase", NULL},
+    .table_view = nic_view};
 const hv_obj_class hvc_hv_cls_mgmt_nic = {
     .type_name = "Microsoft.HyperV.PowerShell.VMInternalNetworkAdapter",
     .base_types = (const char *const[]){"Microsoft.HyperV.PowerShell.VMNetworkAdapterBase", NULL},
     .table_view = nic_view};
 const hv_obj_class hvc_hv_cls_switch = {.type_name = "Microsoft.HyperV.PowerShell.VMSwitch",
                                         .table_view = switch_view};
-const hv_obj_class hvc_hv_cls_snap = {.type_name = "Microsoft.HyperV.PowerShell.VMSnapshot",
-                                      .base_types = (const char *const[]){
-                                          "Microsoft.HyperV.PowerShell.VMCheckpoint", NULL},
-                                      .table_view = snap_view};
+const hv_obj_class hvc_hv_cls_snap = {
+    .type_name = "Microsoft.HyperV.PowerShell.VMSnapshot",
+    .base_types = (const char *const[]){"Microsoft.HyperV.PowerShell.VMCheckpoint", NULL},
+    .table_view = snap_view};
 const hv_obj_class hvc_hv_cls_disk = {.type_name = "Microsoft.HyperV.PowerShell.HardDiskDrive",
                                       .table_view = disk_view};
 const hv_obj_class hvc_hv_cls_dvd = {.type_name = "Microsoft.HyperV.PowerShell.DvdDrive",
@@ -179,9 +239,9 @@ const hv_obj_class hvc_hv_cls_host = {.type_name = "Microsoft.HyperV.PowerShell.
 const hv_obj_class hvc_hv_cls_vhd = {.type_name = "Microsoft.Vhd.PowerShell.VirtualHardDisk"};
 const hv_obj_class hvc_hv_cls_integ = {
     .type_name = "Microsoft.HyperV.PowerShell.VMIntegrationComponent", .table_view = integ_view};
-const hv_obj_class hvc_hv_cls_vlan = {
-    .type_name = "Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanSetting",
-    .table_view = vlan_view};
+const hv_obj_class hvc_hv_cls_vlan = {.type_name =
+                                          "Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanSetting",
+                                      .table_view = vlan_view};
 
 /* ---- small helpers ---- */
 bool
@@ -397,15 +457,15 @@ vhv_error(hv_cmd *cmd, hv_err_category cat, const char *id, const char *target, 
     char msg[1400];
     vsnprintf(msg, sizeof msg, fmt, ap);
     hv_value tgt = target ? hv_str(target) : hv_null();
-    hv_value rec = hv_error_new_ex(cmd, "Microsoft.HyperV.PowerShell.VirtualizationException",
-                                   cat, id, &tgt, "%s", msg);
+    hv_value rec = hv_error_new_ex(cmd, "Microsoft.HyperV.PowerShell.VirtualizationException", cat,
+                                   id, &tgt, "%s", msg);
     hv_unref(tgt);
     return rec;
 }
 
 hv_status
-hvc_hv_error(hv_cmd *cmd, hv_err_category cat, const char *id, const char *target,
-             const char *fmt, ...)
+hvc_hv_error(hv_cmd *cmd, hv_err_category cat, const char *id, const char *target, const char *fmt,
+             ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -420,15 +480,40 @@ hvc_hv_engine_error(hv_cmd *cmd, const hv_eng_err *err, const char *target)
     hv_err_category cat = HV_CAT_NotSpecified;
     const char *id = "Unspecified";
     switch (err->code) {
-    case HV_VIRT_E_NOT_FOUND: cat = HV_CAT_ObjectNotFound; id = "ObjectNotFound"; break;
-    case HV_VIRT_E_INVALID: cat = HV_CAT_InvalidArgument; id = "InvalidParameter"; break;
-    case HV_VIRT_E_STATE: cat = HV_CAT_InvalidOperation; id = "InvalidState"; break;
-    case HV_VIRT_E_EXISTS: cat = HV_CAT_ResourceExists; id = "ObjectAlreadyExists"; break;
-    case HV_VIRT_E_UNSUPPORTED: cat = HV_CAT_NotImplemented; id = "NotSupported"; break;
-    case HV_VIRT_E_TIMEOUT: cat = HV_CAT_OperationTimeout; id = "OperationTimeout"; break;
-    case HV_VIRT_E_CONNECT: cat = HV_CAT_ConnectionError; id = "ObjectNotFound"; break;
-    case HV_VIRT_E_IO: cat = HV_CAT_WriteError; id = "OperationFailed"; break;
-    default: break;
+    case HV_VIRT_E_NOT_FOUND:
+        cat = HV_CAT_ObjectNotFound;
+        id = "ObjectNotFound";
+        break;
+    case HV_VIRT_E_INVALID:
+        cat = HV_CAT_InvalidArgument;
+        id = "InvalidParameter";
+        break;
+    case HV_VIRT_E_STATE:
+        cat = HV_CAT_InvalidOperation;
+        id = "InvalidState";
+        break;
+    case HV_VIRT_E_EXISTS:
+        cat = HV_CAT_ResourceExists;
+        id = "ObjectAlreadyExists";
+        break;
+    case HV_VIRT_E_UNSUPPORTED:
+        cat = HV_CAT_NotImplemented;
+        id = "NotSupported";
+        break;
+    case HV_VIRT_E_TIMEOUT:
+        cat = HV_CAT_OperationTimeout;
+        id = "OperationTimeout";
+        break;
+    case HV_VIRT_E_CONNECT:
+        cat = HV_CAT_ConnectionError;
+        id = "ObjectNotFound";
+        break;
+    case HV_VIRT_E_IO:
+        cat = HV_CAT_WriteError;
+        id = "OperationFailed";
+        break;
+    default:
+        break;
     }
     return hvc_hv_error(cmd, cat, id, target, "%s", err->msg);
 }
@@ -534,8 +619,8 @@ hvc_hv_nic_obj(hv_virt *v, const hv_vm *vm, const hv_vm_nic *nic)
     if (running)
         hv_array_push(&st, hv_str("Ok"));
     hv_obj_set(&o, "Status", st);
-    hv_obj_set(&o, "StatusDescription", running ? str_array((const char *const[]){"OK", NULL})
-                                                : hv_array_new(0));
+    hv_obj_set(&o, "StatusDescription",
+               running ? str_array((const char *const[]){"OK", NULL}) : hv_array_new(0));
     set_common(&o, v);
     return o;
 }
@@ -563,9 +648,10 @@ hvc_hv_disk_obj(hv_virt *v, const hv_vm *vm, const hv_vm_disk *d)
     hv_obj_set(&o, "ControllerNumber", hv_int(d->controller_number));
     hv_obj_set(&o, "ControllerLocation", hv_int(d->controller_location));
     /* Hyper-V names drives "Hard Drive on IDE controller number 0 at location 0" */
-    hv_obj_set(&o, "Name", hv_strf("%s on %s controller number %d at location %d",
-                                   d->is_dvd ? "DVD Drive" : "Hard Drive", ct,
-                                   d->controller_number, d->controller_location));
+    hv_obj_set(&o, "Name",
+               hv_strf("%s on %s controller number %d at location %d",
+                       d->is_dvd ? "DVD Drive" : "Hard Drive", ct, d->controller_number,
+                       d->controller_location));
     hv_obj_set(&o, "Id", hv_strf("Microsoft:%s\\%s", vm->uuid, d->target ? d->target : ""));
     hv_obj_set(&o, "VMName", hv_str(vm->name));
     hv_obj_set(&o, "VMId", hvc_hv_guid(vm->uuid));
@@ -813,8 +899,7 @@ each_object(hv_cmd *cmd, const hv_value *obj, hvc_hv_vm_fn fn, void *ud)
 }
 
 hv_status
-hvc_hv_each_vm(hv_cmd *cmd, const hv_value *input, const hvc_hv_sel *sel, hvc_hv_vm_fn fn,
-               void *ud)
+hvc_hv_each_vm(hv_cmd *cmd, const hv_value *input, const hvc_hv_sel *sel, hvc_hv_vm_fn fn, void *ud)
 {
     if (input && is_vmish(input))
         return each_object(cmd, input, fn, ud);

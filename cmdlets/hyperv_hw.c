@@ -7,24 +7,34 @@
 #include <strings.h>
 
 #define A(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NAMED HV_POS_NAMED
-#define P_COMPUTER(st)                                                                       \
-    {.name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,   \
-     .sets = st, .help = "Hyper-V hosts to run on."}
-#define P_CREDENTIAL(st)                                                                     \
-    {.name = "Credential", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,       \
-     .sets = st, .help = "Accepted for compatibility."}
-#define P_PASSTHRU                                                                           \
-    {.name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                            \
-     .help = "Returns the changed object."}
-#define P_VMNAME(st, mand)                                                                   \
-    {.name = "VMName", .type = HV_PT_STRING, .position = 0,                                  \
-     .flags = (mand) | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = st,            \
-     .help = "Names of the virtual machines (wildcards allowed)."}
-#define P_VM(st)                                                                             \
-    {.name = "VM", .type = HV_PT_ANY, .position = 0,                                         \
-     .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = st,                    \
-     .help = "Virtual machine objects (Get-VM)."}
+#define NAMED  HV_POS_NAMED
+#define P_COMPUTER(st)                                                                             \
+    {                                                                                              \
+        .name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,     \
+        .sets = st, .help = "Hyper-V hosts to run on."                                             \
+    }
+#define P_CREDENTIAL(st)                                                                           \
+    {                                                                                              \
+        .name = "Credential", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,          \
+        .sets = st, .help = "Accepted for compatibility."                                          \
+    }
+#define P_PASSTHRU                                                                                 \
+    {                                                                                              \
+        .name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                               \
+        .help = "Returns the changed object."                                                      \
+    }
+#define P_VMNAME(st, mand)                                                                         \
+    {                                                                                              \
+        .name = "VMName", .type = HV_PT_STRING, .position = 0,                                     \
+        .flags = (mand) | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = st,              \
+        .help = "Names of the virtual machines (wildcards allowed)."                               \
+    }
+#define P_VM(st)                                                                                   \
+    {                                                                                              \
+        .name = "VM", .type = HV_PT_ANY, .position = 0,                                            \
+        .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = st,                       \
+        .help = "Virtual machine objects (Get-VM)."                                                \
+    }
 
 /* Hyper-V's "Failed to modify device" error for a refused setting. */
 static hv_status
@@ -40,13 +50,16 @@ modify_failed(hv_cmd *cmd, const hv_vm *vm, const char *device, const hv_eng_err
 
 /* ---- Get-VMProcessor / Get-VMMemory ---- */
 enum { GP_VMNAME, GP_VM, GP_SNAPSHOT, GP_COMPUTER, GP_CRED, GP__N };
-#define GET_PARAMS                                                                           \
-    [GP_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY), [GP_VM] = P_VM(HV_SET(1)),           \
-    [GP_SNAPSHOT] = {.name = "VMSnapshot", .type = HV_PT_ANY, .position = 0,                 \
-                     .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE, .sets = HV_SET(2),           \
-                     .aliases = A("VMCheckpoint"),                                           \
-                     .help = "A checkpoint (its virtual machine's current settings)."},      \
-    [GP_COMPUTER] = P_COMPUTER(HV_SET(0)), [GP_CRED] = P_CREDENTIAL(HV_SET(0)),              \
+#define GET_PARAMS                                                                                 \
+    [GP_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY), [GP_VM] = P_VM(HV_SET(1)),                 \
+    [GP_SNAPSHOT] = {.name = "VMSnapshot",                                                         \
+                     .type = HV_PT_ANY,                                                            \
+                     .position = 0,                                                                \
+                     .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,                                    \
+                     .sets = HV_SET(2),                                                            \
+                     .aliases = A("VMCheckpoint"),                                                 \
+                     .help = "A checkpoint (its virtual machine's current settings)."},            \
+    [GP_COMPUTER] = P_COMPUTER(HV_SET(0)), [GP_CRED] = P_CREDENTIAL(HV_SET(0)),                    \
     [GP__N] = {.name = NULL}
 
 const hv_param_def hvc_hv_get_vmprocessor_params[] = {GET_PARAMS};
@@ -89,43 +102,90 @@ hvc_hv_get_vmmemory_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Set-VMProcessor ---- */
-enum { SP_VMNAME, SP_VM, SP_PROC, SP_COUNT, SP_NESTED, SP_RESERVE, SP_MAXIMUM, SP_WEIGHT,
-       SP_COMPATMIG, SP_COMPATOLD, SP_HWTHREADS, SP_HOSTPROT, SP_NUMANODE, SP_NUMASOCKET,
-       SP_POOL, SP_PERFMON, SP_PASSTHRU, SP_COMPUTER, SP_CRED, SP__N };
+enum {
+    SP_VMNAME,
+    SP_VM,
+    SP_PROC,
+    SP_COUNT,
+    SP_NESTED,
+    SP_RESERVE,
+    SP_MAXIMUM,
+    SP_WEIGHT,
+    SP_COMPATMIG,
+    SP_COMPATOLD,
+    SP_HWTHREADS,
+    SP_HOSTPROT,
+    SP_NUMANODE,
+    SP_NUMASOCKET,
+    SP_POOL,
+    SP_PERFMON,
+    SP_PASSTHRU,
+    SP_COMPUTER,
+    SP_CRED,
+    SP__N
+};
 const hv_param_def hvc_hv_set_vmprocessor_params[] = {
     [SP_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY),
     [SP_VM] = P_VM(HV_SET(1)),
-    [SP_PROC] = {.name = "VMProcessor", .type = HV_PT_ANY, .position = 0,
-                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(2),
+    [SP_PROC] = {.name = "VMProcessor",
+                 .type = HV_PT_ANY,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                 .sets = HV_SET(2),
                  .help = "Processor objects (Get-VMProcessor)."},
-    [SP_COUNT] = {.name = "Count", .type = HV_PT_INT64, .position = NAMED,
+    [SP_COUNT] = {.name = "Count",
+                  .type = HV_PT_INT64,
+                  .position = NAMED,
                   .help = "Number of virtual processors (<vcpu>)."},
-    [SP_NESTED] = {.name = "ExposeVirtualizationExtensions", .type = HV_PT_BOOL,
+    [SP_NESTED] = {.name = "ExposeVirtualizationExtensions",
+                   .type = HV_PT_BOOL,
                    .position = NAMED,
                    .help = "Nested virtualization: vmx/svm required (or disabled) in <cpu>."},
-    [SP_RESERVE] = {.name = "Reserve", .type = HV_PT_INT64, .position = NAMED,
+    [SP_RESERVE] = {.name = "Reserve",
+                    .type = HV_PT_INT64,
+                    .position = NAMED,
                     .help = "Reserved percentage (kept in metadata)."},
-    [SP_MAXIMUM] = {.name = "Maximum", .type = HV_PT_INT64, .position = NAMED,
+    [SP_MAXIMUM] = {.name = "Maximum",
+                    .type = HV_PT_INT64,
+                    .position = NAMED,
                     .help = "Limit percentage (kept in metadata)."},
-    [SP_WEIGHT] = {.name = "RelativeWeight", .type = HV_PT_INT32, .position = NAMED,
+    [SP_WEIGHT] = {.name = "RelativeWeight",
+                   .type = HV_PT_INT32,
+                   .position = NAMED,
                    .help = "Relative weight (<cputune><shares>)."},
-    [SP_COMPATMIG] = {.name = "CompatibilityForMigrationEnabled", .type = HV_PT_BOOL,
-                      .position = NAMED, .help = "Accepted; not expressed in libvirt."},
+    [SP_COMPATMIG] = {.name = "CompatibilityForMigrationEnabled",
+                      .type = HV_PT_BOOL,
+                      .position = NAMED,
+                      .help = "Accepted; not expressed in libvirt."},
     [SP_COMPATOLD] = {.name = "CompatibilityForOlderOperatingSystemsEnabled",
-                      .type = HV_PT_BOOL, .position = NAMED,
+                      .type = HV_PT_BOOL,
+                      .position = NAMED,
                       .help = "Accepted; not expressed in libvirt."},
-    [SP_HWTHREADS] = {.name = "HwThreadCountPerCore", .type = HV_PT_INT64, .position = NAMED,
+    [SP_HWTHREADS] = {.name = "HwThreadCountPerCore",
+                      .type = HV_PT_INT64,
+                      .position = NAMED,
                       .help = "Accepted; not expressed in libvirt."},
-    [SP_HOSTPROT] = {.name = "EnableHostResourceProtection", .type = HV_PT_BOOL,
-                     .position = NAMED, .help = "Accepted; not expressed in libvirt."},
-    [SP_NUMANODE] = {.name = "MaximumCountPerNumaNode", .type = HV_PT_INT32, .position = NAMED,
+    [SP_HOSTPROT] = {.name = "EnableHostResourceProtection",
+                     .type = HV_PT_BOOL,
+                     .position = NAMED,
                      .help = "Accepted; not expressed in libvirt."},
-    [SP_NUMASOCKET] = {.name = "MaximumCountPerNumaSocket", .type = HV_PT_INT32,
-                       .position = NAMED, .help = "Accepted; not expressed in libvirt."},
-    [SP_POOL] = {.name = "ResourcePoolName", .type = HV_PT_STRING, .position = NAMED,
+    [SP_NUMANODE] = {.name = "MaximumCountPerNumaNode",
+                     .type = HV_PT_INT32,
+                     .position = NAMED,
+                     .help = "Accepted; not expressed in libvirt."},
+    [SP_NUMASOCKET] = {.name = "MaximumCountPerNumaSocket",
+                       .type = HV_PT_INT32,
+                       .position = NAMED,
+                       .help = "Accepted; not expressed in libvirt."},
+    [SP_POOL] = {.name = "ResourcePoolName",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
                  .help = "Accepted; not expressed in libvirt."},
-    [SP_PERFMON] = {.name = "Perfmon", .type = HV_PT_STRING, .position = NAMED,
-                    .flags = HV_PF_ARRAY, .help = "Accepted; not expressed in libvirt."},
+    [SP_PERFMON] = {.name = "Perfmon",
+                    .type = HV_PT_STRING,
+                    .position = NAMED,
+                    .flags = HV_PF_ARRAY,
+                    .help = "Accepted; not expressed in libvirt."},
     [SP_PASSTHRU] = P_PASSTHRU,
     [SP_COMPUTER] = P_COMPUTER(HV_SET(0)),
     [SP_CRED] = P_CREDENTIAL(HV_SET(0)),
@@ -144,8 +204,7 @@ nested_warning(hv_cmd *cmd)
         "The host cannot run nested virtual machines: %s is %s. Enable it with "
         "\"echo 'options %s nested=1' > /etc/modprobe.d/kvm-nested.conf\", then reload the "
         "module while no virtual machine runs (\"modprobe -r %s && modprobe %s\").",
-        hv_virt_nested_param_path(h.vendor), h.kvm_nested < 0 ? "missing" : "off", mod, mod,
-        mod);
+        hv_virt_nested_param_path(h.vendor), h.kvm_nested < 0 ? "missing" : "off", mod, mod, mod);
 }
 
 static hv_status
@@ -192,29 +251,63 @@ hvc_hv_set_vmprocessor_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Set-VMMemory ---- */
-enum { SM_VMNAME, SM_VM, SM_MEM, SM_BUFFER, SM_DYNAMIC, SM_MAX, SM_MIN, SM_STARTUP, SM_PRIORITY,
-       SM_NUMA, SM_POOL, SM_PASSTHRU, SM_COMPUTER, SM_CRED, SM__N };
+enum {
+    SM_VMNAME,
+    SM_VM,
+    SM_MEM,
+    SM_BUFFER,
+    SM_DYNAMIC,
+    SM_MAX,
+    SM_MIN,
+    SM_STARTUP,
+    SM_PRIORITY,
+    SM_NUMA,
+    SM_POOL,
+    SM_PASSTHRU,
+    SM_COMPUTER,
+    SM_CRED,
+    SM__N
+};
 const hv_param_def hvc_hv_set_vmmemory_params[] = {
     [SM_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY),
     [SM_VM] = P_VM(HV_SET(1)),
-    [SM_MEM] = {.name = "VMMemory", .type = HV_PT_ANY, .position = 0,
-                .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(2),
+    [SM_MEM] = {.name = "VMMemory",
+                .type = HV_PT_ANY,
+                .position = 0,
+                .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                .sets = HV_SET(2),
                 .help = "Memory objects (Get-VMMemory)."},
-    [SM_BUFFER] = {.name = "Buffer", .type = HV_PT_INT32, .position = NAMED,
+    [SM_BUFFER] = {.name = "Buffer",
+                   .type = HV_PT_INT32,
+                   .position = NAMED,
                    .help = "Memory buffer percentage, 5-2000 (dynamic memory)."},
-    [SM_DYNAMIC] = {.name = "DynamicMemoryEnabled", .type = HV_PT_BOOL, .position = NAMED,
+    [SM_DYNAMIC] = {.name = "DynamicMemoryEnabled",
+                    .type = HV_PT_BOOL,
+                    .position = NAMED,
                     .help = "Dynamic memory: <memory> = Maximum, <currentMemory> = Startup."},
-    [SM_MAX] = {.name = "MaximumBytes", .type = HV_PT_INT64, .position = NAMED,
+    [SM_MAX] = {.name = "MaximumBytes",
+                .type = HV_PT_INT64,
+                .position = NAMED,
                 .help = "Maximum memory in bytes."},
-    [SM_MIN] = {.name = "MinimumBytes", .type = HV_PT_INT64, .position = NAMED,
+    [SM_MIN] = {.name = "MinimumBytes",
+                .type = HV_PT_INT64,
+                .position = NAMED,
                 .help = "Minimum memory in bytes."},
-    [SM_STARTUP] = {.name = "StartupBytes", .type = HV_PT_INT64, .position = NAMED,
+    [SM_STARTUP] = {.name = "StartupBytes",
+                    .type = HV_PT_INT64,
+                    .position = NAMED,
                     .help = "Startup memory in bytes."},
-    [SM_PRIORITY] = {.name = "Priority", .type = HV_PT_INT32, .position = NAMED,
+    [SM_PRIORITY] = {.name = "Priority",
+                     .type = HV_PT_INT32,
+                     .position = NAMED,
                      .help = "Memory weight, 0-100."},
-    [SM_NUMA] = {.name = "MaximumAmountPerNumaNodeBytes", .type = HV_PT_INT64,
-                 .position = NAMED, .help = "Accepted; not expressed in libvirt."},
-    [SM_POOL] = {.name = "ResourcePoolName", .type = HV_PT_STRING, .position = NAMED,
+    [SM_NUMA] = {.name = "MaximumAmountPerNumaNodeBytes",
+                 .type = HV_PT_INT64,
+                 .position = NAMED,
+                 .help = "Accepted; not expressed in libvirt."},
+    [SM_POOL] = {.name = "ResourcePoolName",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
                  .help = "Accepted; not expressed in libvirt."},
     [SM_PASSTHRU] = P_PASSTHRU,
     [SM_COMPUTER] = P_COMPUTER(HV_SET(0)),
@@ -263,15 +356,22 @@ hvc_hv_set_vmmemory_process(hv_cmd *cmd, const hv_value *input)
 
 /* ---- drives ---- */
 enum { GD_VMNAME, GD_VM, GD_CTYPE, GD_CNUM, GD_CLOC, GD_COMPUTER, GD_CRED, GD__N };
-#define DRIVE_GET_PARAMS                                                                     \
-    [GD_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY), [GD_VM] = P_VM(HV_SET(1)),           \
-    [GD_CTYPE] = {.name = "ControllerType", .type = HV_PT_ENUM, .position = NAMED,           \
-                  .enum_def = &hvc_hv_enum_controller, .help = "IDE or SCSI."},              \
-    [GD_CNUM] = {.name = "ControllerNumber", .type = HV_PT_INT32, .position = NAMED,         \
-                 .help = "Controller number."},                                              \
-    [GD_CLOC] = {.name = "ControllerLocation", .type = HV_PT_INT32, .position = NAMED,       \
-                 .help = "Location on the controller."},                                     \
-    [GD_COMPUTER] = P_COMPUTER(HV_SET(0)), [GD_CRED] = P_CREDENTIAL(HV_SET(0)),              \
+#define DRIVE_GET_PARAMS                                                                           \
+    [GD_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY), [GD_VM] = P_VM(HV_SET(1)),                 \
+    [GD_CTYPE] = {.name = "ControllerType",                                                        \
+                  .type = HV_PT_ENUM,                                                              \
+                  .position = NAMED,                                                               \
+                  .enum_def = &hvc_hv_enum_controller,                                             \
+                  .help = "IDE or SCSI."},                                                         \
+    [GD_CNUM] = {.name = "ControllerNumber",                                                       \
+                 .type = HV_PT_INT32,                                                              \
+                 .position = NAMED,                                                                \
+                 .help = "Controller number."},                                                    \
+    [GD_CLOC] = {.name = "ControllerLocation",                                                     \
+                 .type = HV_PT_INT32,                                                              \
+                 .position = NAMED,                                                                \
+                 .help = "Location on the controller."},                                           \
+    [GD_COMPUTER] = P_COMPUTER(HV_SET(0)), [GD_CRED] = P_CREDENTIAL(HV_SET(0)),                    \
     [GD__N] = {.name = NULL}
 const hv_param_def hvc_hv_get_vmharddiskdrive_params[] = {DRIVE_GET_PARAMS};
 const hv_param_def hvc_hv_get_vmdvddrive_params[] = {DRIVE_GET_PARAMS};
@@ -295,7 +395,8 @@ emit_drives(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
     bool dvd = ud != NULL;
     hv_status st = HV_OK;
     for (size_t i = 0; i < vm->n_disks && st == HV_OK; i++)
-        if (vm->disks[i].is_dvd == dvd && drive_matches(cmd, &vm->disks[i], GD_CTYPE, GD_CNUM, GD_CLOC))
+        if (vm->disks[i].is_dvd == dvd &&
+            drive_matches(cmd, &vm->disks[i], GD_CTYPE, GD_CNUM, GD_CLOC))
             st = hv_emit(cmd, hvc_hv_disk_obj(v, vm, &vm->disks[i]));
     return st;
 }
@@ -314,23 +415,46 @@ hvc_hv_get_vmdvddrive_process(hv_cmd *cmd, const hv_value *input)
     return hvc_hv_each_vm(cmd, input, &drive_sel, emit_drives, (void *)1);
 }
 
-enum { AD_VMNAME, AD_VM, AD_CTYPE, AD_CNUM, AD_CLOC, AD_PATH, AD_PASSTHRU, AD_COMPUTER, AD_CRED,
-       AD_UNVERIFIED, AD__N };
+enum {
+    AD_VMNAME,
+    AD_VM,
+    AD_CTYPE,
+    AD_CNUM,
+    AD_CLOC,
+    AD_PATH,
+    AD_PASSTHRU,
+    AD_COMPUTER,
+    AD_CRED,
+    AD_UNVERIFIED,
+    AD__N
+};
 const hv_param_def hvc_hv_add_vmharddiskdrive_params[] = {
     [AD_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY),
     [AD_VM] = P_VM(HV_SET(1)),
-    [AD_CTYPE] = {.name = "ControllerType", .type = HV_PT_ENUM, .position = 1,
-                  .enum_def = &hvc_hv_enum_controller, .help = "IDE or SCSI."},
-    [AD_CNUM] = {.name = "ControllerNumber", .type = HV_PT_INT32, .position = 2,
+    [AD_CTYPE] = {.name = "ControllerType",
+                  .type = HV_PT_ENUM,
+                  .position = 1,
+                  .enum_def = &hvc_hv_enum_controller,
+                  .help = "IDE or SCSI."},
+    [AD_CNUM] = {.name = "ControllerNumber",
+                 .type = HV_PT_INT32,
+                 .position = 2,
                  .help = "Controller number (first free when omitted)."},
-    [AD_CLOC] = {.name = "ControllerLocation", .type = HV_PT_INT32, .position = 3,
+    [AD_CLOC] = {.name = "ControllerLocation",
+                 .type = HV_PT_INT32,
+                 .position = 3,
                  .help = "Location (first free when omitted)."},
-    [AD_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = 4,
-                 .flags = HV_PF_BY_PROPERTY_NAME, .help = "The disk image file."},
+    [AD_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = 4,
+                 .flags = HV_PF_BY_PROPERTY_NAME,
+                 .help = "The disk image file."},
     [AD_PASSTHRU] = P_PASSTHRU,
     [AD_COMPUTER] = P_COMPUTER(HV_SET(0)),
     [AD_CRED] = P_CREDENTIAL(HV_SET(0)),
-    [AD_UNVERIFIED] = {.name = "AllowUnverifiedPaths", .type = HV_PT_SWITCH, .position = NAMED,
+    [AD_UNVERIFIED] = {.name = "AllowUnverifiedPaths",
+                       .type = HV_PT_SWITCH,
+                       .position = NAMED,
                        .help = "Accepted for compatibility."},
     [AD__N] = {.name = NULL},
 };
@@ -338,18 +462,29 @@ const hv_param_def hvc_hv_add_vmharddiskdrive_params[] = {
 const hv_param_def hvc_hv_add_vmdvddrive_params[] = {
     [AD_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY),
     [AD_VM] = P_VM(HV_SET(1)),
-    [AD_CTYPE] = {.name = "ControllerType", .type = HV_PT_ENUM, .position = NAMED,
-                  .enum_def = &hvc_hv_enum_controller, .help = "IDE or SCSI."},
-    [AD_CNUM] = {.name = "ControllerNumber", .type = HV_PT_INT32, .position = 1,
+    [AD_CTYPE] = {.name = "ControllerType",
+                  .type = HV_PT_ENUM,
+                  .position = NAMED,
+                  .enum_def = &hvc_hv_enum_controller,
+                  .help = "IDE or SCSI."},
+    [AD_CNUM] = {.name = "ControllerNumber",
+                 .type = HV_PT_INT32,
+                 .position = 1,
                  .help = "Controller number (first free when omitted)."},
-    [AD_CLOC] = {.name = "ControllerLocation", .type = HV_PT_INT32, .position = 2,
+    [AD_CLOC] = {.name = "ControllerLocation",
+                 .type = HV_PT_INT32,
+                 .position = 2,
                  .help = "Location (first free when omitted)."},
-    [AD_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = 3,
+    [AD_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = 3,
                  .help = "An ISO image to insert, or none."},
     [AD_PASSTHRU] = P_PASSTHRU,
     [AD_COMPUTER] = P_COMPUTER(HV_SET(0)),
     [AD_CRED] = P_CREDENTIAL(HV_SET(0)),
-    [AD_UNVERIFIED] = {.name = "AllowUnverifiedPaths", .type = HV_PT_SWITCH, .position = NAMED,
+    [AD_UNVERIFIED] = {.name = "AllowUnverifiedPaths",
+                       .type = HV_PT_SWITCH,
+                       .position = NAMED,
                        .help = "Accepted for compatibility."},
     [AD__N] = {.name = NULL},
 };
@@ -383,7 +518,9 @@ add_drive(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
     hvc_hv_arg_enum(cmd, AD_CTYPE, &hvc_hv_enum_controller, &ct);
     if (dvd && ct < 0)
         ct = vm->generation == 2 ? 1 : 0;
-    hv_disk_spec s = {.path = path, .dvd = dvd, .controller_type = ct,
+    hv_disk_spec s = {.path = path,
+                      .dvd = dvd,
+                      .controller_type = ct,
                       .controller_number = (int)hvc_hv_arg_int(cmd, AD_CNUM, -1),
                       .controller_location = (int)hvc_hv_arg_int(cmd, AD_CLOC, -1)};
     hv_status st = HV_OK;
@@ -406,32 +543,51 @@ static const hvc_hv_sel add_sel = {.p_name = AD_VMNAME, .p_vm = AD_VM, .p_comput
 hv_status
 hvc_hv_add_vmharddiskdrive_process(hv_cmd *cmd, const hv_value *input)
 {
-    return hvc_hv_each_vm(cmd, hvc_hv_is(input, &hvc_hv_cls_vm) ? input : NULL, &add_sel,
-                          add_drive, NULL);
+    return hvc_hv_each_vm(cmd, hvc_hv_is(input, &hvc_hv_cls_vm) ? input : NULL, &add_sel, add_drive,
+                          NULL);
 }
 
 hv_status
 hvc_hv_add_vmdvddrive_process(hv_cmd *cmd, const hv_value *input)
 {
-    return hvc_hv_each_vm(cmd, hvc_hv_is(input, &hvc_hv_cls_vm) ? input : NULL, &add_sel,
-                          add_drive, (void *)1);
+    return hvc_hv_each_vm(cmd, hvc_hv_is(input, &hvc_hv_cls_vm) ? input : NULL, &add_sel, add_drive,
+                          (void *)1);
 }
 
 /* Remove-VMHardDiskDrive: [-VMHardDiskDrive] objects, or -VMName + controller address */
 enum { RD_DRIVE, RD_VMNAME, RD_CTYPE, RD_CNUM, RD_CLOC, RD_PASSTHRU, RD_COMPUTER, RD__N };
 const hv_param_def hvc_hv_remove_vmharddiskdrive_params[] = {
-    [RD_DRIVE] = {.name = "VMHardDiskDrive", .type = HV_PT_ANY, .position = 0,
-                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(0),
+    [RD_DRIVE] = {.name = "VMHardDiskDrive",
+                  .type = HV_PT_ANY,
+                  .position = 0,
+                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                  .sets = HV_SET(0),
                   .help = "Drive objects (Get-VMHardDiskDrive)."},
-    [RD_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
-                   .flags = HV_PF_MANDATORY, .sets = HV_SET(1), .help = "The virtual machine."},
-    [RD_CTYPE] = {.name = "ControllerType", .type = HV_PT_ENUM, .position = 1,
-                  .flags = HV_PF_MANDATORY, .sets = HV_SET(1),
-                  .enum_def = &hvc_hv_enum_controller, .help = "IDE or SCSI."},
-    [RD_CNUM] = {.name = "ControllerNumber", .type = HV_PT_INT32, .position = 2,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(1), .help = "Controller number."},
-    [RD_CLOC] = {.name = "ControllerLocation", .type = HV_PT_INT32, .position = 3,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(1), .help = "Location."},
+    [RD_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
+                   .flags = HV_PF_MANDATORY,
+                   .sets = HV_SET(1),
+                   .help = "The virtual machine."},
+    [RD_CTYPE] = {.name = "ControllerType",
+                  .type = HV_PT_ENUM,
+                  .position = 1,
+                  .flags = HV_PF_MANDATORY,
+                  .sets = HV_SET(1),
+                  .enum_def = &hvc_hv_enum_controller,
+                  .help = "IDE or SCSI."},
+    [RD_CNUM] = {.name = "ControllerNumber",
+                 .type = HV_PT_INT32,
+                 .position = 2,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1),
+                 .help = "Controller number."},
+    [RD_CLOC] = {.name = "ControllerLocation",
+                 .type = HV_PT_INT32,
+                 .position = 3,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1),
+                 .help = "Location."},
     [RD_PASSTHRU] = P_PASSTHRU,
     [RD_COMPUTER] = P_COMPUTER(HV_SET(1)),
     [RD__N] = {.name = NULL},
@@ -499,24 +655,49 @@ hvc_hv_remove_vmharddiskdrive_process(hv_cmd *cmd, const hv_value *input)
 
 /* Set-VMDvdDrive: [-VMName] + [[-ControllerNumber]] [[-ControllerLocation]], or
  * [-VMDvdDrive] objects; -Path (empty or $null ejects). */
-enum { SD_VMNAME, SD_DRIVE, SD_CNUM, SD_CLOC, SD_PATH, SD_PASSTHRU, SD_COMPUTER, SD_UNVERIFIED,
-       SD__N };
+enum {
+    SD_VMNAME,
+    SD_DRIVE,
+    SD_CNUM,
+    SD_CLOC,
+    SD_PATH,
+    SD_PASSTHRU,
+    SD_COMPUTER,
+    SD_UNVERIFIED,
+    SD__N
+};
 const hv_param_def hvc_hv_set_vmdvddrive_params[] = {
-    [SD_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
-                   .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE, .sets = HV_SET(0),
+    [SD_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
+                   .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
+                   .sets = HV_SET(0),
                    .help = "The virtual machine."},
-    [SD_DRIVE] = {.name = "VMDvdDrive", .type = HV_PT_ANY, .position = 0,
-                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+    [SD_DRIVE] = {.name = "VMDvdDrive",
+                  .type = HV_PT_ANY,
+                  .position = 0,
+                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                  .sets = HV_SET(1),
                   .help = "DVD drive objects (Get-VMDvdDrive)."},
-    [SD_CNUM] = {.name = "ControllerNumber", .type = HV_PT_INT32, .position = 1,
-                 .sets = HV_SET(0), .help = "Controller number."},
-    [SD_CLOC] = {.name = "ControllerLocation", .type = HV_PT_INT32, .position = 2,
-                 .sets = HV_SET(0), .help = "Location."},
-    [SD_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = NAMED,
+    [SD_CNUM] = {.name = "ControllerNumber",
+                 .type = HV_PT_INT32,
+                 .position = 1,
+                 .sets = HV_SET(0),
+                 .help = "Controller number."},
+    [SD_CLOC] = {.name = "ControllerLocation",
+                 .type = HV_PT_INT32,
+                 .position = 2,
+                 .sets = HV_SET(0),
+                 .help = "Location."},
+    [SD_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
                  .help = "ISO image to insert; empty ejects."},
     [SD_PASSTHRU] = P_PASSTHRU,
     [SD_COMPUTER] = P_COMPUTER(HV_SET(0)),
-    [SD_UNVERIFIED] = {.name = "AllowUnverifiedPaths", .type = HV_PT_SWITCH, .position = NAMED,
+    [SD_UNVERIFIED] = {.name = "AllowUnverifiedPaths",
+                       .type = HV_PT_SWITCH,
+                       .position = NAMED,
                        .help = "Accepted for compatibility."},
     [SD__N] = {.name = NULL},
 };
@@ -557,8 +738,9 @@ set_dvd_addr(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
     (void)ud;
     for (size_t i = 0; i < vm->n_disks; i++) {
         const hv_vm_disk *d = &vm->disks[i];
-        if (!d->is_dvd || (hv_cmd_bound(cmd, SD_CNUM) &&
-                           hvc_hv_arg_int(cmd, SD_CNUM, -1) != d->controller_number) ||
+        if (!d->is_dvd ||
+            (hv_cmd_bound(cmd, SD_CNUM) &&
+             hvc_hv_arg_int(cmd, SD_CNUM, -1) != d->controller_number) ||
             (hv_cmd_bound(cmd, SD_CLOC) &&
              hvc_hv_arg_int(cmd, SD_CLOC, -1) != d->controller_location))
             continue;
@@ -599,7 +781,7 @@ vhd_obj(const hv_vhd *d)
         *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
     if (!strcmp(fmt, "VPC"))
         snprintf(fmt, sizeof fmt, "VHD");
-    const char *type = d->parent ? "Differencing"
+    const char *type = d->parent                                          ? "Differencing"
                        : (!strcmp(fmt, "RAW") || d->file_size >= d->size) ? "Fixed"
                                                                           : "Dynamic";
     hv_obj_set(&o, "ComputerName", hv_str("localhost"));
@@ -638,32 +820,70 @@ emit_vhd(hv_cmd *cmd, const char *path)
     return st;
 }
 
-enum { NH_PATH, NH_SIZE, NH_PARENT, NH_DYNAMIC, NH_FIXED, NH_DIFF, NH_BLOCK, NH_LSECT, NH_PSECT,
-       NH_COMPUTER, NH_ASJOB, NH__N };
+enum {
+    NH_PATH,
+    NH_SIZE,
+    NH_PARENT,
+    NH_DYNAMIC,
+    NH_FIXED,
+    NH_DIFF,
+    NH_BLOCK,
+    NH_LSECT,
+    NH_PSECT,
+    NH_COMPUTER,
+    NH_ASJOB,
+    NH__N
+};
 const hv_param_def hvc_hv_new_vhd_params[] = {
-    [NH_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_MANDATORY | HV_PF_ARRAY, .help = "Files to create."},
-    [NH_SIZE] = {.name = "SizeBytes", .type = HV_PT_UINT64, .position = 1,
-                 .flags = HV_PF_MANDATORY, .mandatory_sets = HV_SET(0) | HV_SET(2),
+    [NH_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_ARRAY,
+                 .help = "Files to create."},
+    [NH_SIZE] = {.name = "SizeBytes",
+                 .type = HV_PT_UINT64,
+                 .position = 1,
+                 .flags = HV_PF_MANDATORY,
+                 .mandatory_sets = HV_SET(0) | HV_SET(2),
                  .help = "Virtual size in bytes."},
-    [NH_PARENT] = {.name = "ParentPath", .type = HV_PT_STRING, .position = NAMED,
-                   .flags = HV_PF_MANDATORY, .sets = HV_SET(1),
+    [NH_PARENT] = {.name = "ParentPath",
+                   .type = HV_PT_STRING,
+                   .position = NAMED,
+                   .flags = HV_PF_MANDATORY,
+                   .sets = HV_SET(1),
                    .help = "Parent disk (backing file)."},
-    [NH_DYNAMIC] = {.name = "Dynamic", .type = HV_PT_SWITCH, .position = NAMED,
-                    .sets = HV_SET(0), .help = "Grows as data is written (qcow2)."},
-    [NH_FIXED] = {.name = "Fixed", .type = HV_PT_SWITCH, .position = NAMED,
-                  .flags = HV_PF_MANDATORY, .sets = HV_SET(2),
+    [NH_DYNAMIC] = {.name = "Dynamic",
+                    .type = HV_PT_SWITCH,
+                    .position = NAMED,
+                    .sets = HV_SET(0),
+                    .help = "Grows as data is written (qcow2)."},
+    [NH_FIXED] = {.name = "Fixed",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
+                  .flags = HV_PF_MANDATORY,
+                  .sets = HV_SET(2),
                   .help = "Allocates the whole size now."},
-    [NH_DIFF] = {.name = "Differencing", .type = HV_PT_SWITCH, .position = NAMED,
-                 .sets = HV_SET(1), .help = "A child of -ParentPath."},
-    [NH_BLOCK] = {.name = "BlockSizeBytes", .type = HV_PT_UINT32, .position = NAMED,
+    [NH_DIFF] = {.name = "Differencing",
+                 .type = HV_PT_SWITCH,
+                 .position = NAMED,
+                 .sets = HV_SET(1),
+                 .help = "A child of -ParentPath."},
+    [NH_BLOCK] = {.name = "BlockSizeBytes",
+                  .type = HV_PT_UINT32,
+                  .position = NAMED,
                   .help = "Accepted for compatibility."},
-    [NH_LSECT] = {.name = "LogicalSectorSizeBytes", .type = HV_PT_UINT32, .position = NAMED,
+    [NH_LSECT] = {.name = "LogicalSectorSizeBytes",
+                  .type = HV_PT_UINT32,
+                  .position = NAMED,
                   .help = "Accepted for compatibility."},
-    [NH_PSECT] = {.name = "PhysicalSectorSizeBytes", .type = HV_PT_UINT32, .position = NAMED,
+    [NH_PSECT] = {.name = "PhysicalSectorSizeBytes",
+                  .type = HV_PT_UINT32,
+                  .position = NAMED,
                   .help = "Accepted for compatibility."},
     [NH_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
-    [NH_ASJOB] = {.name = "AsJob", .type = HV_PT_SWITCH, .position = NAMED,
+    [NH_ASJOB] = {.name = "AsJob",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
                   .help = "Accepted for compatibility."},
     [NH__N] = {.name = NULL},
 };
@@ -693,13 +913,19 @@ hvc_hv_new_vhd_process(hv_cmd *cmd, const hv_value *input)
 
 enum { GH_PATH, GH_VMID, GH_COMPUTER, GH__N };
 const hv_param_def hvc_hv_get_vhd_params[] = {
-    [GH_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME |
-                          HV_PF_ARRAY,
-                 .sets = HV_SET(0), .aliases = A("FullName"), .help = "Disk files."},
-    [GH_VMID] = {.name = "VMId", .type = HV_PT_STRING, .position = NAMED,
+    [GH_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
+                 .sets = HV_SET(0),
+                 .aliases = A("FullName"),
+                 .help = "Disk files."},
+    [GH_VMID] = {.name = "VMId",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
                  .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
-                 .sets = HV_SET(1), .help = "The disks of these virtual machines."},
+                 .sets = HV_SET(1),
+                 .help = "The disks of these virtual machines."},
     [GH_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
     [GH__N] = {.name = NULL},
 };
@@ -758,14 +984,23 @@ hvc_hv_get_vhd_process(hv_cmd *cmd, const hv_value *input)
 
 enum { RH_PATH, RH_SIZE, RH_MIN, RH_PASSTHRU, RH_COMPUTER, RH__N };
 const hv_param_def hvc_hv_resize_vhd_params[] = {
-    [RH_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME |
-                          HV_PF_ARRAY,
-                 .aliases = A("FullName"), .help = "Disk files."},
-    [RH_SIZE] = {.name = "SizeBytes", .type = HV_PT_UINT64, .position = 1,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(0), .help = "New virtual size."},
-    [RH_MIN] = {.name = "ToMinimumSize", .type = HV_PT_SWITCH, .position = NAMED,
-                .flags = HV_PF_MANDATORY, .sets = HV_SET(1),
+    [RH_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
+                 .aliases = A("FullName"),
+                 .help = "Disk files."},
+    [RH_SIZE] = {.name = "SizeBytes",
+                 .type = HV_PT_UINT64,
+                 .position = 1,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(0),
+                 .help = "New virtual size."},
+    [RH_MIN] = {.name = "ToMinimumSize",
+                .type = HV_PT_SWITCH,
+                .position = NAMED,
+                .flags = HV_PF_MANDATORY,
+                .sets = HV_SET(1),
                 .help = "Shrinks to the smallest size (not supported for qcow2)."},
     [RH_PASSTHRU] = P_PASSTHRU,
     [RH_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
@@ -802,9 +1037,15 @@ hvc_hv_resize_vhd_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Get-VMHost ---- */
 enum { GHO_COMPUTER, GHO_CRED, GHO__N };
 const hv_param_def hvc_hv_get_vmhost_params[] = {
-    [GHO_COMPUTER] = {.name = "ComputerName", .type = HV_PT_STRING, .position = 0,
-                      .flags = HV_PF_BY_VALUE | HV_PF_ARRAY, .help = "Hyper-V hosts."},
-    [GHO_CRED] = {.name = "Credential", .type = HV_PT_ANY, .position = 1, .flags = HV_PF_ARRAY,
+    [GHO_COMPUTER] = {.name = "ComputerName",
+                      .type = HV_PT_STRING,
+                      .position = 0,
+                      .flags = HV_PF_BY_VALUE | HV_PF_ARRAY,
+                      .help = "Hyper-V hosts."},
+    [GHO_CRED] = {.name = "Credential",
+                  .type = HV_PT_ANY,
+                  .position = 1,
+                  .flags = HV_PF_ARRAY,
                   .help = "Accepted for compatibility."},
     [GHO__N] = {.name = NULL},
 };
@@ -888,8 +1129,11 @@ enum { GI_VMNAME, GI_VM, GI_NAME, GI_COMPUTER, GI__N };
 const hv_param_def hvc_hv_get_vmintegrationservice_params[] = {
     [GI_VMNAME] = P_VMNAME(HV_SET(0), HV_PF_MANDATORY),
     [GI_VM] = P_VM(HV_SET(1)),
-    [GI_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 1,
-                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .help = "Integration service names."},
+    [GI_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                 .help = "Integration service names."},
     [GI_COMPUTER] = P_COMPUTER(HV_SET(0)),
     [GI__N] = {.name = NULL},
 };
@@ -921,7 +1165,7 @@ emit_integ(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
         hv_obj_set(&o, "VMName", hv_str(vm->name));
         hv_obj_set(&o, "Name", hv_str(svcs[i].name));
         hv_obj_set(&o, "Enabled", hv_bool(svcs[i].enabled));
-        const char *prim = !running || !svcs[i].enabled ? ""
+        const char *prim = !running || !svcs[i].enabled        ? ""
                            : !strcmp(svcs[i].name, "Shutdown") ? "OK"
                                                                : "No Contact";
         hv_obj_set(&o, "PrimaryStatusDescription", hv_str(prim));

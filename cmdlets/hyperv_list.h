@@ -3,31 +3,36 @@
  * examples).
  * The family files define <prefix>_params and <prefix>_process. */
 #define HVC_SETS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define HVC_NONE NULL
-#define HVC_SP HV_CF_SHOULD_PROCESS
-#define HVC_VM "Microsoft.HyperV.PowerShell.VirtualMachine"
-#define HVC_EX(t, c) ((const hv_example[]){{.title = t, .code = c}, {.title = NULL}})
+#define HVC_NONE      NULL
+#define HVC_SP        HV_CF_SHOULD_PROCESS
+#define HVC_VM        "Microsoft.HyperV.PowerShell.VirtualMachine"
+#define HVC_EX(t, c)  ((const hv_example[]){{.title = t, .code = c}, {.title = NULL}})
 /* hyperv_vm.c */
 HVC_HV_CMDLET(hvc_hv_get_vm, "Get-VM", HVC_NONE, HVC_SETS("Name", "Id"), 0, 0,
               "Gets the virtual machines from one or more Hyper-V hosts.", HVC_VM,
-              HVC_EX("List the virtual machines that are off", "Get-VM | Where-Object State -eq 'Off'"))
-HVC_HV_CMDLET(hvc_hv_new_vm, "New-VM", HVC_NONE, HVC_SETS("No VHD", "New VHD", "Existing VHD"), 0,
-              HVC_SP, "Creates a new virtual machine.", HVC_VM,
-              HVC_EX("Create a generation 2 VM with 4 GB on a switch", "New-VM -Name 'Lab 1' -MemoryStartupBytes 4GB -Generation 2 -SwitchName VmNAT"))
+              HVC_EX("List the virtual machines that are off",
+                     "Get-VM | Where-Object State -eq 'Off'"))
+HVC_HV_CMDLET(
+    hvc_hv_new_vm, "New-VM", HVC_NONE, HVC_SETS("No VHD", "New VHD", "Existing VHD"), 0, HVC_SP,
+    "Creates a new virtual machine.", HVC_VM,
+    HVC_EX("Create a generation 2 VM with 4 GB on a switch",
+           "New-VM -Name 'Lab 1' -MemoryStartupBytes 4GB -Generation 2 -SwitchName VmNAT"))
 HVC_HV_CMDLET(hvc_hv_remove_vm, "Remove-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
               "Deletes a virtual machine.", HVC_VM,
-              HVC_EX("Turn off and delete test VMs", "Get-VM test* | Stop-VM -TurnOff -Force -Passthru | Remove-VM -Force"))
+              HVC_EX("Turn off and delete test VMs",
+                     "Get-VM test* | Stop-VM -TurnOff -Force -Passthru | Remove-VM -Force"))
 HVC_HV_CMDLET(hvc_hv_start_vm, "Start-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
               "Starts a virtual machine.", HVC_VM,
-              HVC_EX("Start every VM that is off", "Get-VM | Where-Object State -eq Off | Start-VM -Passthru"))
+              HVC_EX("Start every VM that is off",
+                     "Get-VM | Where-Object State -eq Off | Start-VM -Passthru"))
 HVC_HV_CMDLET(hvc_hv_stop_vm, "Stop-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
               "Shuts down, turns off, or saves a virtual machine.", HVC_VM,
               HVC_EX("Power a VM off immediately", "Stop-VM -Name web01 -TurnOff"))
-HVC_HV_CMDLET(hvc_hv_restart_vm, "Restart-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0,
-              HVC_SP, "Restarts a virtual machine.", HVC_VM,
+HVC_HV_CMDLET(hvc_hv_restart_vm, "Restart-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
+              "Restarts a virtual machine.", HVC_VM,
               HVC_EX("Reset a VM", "Restart-VM -Name web01 -Force"))
-HVC_HV_CMDLET(hvc_hv_suspend_vm, "Suspend-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0,
-              HVC_SP, "Suspends, or pauses, a virtual machine.", HVC_VM,
+HVC_HV_CMDLET(hvc_hv_suspend_vm, "Suspend-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
+              "Suspends, or pauses, a virtual machine.", HVC_VM,
               HVC_EX("Pause a VM", "Suspend-VM -Name web01"))
 HVC_HV_CMDLET(hvc_hv_resume_vm, "Resume-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
               "Resumes a suspended (paused) virtual machine.", HVC_VM,
@@ -41,18 +46,21 @@ HVC_HV_CMDLET(hvc_hv_remove_vmsavedstate, "Remove-VMSavedState", HVC_NONE,
               HVC_EX("Discard a saved state", "Remove-VMSavedState -VMName web01"))
 HVC_HV_CMDLET(hvc_hv_set_vm, "Set-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
               "Configures a virtual machine.", HVC_VM,
-              HVC_EX("Two processors and static memory", "Set-VM -Name web01 -ProcessorCount 2 -StaticMemory -MemoryStartupBytes 4GB"))
+              HVC_EX("Two processors and static memory",
+                     "Set-VM -Name web01 -ProcessorCount 2 -StaticMemory -MemoryStartupBytes 4GB"))
 /* hyperv_hw.c */
 HVC_HV_CMDLET(hvc_hv_get_vmprocessor, "Get-VMProcessor", HVC_NONE,
               HVC_SETS("VMName", "VMObject", "VMSnapshot"), 0, 0,
               "Gets the processor of a virtual machine or snapshot.",
               "Microsoft.HyperV.PowerShell.VMProcessor",
-              HVC_EX("Is nesting enabled?", "(Get-VMProcessor -VMName web01).ExposeVirtualizationExtensions"))
+              HVC_EX("Is nesting enabled?",
+                     "(Get-VMProcessor -VMName web01).ExposeVirtualizationExtensions"))
 HVC_HV_CMDLET(hvc_hv_set_vmprocessor, "Set-VMProcessor", HVC_NONE,
               HVC_SETS("VMName", "VMObject", "VMProcessor"), 0, HVC_SP,
               "Configures one or more processors of a virtual machine.",
               "Microsoft.HyperV.PowerShell.VMProcessor",
-              HVC_EX("Enable nested virtualization (VM off)", "Set-VMProcessor -VMName web01 -ExposeVirtualizationExtensions $true"))
+              HVC_EX("Enable nested virtualization (VM off)",
+                     "Set-VMProcessor -VMName web01 -ExposeVirtualizationExtensions $true"))
 HVC_HV_CMDLET(hvc_hv_get_vmmemory, "Get-VMMemory", HVC_NONE,
               HVC_SETS("VMName", "VMObject", "VMSnapshot"), 0, 0,
               "Gets the memory of a virtual machine or snapshot.",
@@ -61,7 +69,8 @@ HVC_HV_CMDLET(hvc_hv_get_vmmemory, "Get-VMMemory", HVC_NONE,
 HVC_HV_CMDLET(hvc_hv_set_vmmemory, "Set-VMMemory", HVC_NONE,
               HVC_SETS("VMName", "VMObject", "ResourceObject"), 0, HVC_SP,
               "Configures the memory of a virtual machine.", "Microsoft.HyperV.PowerShell.VMMemory",
-              HVC_EX("Turn dynamic memory off", "Set-VMMemory -VMName web01 -DynamicMemoryEnabled $false -StartupBytes 4GB"))
+              HVC_EX("Turn dynamic memory off",
+                     "Set-VMMemory -VMName web01 -DynamicMemoryEnabled $false -StartupBytes 4GB"))
 HVC_HV_CMDLET(hvc_hv_get_vmharddiskdrive, "Get-VMHardDiskDrive", HVC_NONE,
               HVC_SETS("VMName", "VMObject"), 0, 0,
               "Gets the virtual hard disk drives attached to one or more virtual machines.",
@@ -71,35 +80,40 @@ HVC_HV_CMDLET(hvc_hv_add_vmharddiskdrive, "Add-VMHardDiskDrive", HVC_NONE,
               HVC_SETS("VMName", "VMObject"), 0, HVC_SP,
               "Adds a hard disk drive to a virtual machine.",
               "Microsoft.HyperV.PowerShell.HardDiskDrive",
-              HVC_EX("Attach a disk", "Add-VMHardDiskDrive -VMName web01 -Path /var/lib/libvirt/images/data.qcow2"))
-HVC_HV_CMDLET(hvc_hv_remove_vmharddiskdrive, "Remove-VMHardDiskDrive", HVC_NONE,
-              HVC_SETS("Object", "VMName"), 0, HVC_SP,
-              "Deletes a hard disk drive from a virtual machine.",
-              "Microsoft.HyperV.PowerShell.HardDiskDrive",
-              HVC_EX("Detach every SCSI disk", "Get-VMHardDiskDrive -VMName web01 -ControllerType SCSI | Remove-VMHardDiskDrive"))
-HVC_HV_CMDLET(hvc_hv_get_vmdvddrive, "Get-VMDvdDrive", HVC_NONE, HVC_SETS("VMName", "VMObject"),
-              0, 0, "Gets the DVD drives attached to a virtual machine or snapshot.",
+              HVC_EX("Attach a disk",
+                     "Add-VMHardDiskDrive -VMName web01 -Path /var/lib/libvirt/images/data.qcow2"))
+HVC_HV_CMDLET(
+    hvc_hv_remove_vmharddiskdrive, "Remove-VMHardDiskDrive", HVC_NONE, HVC_SETS("Object", "VMName"),
+    0, HVC_SP, "Deletes a hard disk drive from a virtual machine.",
+    "Microsoft.HyperV.PowerShell.HardDiskDrive",
+    HVC_EX("Detach every SCSI disk",
+           "Get-VMHardDiskDrive -VMName web01 -ControllerType SCSI | Remove-VMHardDiskDrive"))
+HVC_HV_CMDLET(hvc_hv_get_vmdvddrive, "Get-VMDvdDrive", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0,
+              0, "Gets the DVD drives attached to a virtual machine or snapshot.",
               "Microsoft.HyperV.PowerShell.DvdDrive",
               HVC_EX("The DVD drives of a VM", "Get-VMDvdDrive -VMName web01"))
-HVC_HV_CMDLET(hvc_hv_add_vmdvddrive, "Add-VMDvdDrive", HVC_NONE, HVC_SETS("VMName", "VMObject"),
-              0, HVC_SP, "Adds a DVD drive to a virtual machine.",
+HVC_HV_CMDLET(hvc_hv_add_vmdvddrive, "Add-VMDvdDrive", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0,
+              HVC_SP, "Adds a DVD drive to a virtual machine.",
               "Microsoft.HyperV.PowerShell.DvdDrive",
-              HVC_EX("Add a DVD drive with an ISO", "Add-VMDvdDrive -VMName web01 -Path /srv/iso/debian.iso"))
+              HVC_EX("Add a DVD drive with an ISO",
+                     "Add-VMDvdDrive -VMName web01 -Path /srv/iso/debian.iso"))
 HVC_HV_CMDLET(hvc_hv_set_vmdvddrive, "Set-VMDvdDrive", HVC_NONE, HVC_SETS("VMName", "Object"), 0,
               HVC_SP, "Configures a virtual DVD drive.", "Microsoft.HyperV.PowerShell.DvdDrive",
               HVC_EX("Insert an ISO", "Set-VMDvdDrive -VMName web01 -Path /srv/iso/debian.iso"))
-HVC_HV_CMDLET(hvc_hv_new_vhd, "New-VHD", HVC_NONE, HVC_SETS("DynamicWithoutSource",
-              "Differencing", "FixedWithoutSource"), 0, HVC_SP,
+HVC_HV_CMDLET(hvc_hv_new_vhd, "New-VHD", HVC_NONE,
+              HVC_SETS("DynamicWithoutSource", "Differencing", "FixedWithoutSource"), 0, HVC_SP,
               "Creates one or more new virtual hard disks.",
               "Microsoft.Vhd.PowerShell.VirtualHardDisk",
-              HVC_EX("A 20 GB dynamic disk", "New-VHD -Path /var/lib/libvirt/images/web01.qcow2 -SizeBytes 20GB -Dynamic"))
+              HVC_EX("A 20 GB dynamic disk",
+                     "New-VHD -Path /var/lib/libvirt/images/web01.qcow2 -SizeBytes 20GB -Dynamic"))
 HVC_HV_CMDLET(hvc_hv_get_vhd, "Get-VHD", HVC_NONE, HVC_SETS("Path", "VMId"), 0, 0,
               "Gets the virtual hard disk object associated with a virtual hard disk.",
               "Microsoft.Vhd.PowerShell.VirtualHardDisk",
               HVC_EX("Inspect a disk", "Get-VHD -Path /var/lib/libvirt/images/web01.qcow2"))
 HVC_HV_CMDLET(hvc_hv_resize_vhd, "Resize-VHD", HVC_NONE, HVC_SETS("Size", "ToMinimumSize"), 0,
               HVC_SP, "Resizes a virtual hard disk.", "Microsoft.Vhd.PowerShell.VirtualHardDisk",
-              HVC_EX("Grow a disk", "Resize-VHD -Path /var/lib/libvirt/images/web01.qcow2 -SizeBytes 40GB"))
+              HVC_EX("Grow a disk",
+                     "Resize-VHD -Path /var/lib/libvirt/images/web01.qcow2 -SizeBytes 40GB"))
 HVC_HV_CMDLET(hvc_hv_get_vmhost, "Get-VMHost", HVC_NONE, HVC_SETS("ComputerName"), 0, 0,
               "Gets a Hyper-V host.", "Microsoft.HyperV.PowerShell.VMHost",
               HVC_EX("Can this host run nested VMs?", "(Get-VMHost).NestedVirtualizationAvailable"))
@@ -119,30 +133,37 @@ HVC_HV_CMDLET(hvc_hv_add_vmnetworkadapter, "Add-VMNetworkAdapter", HVC_NONE,
               HVC_SETS("VMName", "ManagementOS", "VMObject"), 0, HVC_SP,
               "Adds a virtual network adapter to a virtual machine.",
               "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
-              HVC_EX("A second adapter on a switch", "Add-VMNetworkAdapter -VMName web01 -SwitchName VmNAT -Name Backend"))
+              HVC_EX("A second adapter on a switch",
+                     "Add-VMNetworkAdapter -VMName web01 -SwitchName VmNAT -Name Backend"))
 HVC_HV_CMDLET(hvc_hv_remove_vmnetworkadapter, "Remove-VMNetworkAdapter", HVC_NONE,
               HVC_SETS("VMName", "ResourceObject", "ManagementOS", "VMObject"), 0, HVC_SP,
               "Removes one or more virtual network adapters from a virtual machine.",
               "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
-              HVC_EX("Remove an adapter by name", "Remove-VMNetworkAdapter -VMName web01 -Name Backend"))
-HVC_HV_CMDLET(hvc_hv_set_vmnetworkadapter, "Set-VMNetworkAdapter", HVC_NONE,
-              HVC_SETS("VMName", "ManagementOS", "ResourceObject", "VMObject"), 0, HVC_SP,
-              "Configures features of the virtual network adapter in a virtual machine or the "
-              "management operating system.",
-              "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
-              HVC_EX("MAC address spoofing for nested guests", "Get-VMNetworkAdapter -VMName web01 | Set-VMNetworkAdapter -MacAddressSpoofing On"))
-HVC_HV_CMDLET(hvc_hv_rename_vmnetworkadapter, "Rename-VMNetworkAdapter", HVC_NONE,
-              HVC_SETS("VMName", "ManagementOS", "ResourceObject", "VMObject"), 0, HVC_SP,
-              "Renames a virtual network adapter on a virtual machine or on the management "
-              "operating system.",
-              "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
-              HVC_EX("Rename an adapter", "Rename-VMNetworkAdapter -VMName web01 -Name 'Network Adapter' -NewName Frontend"))
-HVC_HV_CMDLET(hvc_hv_connect_vmnetworkadapter, "Connect-VMNetworkAdapter", HVC_NONE,
-              HVC_SETS("Name_SwitchName", "Object_SwitchName", "Object_SwitchObject",
-                       "Name_SwitchObject"), 0, HVC_SP,
-              "Connects a virtual network adapter to a virtual switch.",
-              "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
-              HVC_EX("Connect every adapter of a VM to a switch", "Get-VM web01 | Get-VMNetworkAdapter | Connect-VMNetworkAdapter -SwitchName VmNAT"))
+              HVC_EX("Remove an adapter by name",
+                     "Remove-VMNetworkAdapter -VMName web01 -Name Backend"))
+HVC_HV_CMDLET(
+    hvc_hv_set_vmnetworkadapter, "Set-VMNetworkAdapter", HVC_NONE,
+    HVC_SETS("VMName", "ManagementOS", "ResourceObject", "VMObject"), 0, HVC_SP,
+    "Configures features of the virtual network adapter in a virtual machine or the "
+    "management operating system.",
+    "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
+    HVC_EX("MAC address spoofing for nested guests",
+           "Get-VMNetworkAdapter -VMName web01 | Set-VMNetworkAdapter -MacAddressSpoofing On"))
+HVC_HV_CMDLET(
+    hvc_hv_rename_vmnetworkadapter, "Rename-VMNetworkAdapter", HVC_NONE,
+    HVC_SETS("VMName", "ManagementOS", "ResourceObject", "VMObject"), 0, HVC_SP,
+    "Renames a virtual network adapter on a virtual machine or on the management "
+    "operating system.",
+    "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
+    HVC_EX("Rename an adapter",
+           "Rename-VMNetworkAdapter -VMName web01 -Name 'Network Adapter' -NewName Frontend"))
+HVC_HV_CMDLET(
+    hvc_hv_connect_vmnetworkadapter, "Connect-VMNetworkAdapter", HVC_NONE,
+    HVC_SETS("Name_SwitchName", "Object_SwitchName", "Object_SwitchObject", "Name_SwitchObject"), 0,
+    HVC_SP, "Connects a virtual network adapter to a virtual switch.",
+    "Microsoft.HyperV.PowerShell.VMNetworkAdapter",
+    HVC_EX("Connect every adapter of a VM to a switch",
+           "Get-VM web01 | Get-VMNetworkAdapter | Connect-VMNetworkAdapter -SwitchName VmNAT"))
 HVC_HV_CMDLET(hvc_hv_disconnect_vmnetworkadapter, "Disconnect-VMNetworkAdapter", HVC_NONE,
               HVC_SETS("Name", "Obj"), 0, HVC_SP,
               "Disconnects a virtual network adapter from a virtual switch or Ethernet "
@@ -159,24 +180,25 @@ HVC_HV_CMDLET(hvc_hv_set_vmnetworkadaptervlan, "Set-VMNetworkAdapterVlan", HVC_N
               "Configures the virtual LAN settings for the traffic through a virtual network "
               "adapter.",
               "Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanSetting",
-              HVC_EX("Put a VM in VLAN 10", "Set-VMNetworkAdapterVlan -VMName web01 -Access -VlanId 10"))
+              HVC_EX("Put a VM in VLAN 10",
+                     "Set-VMNetworkAdapterVlan -VMName web01 -Access -VlanId 10"))
 HVC_HV_CMDLET(hvc_hv_get_vmswitch, "Get-VMSwitch", HVC_NONE, HVC_SETS("Name", "Id"), 0, 0,
               "Gets virtual switches from one or more virtual Hyper-V hosts.",
               "Microsoft.HyperV.PowerShell.VMSwitch",
               HVC_EX("Internal switches", "Get-VMSwitch -SwitchType Internal"))
 HVC_HV_CMDLET(hvc_hv_new_vmswitch, "New-VMSwitch", HVC_NONE,
-              HVC_SETS("NetAdapterName", "NetAdapterInterfaceDescription", "SwitchType"), 0,
-              HVC_SP, "Creates a new virtual switch on one or more virtual machine hosts.",
+              HVC_SETS("NetAdapterName", "NetAdapterInterfaceDescription", "SwitchType"), 0, HVC_SP,
+              "Creates a new virtual switch on one or more virtual machine hosts.",
               "Microsoft.HyperV.PowerShell.VMSwitch",
-              HVC_EX("The NAT switch of the nested-virtualization guide", "New-VMSwitch -Name VmNAT -SwitchType Internal"))
-HVC_HV_CMDLET(hvc_hv_remove_vmswitch, "Remove-VMSwitch", HVC_NONE,
-              HVC_SETS("Name", "SwitchObject"), 0, HVC_SP,
-              "Deletes a virtual switch.", "Microsoft.HyperV.PowerShell.VMSwitch",
+              HVC_EX("The NAT switch of the nested-virtualization guide",
+                     "New-VMSwitch -Name VmNAT -SwitchType Internal"))
+HVC_HV_CMDLET(hvc_hv_remove_vmswitch, "Remove-VMSwitch", HVC_NONE, HVC_SETS("Name", "SwitchObject"),
+              0, HVC_SP, "Deletes a virtual switch.", "Microsoft.HyperV.PowerShell.VMSwitch",
               HVC_EX("Delete a switch", "Remove-VMSwitch -Name VmNAT -Force"))
 HVC_HV_CMDLET(hvc_hv_set_vmswitch, "Set-VMSwitch", HVC_NONE,
               HVC_SETS("SwitchName_SwitchType", "SwitchObject_SwitchType",
-                       "SwitchName_NetAdapterName", "SwitchObject_NetAdapterName"), 0, HVC_SP,
-              "Configures a virtual switch.", "Microsoft.HyperV.PowerShell.VMSwitch",
+                       "SwitchName_NetAdapterName", "SwitchObject_NetAdapterName"),
+              0, HVC_SP, "Configures a virtual switch.", "Microsoft.HyperV.PowerShell.VMSwitch",
               HVC_EX("Make a switch private", "Set-VMSwitch -Name VmNAT -SwitchType Private"))
 HVC_HV_CMDLET(hvc_hv_rename_vmswitch, "Rename-VMSwitch", HVC_NONE,
               HVC_SETS("SwitchName", "SwitchObject"), 0, HVC_SP, "Renames a virtual switch.",
@@ -186,10 +208,11 @@ HVC_HV_CMDLET(hvc_hv_rename_vmswitch, "Rename-VMSwitch", HVC_NONE,
 HVC_HV_CMDLET(hvc_hv_checkpoint_vm, "Checkpoint-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0,
               HVC_SP, "Creates a checkpoint of a virtual machine.",
               "Microsoft.HyperV.PowerShell.VMSnapshot",
-              HVC_EX("Checkpoint before an update", "Checkpoint-VM -Name web01 -SnapshotName 'Before update'"))
+              HVC_EX("Checkpoint before an update",
+                     "Checkpoint-VM -Name web01 -SnapshotName 'Before update'"))
 HVC_HV_CMDLET(hvc_hv_get_vmsnapshot, "Get-VMSnapshot",
-              ((const char *const[]){"Get-VMCheckpoint", NULL}), HVC_SETS("VMName", "VMObject"),
-              0, 0, "Gets the checkpoints associated with a virtual machine or checkpoint.",
+              ((const char *const[]){"Get-VMCheckpoint", NULL}), HVC_SETS("VMName", "VMObject"), 0,
+              0, "Gets the checkpoints associated with a virtual machine or checkpoint.",
               "Microsoft.HyperV.PowerShell.VMSnapshot",
               HVC_EX("Checkpoints of a VM", "Get-VMSnapshot -VMName web01"))
 HVC_HV_CMDLET(hvc_hv_restore_vmsnapshot, "Restore-VMSnapshot",
@@ -197,7 +220,8 @@ HVC_HV_CMDLET(hvc_hv_restore_vmsnapshot, "Restore-VMSnapshot",
               HVC_SETS("SnapshotName", "SnapshotObject", "VMObject"), 0,
               HVC_SP | HV_CF_CONFIRM_HIGH, "Restores a virtual machine checkpoint.",
               "Microsoft.HyperV.PowerShell.VMSnapshot",
-              HVC_EX("Go back to a checkpoint", "Restore-VMSnapshot -VMName web01 -Name 'Before update' -Confirm:$false"))
+              HVC_EX("Go back to a checkpoint",
+                     "Restore-VMSnapshot -VMName web01 -Name 'Before update' -Confirm:$false"))
 HVC_HV_CMDLET(hvc_hv_remove_vmsnapshot, "Remove-VMSnapshot",
               ((const char *const[]){"Remove-VMCheckpoint", NULL}),
               HVC_SETS("SnapshotName", "SnapshotObject", "VMObject"), 0, HVC_SP,

@@ -12,19 +12,27 @@
 #include <strings.h>
 
 #define A(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NAMED HV_POS_NAMED
-#define P_COMPUTER(st)                                                                       \
-    {.name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,   \
-     .sets = st, .help = "Hyper-V hosts to run on."}
-#define P_CREDENTIAL(st)                                                                     \
-    {.name = "Credential", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,       \
-     .sets = st, .help = "Accepted for compatibility."}
-#define P_PASSTHRU                                                                           \
-    {.name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                            \
-     .help = "Returns the changed object."}
-#define P_ONOFF(nm, hp)                                                                      \
-    {.name = nm, .type = HV_PT_ENUM, .position = NAMED, .enum_def = &hvc_hv_enum_onoff,      \
-     .help = hp}
+#define NAMED  HV_POS_NAMED
+#define P_COMPUTER(st)                                                                             \
+    {                                                                                              \
+        .name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,     \
+        .sets = st, .help = "Hyper-V hosts to run on."                                             \
+    }
+#define P_CREDENTIAL(st)                                                                           \
+    {                                                                                              \
+        .name = "Credential", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,          \
+        .sets = st, .help = "Accepted for compatibility."                                          \
+    }
+#define P_PASSTHRU                                                                                 \
+    {                                                                                              \
+        .name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                               \
+        .help = "Returns the changed object."                                                      \
+    }
+#define P_ONOFF(nm, hp)                                                                            \
+    {                                                                                              \
+        .name = nm, .type = HV_PT_ENUM, .position = NAMED, .enum_def = &hvc_hv_enum_onoff,         \
+        .help = hp                                                                                 \
+    }
 
 /* Host-side bridges are made only for the local real host; $env:HVSH_SWITCH_BRIDGES = 1 makes
  * them for the test driver too (the demo runs it inside a private network namespace). */
@@ -43,7 +51,7 @@ host_side(hv_virt *v, hv_cmd *cmd, int p_computer)
 /* ---- adapter selection ---- */
 typedef hv_status (*nic_fn)(hv_cmd *cmd, hv_virt *v, hv_vm *vm, hv_vm_nic *nic, void *ud);
 typedef struct {
-    int p_name;     /* -Name filter (adapter name), -1 none */
+    int p_name; /* -Name filter (adapter name), -1 none */
     nic_fn fn;
     void *ud;
     bool legacy_filter;
@@ -199,44 +207,93 @@ emit_mgmt(hv_cmd *cmd, hv_virt *v, const char *name_filter, const char *switch_f
 }
 
 /* ---- Get-VMNetworkAdapter ---- */
-enum { GN_VMNAME, GN_VM, GN_NAME, GN_MGMT, GN_ALL, GN_SWITCH, GN_LEGACY, GN_COMPUTER, GN_CRED,
-       GN__N };
+enum {
+    GN_VMNAME,
+    GN_VM,
+    GN_NAME,
+    GN_MGMT,
+    GN_ALL,
+    GN_SWITCH,
+    GN_LEGACY,
+    GN_COMPUTER,
+    GN_CRED,
+    GN__N
+};
 const hv_param_def hvc_hv_get_vmnetworkadapter_params[] = {
-    [GN_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
+    [GN_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                   .sets = HV_SET(0), .help = "Names of the virtual machines."},
-    [GN_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+                   .sets = HV_SET(0),
+                   .help = "Names of the virtual machines."},
+    [GN_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(1),
                .help = "Virtual machine objects."},
-    [GN_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 1, .flags = HV_PF_WILDCARDS,
-                 .aliases = A("VMNetworkAdapterName"), .help = "Adapter name."},
-    [GN_MGMT] = {.name = "ManagementOS", .type = HV_PT_SWITCH, .position = NAMED,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(2),
+    [GN_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_WILDCARDS,
+                 .aliases = A("VMNetworkAdapterName"),
+                 .help = "Adapter name."},
+    [GN_MGMT] = {.name = "ManagementOS",
+                 .type = HV_PT_SWITCH,
+                 .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(2),
                  .help = "The host's adapters (one per switch bridge)."},
-    [GN_ALL] = {.name = "All", .type = HV_PT_SWITCH, .position = NAMED, .flags = HV_PF_MANDATORY,
-                .sets = HV_SET(3), .help = "Adapters of every VM and of the host."},
-    [GN_SWITCH] = {.name = "SwitchName", .type = HV_PT_STRING, .position = NAMED,
-                   .sets = HV_SET(2), .help = "Only the host adapter of this switch."},
-    [GN_LEGACY] = {.name = "IsLegacy", .type = HV_PT_BOOL, .position = NAMED,
-                   .sets = HV_SET(0) | HV_SET(1), .help = "Legacy (emulated) adapters only."},
+    [GN_ALL] = {.name = "All",
+                .type = HV_PT_SWITCH,
+                .position = NAMED,
+                .flags = HV_PF_MANDATORY,
+                .sets = HV_SET(3),
+                .help = "Adapters of every VM and of the host."},
+    [GN_SWITCH] = {.name = "SwitchName",
+                   .type = HV_PT_STRING,
+                   .position = NAMED,
+                   .sets = HV_SET(2),
+                   .help = "Only the host adapter of this switch."},
+    [GN_LEGACY] = {.name = "IsLegacy",
+                   .type = HV_PT_BOOL,
+                   .position = NAMED,
+                   .sets = HV_SET(0) | HV_SET(1),
+                   .help = "Legacy (emulated) adapters only."},
     [GN_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
     [GN_CRED] = P_CREDENTIAL(HV_ALL_SETS),
     [GN__N] = {.name = NULL},
 };
 
+/* IPAddresses: what libvirt learned about a running VM (leases, ARP); Hyper-V gets them from
+ * the guest. Only Get-VMNetworkAdapter asks, so Get-VM stays cheap. */
 static hv_status
 emit_nic(hv_cmd *cmd, hv_virt *v, hv_vm *vm, hv_vm_nic *nic, void *ud)
 {
     (void)ud;
-    return hv_emit(cmd, hvc_hv_nic_obj(v, vm, nic));
+    hv_value o = hvc_hv_nic_obj(v, vm, nic);
+    if (vm->state == HV_VM_RUNNING) {
+        hv_vm_addr *a;
+        size_t n;
+        hv_eng_err err = {0};
+        if (hv_virt_vm_addresses(v, vm->uuid, &a, &n, &err) == 0) {
+            hv_value ips = hv_array_new(n);
+            for (size_t i = 0; i < n; i++)
+                if (!strcasecmp(a[i].mac, nic->mac))
+                    hv_array_push(&ips, hv_str(a[i].addr));
+            hv_obj_set(&o, "IPAddresses", ips);
+            free(a);
+        }
+    }
+    return hv_emit(cmd, o);
 }
 
 hv_status
 hvc_hv_get_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 {
     bool mgmt = hv_cmd_switch(cmd, GN_MGMT), all = hv_cmd_switch(cmd, GN_ALL);
-    hvc_hv_sel sel = {.p_name = GN_VMNAME, .p_vm = GN_VM, .p_computer = GN_COMPUTER,
-                      .all_if_none = all};
+    hvc_hv_sel sel = {
+        .p_name = GN_VMNAME, .p_vm = GN_VM, .p_computer = GN_COMPUTER, .all_if_none = all};
     hv_status st = HV_OK;
     if (!mgmt) {
         nic_walk w = {.p_name = GN_NAME, .fn = emit_nic, .p_legacy = GN_LEGACY};
@@ -260,52 +317,109 @@ hvc_hv_get_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Set-VMNetworkAdapter ---- */
-enum { SN_VMNAME, SN_ADAPTER, SN_VM, SN_MGMT, SN_NAME, SN_SPOOF, SN_STATICMAC, SN_DYNMAC,
-       SN_DHCPGUARD, SN_ROUTERGUARD, SN_TEAMING, SN_NAMING, SN_MIRROR, SN_PRIOTAG, SN_VMQ,
-       SN_MAXBW, SN_MINBW, SN_MINBWABS, SN_VRSS, SN_VMMQ, SN_PASSTHRU, SN_COMPUTER, SN_CRED,
-       SN__N };
+enum {
+    SN_VMNAME,
+    SN_ADAPTER,
+    SN_VM,
+    SN_MGMT,
+    SN_NAME,
+    SN_SPOOF,
+    SN_STATICMAC,
+    SN_DYNMAC,
+    SN_DHCPGUARD,
+    SN_ROUTERGUARD,
+    SN_TEAMING,
+    SN_NAMING,
+    SN_MIRROR,
+    SN_PRIOTAG,
+    SN_VMQ,
+    SN_MAXBW,
+    SN_MINBW,
+    SN_MINBWABS,
+    SN_VRSS,
+    SN_VMMQ,
+    SN_PASSTHRU,
+    SN_COMPUTER,
+    SN_CRED,
+    SN__N
+};
 const hv_param_def hvc_hv_set_vmnetworkadapter_params[] = {
-    [SN_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
+    [SN_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                   .sets = HV_SET(0), .help = "Name of the virtual machine."},
-    [SN_ADAPTER] = {.name = "VMNetworkAdapter", .type = HV_PT_ANY, .position = 0,
-                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(2),
+                   .sets = HV_SET(0),
+                   .help = "Name of the virtual machine."},
+    [SN_ADAPTER] = {.name = "VMNetworkAdapter",
+                    .type = HV_PT_ANY,
+                    .position = 0,
+                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                    .sets = HV_SET(2),
                     .help = "Adapter objects (Get-VMNetworkAdapter)."},
-    [SN_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(3),
+    [SN_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(3),
                .help = "Virtual machine objects."},
-    [SN_MGMT] = {.name = "ManagementOS", .type = HV_PT_SWITCH, .position = NAMED,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(1),
+    [SN_MGMT] = {.name = "ManagementOS",
+                 .type = HV_PT_SWITCH,
+                 .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1),
                  .help = "The host's adapters (not supported: they are bridges)."},
-    [SN_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = NAMED,
-                 .sets = HV_SET(0) | HV_SET(1) | HV_SET(3), .aliases = A("VMNetworkAdapterName"),
+    [SN_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .sets = HV_SET(0) | HV_SET(1) | HV_SET(3),
+                 .aliases = A("VMNetworkAdapterName"),
                  .help = "Only the adapter with this name."},
     [SN_SPOOF] = P_ONOFF("MacAddressSpoofing",
                          "On = the guest may send other source MACs (no no-mac-spoofing "
                          "nwfilter); Off = filter present."),
-    [SN_STATICMAC] = {.name = "StaticMacAddress", .type = HV_PT_STRING, .position = NAMED,
+    [SN_STATICMAC] = {.name = "StaticMacAddress",
+                      .type = HV_PT_STRING,
+                      .position = NAMED,
                       .sets = HV_SET(0) | HV_SET(2) | HV_SET(3),
                       .help = "A fixed MAC (00155D010203)."},
-    [SN_DYNMAC] = {.name = "DynamicMacAddress", .type = HV_PT_SWITCH, .position = NAMED,
-                   .sets = HV_SET(0) | HV_SET(2) | HV_SET(3), .help = "Back to a dynamic MAC."},
+    [SN_DYNMAC] = {.name = "DynamicMacAddress",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
+                   .sets = HV_SET(0) | HV_SET(2) | HV_SET(3),
+                   .help = "Back to a dynamic MAC."},
     [SN_DHCPGUARD] = P_ONOFF("DhcpGuard", "Accepted; not enforced on libvirt."),
     [SN_ROUTERGUARD] = P_ONOFF("RouterGuard", "Accepted; not enforced on libvirt."),
     [SN_TEAMING] = P_ONOFF("AllowTeaming", "Accepted; not enforced on libvirt."),
     [SN_NAMING] = P_ONOFF("DeviceNaming", "Accepted; not enforced on libvirt."),
-    [SN_MIRROR] = {.name = "PortMirroring", .type = HV_PT_ENUM, .position = NAMED,
-                   .enum_def = &hvc_hv_enum_portmirror, .help = "Accepted; not enforced."},
+    [SN_MIRROR] = {.name = "PortMirroring",
+                   .type = HV_PT_ENUM,
+                   .position = NAMED,
+                   .enum_def = &hvc_hv_enum_portmirror,
+                   .help = "Accepted; not enforced."},
     [SN_PRIOTAG] = P_ONOFF("IeeePriorityTag", "Accepted; not enforced on libvirt."),
-    [SN_VMQ] = {.name = "VmqWeight", .type = HV_PT_UINT32, .position = NAMED,
+    [SN_VMQ] = {.name = "VmqWeight",
+                .type = HV_PT_UINT32,
+                .position = NAMED,
                 .help = "Accepted; not enforced on libvirt."},
-    [SN_MAXBW] = {.name = "MaximumBandwidth", .type = HV_PT_INT64, .position = NAMED,
+    [SN_MAXBW] = {.name = "MaximumBandwidth",
+                  .type = HV_PT_INT64,
+                  .position = NAMED,
                   .help = "Accepted; not enforced on libvirt."},
-    [SN_MINBW] = {.name = "MinimumBandwidthWeight", .type = HV_PT_UINT32, .position = NAMED,
+    [SN_MINBW] = {.name = "MinimumBandwidthWeight",
+                  .type = HV_PT_UINT32,
+                  .position = NAMED,
                   .help = "Accepted; not enforced on libvirt."},
-    [SN_MINBWABS] = {.name = "MinimumBandwidthAbsolute", .type = HV_PT_INT64,
-                     .position = NAMED, .help = "Accepted; not enforced on libvirt."},
-    [SN_VRSS] = {.name = "VrssEnabled", .type = HV_PT_BOOL, .position = NAMED,
+    [SN_MINBWABS] = {.name = "MinimumBandwidthAbsolute",
+                     .type = HV_PT_INT64,
+                     .position = NAMED,
+                     .help = "Accepted; not enforced on libvirt."},
+    [SN_VRSS] = {.name = "VrssEnabled",
+                 .type = HV_PT_BOOL,
+                 .position = NAMED,
                  .help = "Accepted; not enforced on libvirt."},
-    [SN_VMMQ] = {.name = "VmmqEnabled", .type = HV_PT_BOOL, .position = NAMED,
+    [SN_VMMQ] = {.name = "VmmqEnabled",
+                 .type = HV_PT_BOOL,
+                 .position = NAMED,
                  .help = "Accepted; not enforced on libvirt."},
     [SN_PASSTHRU] = P_PASSTHRU,
     [SN_COMPUTER] = P_COMPUTER(HV_SET(0) | HV_SET(1)),
@@ -346,7 +460,8 @@ hvc_hv_set_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
                             "Set-VMNetworkAdapter -ManagementOS is not supported: the host's "
                             "adapter of a switch is its Linux bridge (use the Net* cmdlets).");
     nic_change c = {.set = {.mac_spoofing = -1, .vlan = -2, .connect = -1},
-                    .p_passthru = SN_PASSTHRU, .action = "Set-VMNetworkAdapter"};
+                    .p_passthru = SN_PASSTHRU,
+                    .action = "Set-VMNetworkAdapter"};
     int32_t onoff;
     if (hvc_hv_arg_enum(cmd, SN_SPOOF, &hvc_hv_enum_onoff, &onoff))
         c.set.mac_spoofing = onoff == 0 ? 1 : 0;
@@ -364,25 +479,53 @@ hvc_hv_set_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Rename-VMNetworkAdapter ---- */
-enum { RN_VMNAME, RN_ADAPTER, RN_VM, RN_MGMT, RN_NAME, RN_NEWNAME, RN_PASSTHRU, RN_COMPUTER,
-       RN__N };
+enum {
+    RN_VMNAME,
+    RN_ADAPTER,
+    RN_VM,
+    RN_MGMT,
+    RN_NAME,
+    RN_NEWNAME,
+    RN_PASSTHRU,
+    RN_COMPUTER,
+    RN__N
+};
 const hv_param_def hvc_hv_rename_vmnetworkadapter_params[] = {
-    [RN_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
-                   .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(0),
+    [RN_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
+                   .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                   .sets = HV_SET(0),
                    .help = "Name of the virtual machine."},
-    [RN_ADAPTER] = {.name = "VMNetworkAdapter", .type = HV_PT_ANY, .position = 0,
-                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(2),
+    [RN_ADAPTER] = {.name = "VMNetworkAdapter",
+                    .type = HV_PT_ANY,
+                    .position = 0,
+                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                    .sets = HV_SET(2),
                     .help = "Adapter objects."},
-    [RN_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(3),
+    [RN_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(3),
                .help = "Virtual machine objects."},
-    [RN_MGMT] = {.name = "ManagementOS", .type = HV_PT_SWITCH, .position = NAMED,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(1), .help = "Not supported."},
-    [RN_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 1,
-                 .sets = HV_SET(0) | HV_SET(1) | HV_SET(3), .aliases = A("VMNetworkAdapterName"),
+    [RN_MGMT] = {.name = "ManagementOS",
+                 .type = HV_PT_SWITCH,
+                 .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1),
+                 .help = "Not supported."},
+    [RN_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .sets = HV_SET(0) | HV_SET(1) | HV_SET(3),
+                 .aliases = A("VMNetworkAdapterName"),
                  .help = "Current adapter name."},
-    [RN_NEWNAME] = {.name = "NewName", .type = HV_PT_STRING, .position = NAMED,
-                    .flags = HV_PF_MANDATORY, .help = "New adapter name."},
+    [RN_NEWNAME] = {.name = "NewName",
+                    .type = HV_PT_STRING,
+                    .position = NAMED,
+                    .flags = HV_PF_MANDATORY,
+                    .help = "New adapter name."},
     [RN_PASSTHRU] = P_PASSTHRU,
     [RN_COMPUTER] = P_COMPUTER(HV_SET(0) | HV_SET(1)),
     [RN__N] = {.name = NULL},
@@ -397,7 +540,8 @@ hvc_hv_rename_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
                             "switch (Rename-VMSwitch).");
     char *nn = hvc_hv_arg_str(cmd, RN_NEWNAME);
     nic_change c = {.set = {.mac_spoofing = -1, .vlan = -2, .connect = -1, .new_name = nn},
-                    .p_passthru = RN_PASSTHRU, .action = "Rename-VMNetworkAdapter"};
+                    .p_passthru = RN_PASSTHRU,
+                    .action = "Rename-VMNetworkAdapter"};
     static const hvc_hv_sel sel = {.p_name = RN_VMNAME, .p_vm = RN_VM, .p_computer = RN_COMPUTER};
     hv_status st = each_nic(cmd, input, RN_ADAPTER, &sel, RN_NAME, change_nic, &c);
     free(nn);
@@ -405,32 +549,69 @@ hvc_hv_rename_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Add-VMNetworkAdapter ---- */
-enum { AN_VMNAME, AN_VM, AN_MGMT, AN_SWITCH, AN_NAME, AN_LEGACY, AN_STATICMAC, AN_DYNMAC,
-       AN_NAMING, AN_POOL, AN_PASSTHRU, AN_COMPUTER, AN_CRED, AN__N };
+enum {
+    AN_VMNAME,
+    AN_VM,
+    AN_MGMT,
+    AN_SWITCH,
+    AN_NAME,
+    AN_LEGACY,
+    AN_STATICMAC,
+    AN_DYNMAC,
+    AN_NAMING,
+    AN_POOL,
+    AN_PASSTHRU,
+    AN_COMPUTER,
+    AN_CRED,
+    AN__N
+};
 const hv_param_def hvc_hv_add_vmnetworkadapter_params[] = {
-    [AN_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
+    [AN_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                   .sets = HV_SET(0), .help = "Names of the virtual machines."},
-    [AN_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(2),
+                   .sets = HV_SET(0),
+                   .help = "Names of the virtual machines."},
+    [AN_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(2),
                .help = "Virtual machine objects."},
-    [AN_MGMT] = {.name = "ManagementOS", .type = HV_PT_SWITCH, .position = NAMED,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(1),
+    [AN_MGMT] = {.name = "ManagementOS",
+                 .type = HV_PT_SWITCH,
+                 .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1),
                  .help = "Host adapters: not supported (the switch bridge is the host adapter)."},
-    [AN_SWITCH] = {.name = "SwitchName", .type = HV_PT_STRING, .position = NAMED,
+    [AN_SWITCH] = {.name = "SwitchName",
+                   .type = HV_PT_STRING,
+                   .position = NAMED,
                    .help = "Connects the adapter to this switch."},
-    [AN_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = NAMED,
+    [AN_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
                  .aliases = A("VMNetworkAdapterName"),
                  .help = "Adapter name (default \"Network Adapter\")."},
-    [AN_LEGACY] = {.name = "IsLegacy", .type = HV_PT_BOOL, .position = NAMED,
-                   .sets = HV_SET(0) | HV_SET(2), .help = "An emulated (e1000) adapter."},
-    [AN_STATICMAC] = {.name = "StaticMacAddress", .type = HV_PT_STRING, .position = NAMED,
+    [AN_LEGACY] = {.name = "IsLegacy",
+                   .type = HV_PT_BOOL,
+                   .position = NAMED,
+                   .sets = HV_SET(0) | HV_SET(2),
+                   .help = "An emulated (e1000) adapter."},
+    [AN_STATICMAC] = {.name = "StaticMacAddress",
+                      .type = HV_PT_STRING,
+                      .position = NAMED,
                       .help = "A fixed MAC address."},
-    [AN_DYNMAC] = {.name = "DynamicMacAddress", .type = HV_PT_SWITCH, .position = NAMED,
+    [AN_DYNMAC] = {.name = "DynamicMacAddress",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
                    .help = "A generated MAC address (the default)."},
     [AN_NAMING] = P_ONOFF("DeviceNaming", "Accepted; not enforced on libvirt."),
-    [AN_POOL] = {.name = "ResourcePoolName", .type = HV_PT_STRING, .position = NAMED,
-                 .sets = HV_SET(0) | HV_SET(2), .help = "Accepted for compatibility."},
+    [AN_POOL] = {.name = "ResourcePoolName",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .sets = HV_SET(0) | HV_SET(2),
+                 .help = "Accepted for compatibility."},
     [AN_PASSTHRU] = P_PASSTHRU,
     [AN_COMPUTER] = P_COMPUTER(HV_SET(0) | HV_SET(1)),
     [AN_CRED] = P_CREDENTIAL(HV_SET(0) | HV_SET(1)),
@@ -448,8 +629,12 @@ add_nic(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
     if (sw)
         st = hvc_hv_resolve_switch(cmd, v, sw, &bridge, &network, &found);
     if (st == HV_OK && found && hv_should_process(cmd, vm->name, "Add-VMNetworkAdapter")) {
-        hv_nic_spec s = {.name = name, .static_mac = smac, .bridge = bridge, .network = network,
-                         .switch_name = sw, .legacy = hvc_hv_arg_bool(cmd, AN_LEGACY, 0) == 1};
+        hv_nic_spec s = {.name = name,
+                         .static_mac = smac,
+                         .bridge = bridge,
+                         .network = network,
+                         .switch_name = sw,
+                         .legacy = hvc_hv_arg_bool(cmd, AN_LEGACY, 0) == 1};
         char mac[18];
         hv_eng_err err = {0};
         if (hv_virt_nic_add(v, vm->uuid, &s, mac, &err) < 0)
@@ -478,25 +663,44 @@ hvc_hv_add_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Remove-VMNetworkAdapter ---- */
-enum { RM_VMNAME, RM_ADAPTER, RM_MGMT, RM_VM, RM_NAME, RM_SWITCH, RM_PASSTHRU, RM_COMPUTER,
-       RM__N };
+enum { RM_VMNAME, RM_ADAPTER, RM_MGMT, RM_VM, RM_NAME, RM_SWITCH, RM_PASSTHRU, RM_COMPUTER, RM__N };
 const hv_param_def hvc_hv_remove_vmnetworkadapter_params[] = {
-    [RM_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
+    [RM_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                   .sets = HV_SET(0), .help = "Names of the virtual machines."},
-    [RM_ADAPTER] = {.name = "VMNetworkAdapter", .type = HV_PT_ANY, .position = 0,
-                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+                   .sets = HV_SET(0),
+                   .help = "Names of the virtual machines."},
+    [RM_ADAPTER] = {.name = "VMNetworkAdapter",
+                    .type = HV_PT_ANY,
+                    .position = 0,
+                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                    .sets = HV_SET(1),
                     .help = "Adapter objects."},
-    [RM_MGMT] = {.name = "ManagementOS", .type = HV_PT_SWITCH, .position = NAMED,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(2), .help = "Not supported."},
-    [RM_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(3),
+    [RM_MGMT] = {.name = "ManagementOS",
+                 .type = HV_PT_SWITCH,
+                 .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(2),
+                 .help = "Not supported."},
+    [RM_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(3),
                .help = "Virtual machine objects."},
-    [RM_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = NAMED,
-                 .flags = HV_PF_WILDCARDS, .sets = HV_SET(0) | HV_SET(2) | HV_SET(3),
-                 .aliases = A("VMNetworkAdapterName"), .help = "Adapters with this name."},
-    [RM_SWITCH] = {.name = "SwitchName", .type = HV_PT_STRING, .position = NAMED,
-                   .sets = HV_SET(2), .help = "Not supported."},
+    [RM_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .flags = HV_PF_WILDCARDS,
+                 .sets = HV_SET(0) | HV_SET(2) | HV_SET(3),
+                 .aliases = A("VMNetworkAdapterName"),
+                 .help = "Adapters with this name."},
+    [RM_SWITCH] = {.name = "SwitchName",
+                   .type = HV_PT_STRING,
+                   .position = NAMED,
+                   .sets = HV_SET(2),
+                   .help = "Not supported."},
     [RM_PASSTHRU] = P_PASSTHRU,
     [RM_COMPUTER] = P_COMPUTER(HV_SET(0) | HV_SET(2)),
     [RM__N] = {.name = NULL},
@@ -531,23 +735,38 @@ hvc_hv_remove_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Connect- / Disconnect-VMNetworkAdapter ---- */
-enum { CN_VMNAME, CN_NAME, CN_SWITCHNAME, CN_ADAPTER, CN_SWITCH, CN_PASSTHRU, CN_COMPUTER,
-       CN__N };
+enum { CN_VMNAME, CN_NAME, CN_SWITCHNAME, CN_ADAPTER, CN_SWITCH, CN_PASSTHRU, CN_COMPUTER, CN__N };
 const hv_param_def hvc_hv_connect_vmnetworkadapter_params[] = {
-    [CN_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
+    [CN_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                   .sets = HV_SET(0) | HV_SET(3), .help = "Names of the virtual machines."},
-    [CN_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 1,
-                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = HV_SET(0) | HV_SET(3),
-                 .aliases = A("VMNetworkAdapterName"), .help = "Adapter names."},
-    [CN_SWITCHNAME] = {.name = "SwitchName", .type = HV_PT_STRING, .position = NAMED,
-                       .flags = HV_PF_MANDATORY, .sets = HV_SET(0) | HV_SET(1),
+                   .sets = HV_SET(0) | HV_SET(3),
+                   .help = "Names of the virtual machines."},
+    [CN_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                 .sets = HV_SET(0) | HV_SET(3),
+                 .aliases = A("VMNetworkAdapterName"),
+                 .help = "Adapter names."},
+    [CN_SWITCHNAME] = {.name = "SwitchName",
+                       .type = HV_PT_STRING,
+                       .position = NAMED,
+                       .flags = HV_PF_MANDATORY,
+                       .sets = HV_SET(0) | HV_SET(1),
                        .help = "The switch to connect to."},
-    [CN_ADAPTER] = {.name = "VMNetworkAdapter", .type = HV_PT_ANY, .position = 0,
+    [CN_ADAPTER] = {.name = "VMNetworkAdapter",
+                    .type = HV_PT_ANY,
+                    .position = 0,
                     .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
-                    .sets = HV_SET(1) | HV_SET(2), .help = "Adapter objects."},
-    [CN_SWITCH] = {.name = "VMSwitch", .type = HV_PT_ANY, .position = NAMED,
-                   .flags = HV_PF_MANDATORY, .sets = HV_SET(2) | HV_SET(3),
+                    .sets = HV_SET(1) | HV_SET(2),
+                    .help = "Adapter objects."},
+    [CN_SWITCH] = {.name = "VMSwitch",
+                   .type = HV_PT_ANY,
+                   .position = NAMED,
+                   .flags = HV_PF_MANDATORY,
+                   .sets = HV_SET(2) | HV_SET(3),
                    .help = "A switch object (Get-VMSwitch)."},
     [CN_PASSTHRU] = P_PASSTHRU,
     [CN_COMPUTER] = P_COMPUTER(HV_SET(0) | HV_SET(3)),
@@ -581,21 +800,32 @@ hv_status
 hvc_hv_connect_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 {
     nic_change c = {.set = {.mac_spoofing = -1, .vlan = -2, .connect = 1},
-                    .p_passthru = CN_PASSTHRU, .action = "Connect-VMNetworkAdapter"};
+                    .p_passthru = CN_PASSTHRU,
+                    .action = "Connect-VMNetworkAdapter"};
     static const hvc_hv_sel sel = {.p_name = CN_VMNAME, .p_vm = -1, .p_computer = CN_COMPUTER};
     return each_nic(cmd, input, CN_ADAPTER, &sel, CN_NAME, connect_nic, &c);
 }
 
 enum { DN_VMNAME, DN_NAME, DN_ADAPTER, DN_PASSTHRU, DN_COMPUTER, DN__N };
 const hv_param_def hvc_hv_disconnect_vmnetworkadapter_params[] = {
-    [DN_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
-                   .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = HV_SET(0),
+    [DN_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
+                   .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,
+                   .sets = HV_SET(0),
                    .help = "Names of the virtual machines."},
-    [DN_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 1,
-                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = HV_SET(0),
-                 .aliases = A("VMNetworkAdapterName"), .help = "Adapter names."},
-    [DN_ADAPTER] = {.name = "VMNetworkAdapter", .type = HV_PT_ANY, .position = 0,
-                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+    [DN_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                 .sets = HV_SET(0),
+                 .aliases = A("VMNetworkAdapterName"),
+                 .help = "Adapter names."},
+    [DN_ADAPTER] = {.name = "VMNetworkAdapter",
+                    .type = HV_PT_ANY,
+                    .position = 0,
+                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                    .sets = HV_SET(1),
                     .help = "Adapter objects."},
     [DN_PASSTHRU] = P_PASSTHRU,
     [DN_COMPUTER] = P_COMPUTER(HV_SET(0)),
@@ -606,7 +836,8 @@ hv_status
 hvc_hv_disconnect_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 {
     nic_change c = {.set = {.mac_spoofing = -1, .vlan = -2, .connect = 0},
-                    .p_passthru = DN_PASSTHRU, .action = "Disconnect-VMNetworkAdapter"};
+                    .p_passthru = DN_PASSTHRU,
+                    .action = "Disconnect-VMNetworkAdapter"};
     static const hvc_hv_sel sel = {.p_name = DN_VMNAME, .p_vm = -1, .p_computer = DN_COMPUTER};
     return each_nic(cmd, input, DN_ADAPTER, &sel, DN_NAME, change_nic, &c);
 }
@@ -631,17 +862,29 @@ vlan_obj(hv_virt *v, const hv_vm *vm, const hv_vm_nic *nic)
 
 enum { GL_VMNAME, GL_VM, GL_ADAPTER, GL_NAME, GL_COMPUTER, GL__N };
 const hv_param_def hvc_hv_get_vmnetworkadaptervlan_params[] = {
-    [GL_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
-                   .flags = HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = HV_SET(0),
+    [GL_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
+                   .flags = HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
+                   .sets = HV_SET(0),
                    .help = "Names of the virtual machines (all when omitted)."},
-    [GL_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+    [GL_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(1),
                .help = "Virtual machine objects."},
-    [GL_ADAPTER] = {.name = "VMNetworkAdapter", .type = HV_PT_ANY, .position = 0,
-                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(2),
+    [GL_ADAPTER] = {.name = "VMNetworkAdapter",
+                    .type = HV_PT_ANY,
+                    .position = 0,
+                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                    .sets = HV_SET(2),
                     .help = "Adapter objects."},
-    [GL_NAME] = {.name = "VMNetworkAdapterName", .type = HV_PT_STRING, .position = NAMED,
-                 .sets = HV_SET(0) | HV_SET(1), .help = "Adapter name."},
+    [GL_NAME] = {.name = "VMNetworkAdapterName",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .sets = HV_SET(0) | HV_SET(1),
+                 .help = "Adapter name."},
     [GL_COMPUTER] = P_COMPUTER(HV_SET(0)),
     [GL__N] = {.name = NULL},
 };
@@ -656,36 +899,74 @@ emit_vlan(hv_cmd *cmd, hv_virt *v, hv_vm *vm, hv_vm_nic *nic, void *ud)
 hv_status
 hvc_hv_get_vmnetworkadaptervlan_process(hv_cmd *cmd, const hv_value *input)
 {
-    hvc_hv_sel sel = {.p_name = GL_VMNAME, .p_vm = GL_VM, .p_computer = GL_COMPUTER,
-                      .all_if_none = true};
+    hvc_hv_sel sel = {
+        .p_name = GL_VMNAME, .p_vm = GL_VM, .p_computer = GL_COMPUTER, .all_if_none = true};
     return each_nic(cmd, input, GL_ADAPTER, &sel, GL_NAME, emit_vlan, NULL);
 }
 
-enum { SL_VMNAME, SL_ADAPTER, SL_VM, SL_NAME, SL_ACCESS, SL_UNTAGGED, SL_TRUNK, SL_VLANID,
-       SL_NATIVE, SL_ALLOWED, SL_PASSTHRU, SL_COMPUTER, SL__N };
+enum {
+    SL_VMNAME,
+    SL_ADAPTER,
+    SL_VM,
+    SL_NAME,
+    SL_ACCESS,
+    SL_UNTAGGED,
+    SL_TRUNK,
+    SL_VLANID,
+    SL_NATIVE,
+    SL_ALLOWED,
+    SL_PASSTHRU,
+    SL_COMPUTER,
+    SL__N
+};
 const hv_param_def hvc_hv_set_vmnetworkadaptervlan_params[] = {
-    [SL_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
+    [SL_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                   .sets = HV_SET(0), .help = "Names of the virtual machines."},
-    [SL_ADAPTER] = {.name = "VMNetworkAdapter", .type = HV_PT_ANY, .position = 0,
-                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+                   .sets = HV_SET(0),
+                   .help = "Names of the virtual machines."},
+    [SL_ADAPTER] = {.name = "VMNetworkAdapter",
+                    .type = HV_PT_ANY,
+                    .position = 0,
+                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                    .sets = HV_SET(1),
                     .help = "Adapter objects."},
-    [SL_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(2),
+    [SL_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(2),
                .help = "Virtual machine objects."},
-    [SL_NAME] = {.name = "VMNetworkAdapterName", .type = HV_PT_STRING, .position = NAMED,
-                 .sets = HV_SET(0) | HV_SET(2), .help = "Adapter name."},
-    [SL_ACCESS] = {.name = "Access", .type = HV_PT_SWITCH, .position = NAMED,
+    [SL_NAME] = {.name = "VMNetworkAdapterName",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .sets = HV_SET(0) | HV_SET(2),
+                 .help = "Adapter name."},
+    [SL_ACCESS] = {.name = "Access",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
                    .help = "Access mode: untagged traffic in -VlanId."},
-    [SL_UNTAGGED] = {.name = "Untagged", .type = HV_PT_SWITCH, .position = NAMED,
+    [SL_UNTAGGED] = {.name = "Untagged",
+                     .type = HV_PT_SWITCH,
+                     .position = NAMED,
                      .help = "No VLAN."},
-    [SL_TRUNK] = {.name = "Trunk", .type = HV_PT_SWITCH, .position = NAMED,
+    [SL_TRUNK] = {.name = "Trunk",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
                   .help = "Trunk mode (not supported on a Linux bridge port here)."},
-    [SL_VLANID] = {.name = "VlanId", .type = HV_PT_INT32, .position = NAMED,
-                   .aliases = A("AccessVlanId"), .help = "VLAN ID, 1-4094."},
-    [SL_NATIVE] = {.name = "NativeVlanId", .type = HV_PT_INT32, .position = NAMED,
+    [SL_VLANID] = {.name = "VlanId",
+                   .type = HV_PT_INT32,
+                   .position = NAMED,
+                   .aliases = A("AccessVlanId"),
+                   .help = "VLAN ID, 1-4094."},
+    [SL_NATIVE] = {.name = "NativeVlanId",
+                   .type = HV_PT_INT32,
+                   .position = NAMED,
                    .help = "Trunk native VLAN (not supported)."},
-    [SL_ALLOWED] = {.name = "AllowedVlanIdList", .type = HV_PT_STRING, .position = NAMED,
+    [SL_ALLOWED] = {.name = "AllowedVlanIdList",
+                    .type = HV_PT_STRING,
+                    .position = NAMED,
                     .help = "Trunk VLAN list (not supported)."},
     [SL_PASSTHRU] = P_PASSTHRU,
     [SL_COMPUTER] = P_COMPUTER(HV_SET(0)),
@@ -734,7 +1015,8 @@ hvc_hv_set_vmnetworkadaptervlan_process(hv_cmd *cmd, const hv_value *input)
                             "The VLAN ID %lld is out of range. The range is 1 through 4094.",
                             (long long)id);
     nic_change c = {.set = {.mac_spoofing = -1, .vlan = access ? (int)id : 0, .connect = -1},
-                    .p_passthru = -1, .action = "Set-VMNetworkAdapterVlan"};
+                    .p_passthru = -1,
+                    .action = "Set-VMNetworkAdapterVlan"};
     static const hvc_hv_sel sel = {.p_name = SL_VMNAME, .p_vm = SL_VM, .p_computer = SL_COMPUTER};
     return each_nic(cmd, input, SL_ADAPTER, &sel, SL_NAME, set_vlan, &c);
 }
@@ -750,8 +1032,8 @@ switch_not_found(hv_cmd *cmd, const char *name)
 static hv_status
 nl_error(hv_cmd *cmd, const hv_eng_err *err, const char *target)
 {
-    hv_err_category cat = err->sys_errno == 1 || err->sys_errno == 13 ? HV_CAT_PermissionDenied
-                                                                        : HV_CAT_NotSpecified;
+    hv_err_category cat =
+        err->sys_errno == 1 || err->sys_errno == 13 ? HV_CAT_PermissionDenied : HV_CAT_NotSpecified;
     return hvc_hv_error(cmd, cat, "HostNetworking", target, "%s", err->msg);
 }
 
@@ -816,14 +1098,30 @@ each_switch(hv_cmd *cmd, const hv_value *input, int p_name, int p_obj, int p_com
 /* ---- Get-VMSwitch ---- */
 enum { GS_NAME, GS_ID, GS_POOL, GS_TYPE, GS_COMPUTER, GS_CRED, GS__N };
 const hv_param_def hvc_hv_get_vmswitch_params[] = {
-    [GS_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0, .flags = HV_PF_WILDCARDS,
-                 .sets = HV_SET(0), .aliases = A("SwitchName"), .help = "Switch name."},
-    [GS_ID] = {.name = "Id", .type = HV_PT_STRING, .position = 0, .flags = HV_PF_ARRAY,
-               .sets = HV_SET(1), .aliases = A("SwitchId"), .help = "Switch IDs."},
-    [GS_POOL] = {.name = "ResourcePoolName", .type = HV_PT_STRING, .position = 1,
-                 .flags = HV_PF_ARRAY, .help = "Accepted for compatibility."},
-    [GS_TYPE] = {.name = "SwitchType", .type = HV_PT_ENUM, .position = NAMED,
-                 .flags = HV_PF_ARRAY, .enum_def = &hvc_hv_enum_switchtype,
+    [GS_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_WILDCARDS,
+                 .sets = HV_SET(0),
+                 .aliases = A("SwitchName"),
+                 .help = "Switch name."},
+    [GS_ID] = {.name = "Id",
+               .type = HV_PT_STRING,
+               .position = 0,
+               .flags = HV_PF_ARRAY,
+               .sets = HV_SET(1),
+               .aliases = A("SwitchId"),
+               .help = "Switch IDs."},
+    [GS_POOL] = {.name = "ResourcePoolName",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_ARRAY,
+                 .help = "Accepted for compatibility."},
+    [GS_TYPE] = {.name = "SwitchType",
+                 .type = HV_PT_ENUM,
+                 .position = NAMED,
+                 .flags = HV_PF_ARRAY,
+                 .enum_def = &hvc_hv_enum_switchtype,
                  .help = "Only switches of these types."},
     [GS_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
     [GS_CRED] = P_CREDENTIAL(HV_ALL_SETS),
@@ -874,37 +1172,78 @@ hvc_hv_get_vmswitch_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- New-VMSwitch ---- */
-enum { NS_NAME, NS_ADAPTER, NS_ADAPTERDESC, NS_TYPE, NS_ALLOWMGMT, NS_NOTES, NS_BWMODE,
-       NS_IOV, NS_PACKETDIRECT, NS_TEAMING, NS_ID, NS_COMPUTER, NS_CRED, NS__N };
+enum {
+    NS_NAME,
+    NS_ADAPTER,
+    NS_ADAPTERDESC,
+    NS_TYPE,
+    NS_ALLOWMGMT,
+    NS_NOTES,
+    NS_BWMODE,
+    NS_IOV,
+    NS_PACKETDIRECT,
+    NS_TEAMING,
+    NS_ID,
+    NS_COMPUTER,
+    NS_CRED,
+    NS__N
+};
 const hv_param_def hvc_hv_new_vmswitch_params[] = {
-    [NS_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0, .flags = HV_PF_MANDATORY,
-                 .aliases = A("SwitchName"), .help = "Name of the switch."},
-    [NS_ADAPTER] = {.name = "NetAdapterName", .type = HV_PT_STRING, .position = NAMED,
+    [NS_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY,
+                 .aliases = A("SwitchName"),
+                 .help = "Name of the switch."},
+    [NS_ADAPTER] = {.name = "NetAdapterName",
+                    .type = HV_PT_STRING,
+                    .position = NAMED,
                     .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
-                    .sets = HV_SET(0), .aliases = A("InterfaceAlias"),
+                    .sets = HV_SET(0),
+                    .aliases = A("InterfaceAlias"),
                     .help = "The host NIC to bridge (makes an External switch)."},
-    [NS_ADAPTERDESC] = {.name = "NetAdapterInterfaceDescription", .type = HV_PT_STRING,
+    [NS_ADAPTERDESC] = {.name = "NetAdapterInterfaceDescription",
+                        .type = HV_PT_STRING,
                         .position = NAMED,
                         .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
-                        .sets = HV_SET(1), .aliases = A("InterfaceDescription"),
+                        .sets = HV_SET(1),
+                        .aliases = A("InterfaceDescription"),
                         .help = "The host NIC by description (External switch)."},
-    [NS_TYPE] = {.name = "SwitchType", .type = HV_PT_ENUM, .position = NAMED,
-                 .flags = HV_PF_MANDATORY, .sets = HV_SET(2),
-                 .accepted = A("Internal", "Private"), .enum_def = &hvc_hv_enum_switchtype,
+    [NS_TYPE] = {.name = "SwitchType",
+                 .type = HV_PT_ENUM,
+                 .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(2),
+                 .accepted = A("Internal", "Private"),
+                 .enum_def = &hvc_hv_enum_switchtype,
                  .help = "Internal (host adapter vEthernet (<Name>)) or Private."},
-    [NS_ALLOWMGMT] = {.name = "AllowManagementOS", .type = HV_PT_BOOL, .position = NAMED,
+    [NS_ALLOWMGMT] = {.name = "AllowManagementOS",
+                      .type = HV_PT_BOOL,
+                      .position = NAMED,
                       .sets = HV_SET(0) | HV_SET(1),
                       .help = "External: the host keeps its addresses on the bridge."},
     [NS_NOTES] = {.name = "Notes", .type = HV_PT_STRING, .position = NAMED, .help = "Notes."},
-    [NS_BWMODE] = {.name = "MinimumBandwidthMode", .type = HV_PT_ENUM, .position = NAMED,
-                   .enum_def = &hvc_hv_enum_bandwidth, .help = "Accepted for compatibility."},
-    [NS_IOV] = {.name = "EnableIov", .type = HV_PT_BOOL, .position = NAMED,
+    [NS_BWMODE] = {.name = "MinimumBandwidthMode",
+                   .type = HV_PT_ENUM,
+                   .position = NAMED,
+                   .enum_def = &hvc_hv_enum_bandwidth,
+                   .help = "Accepted for compatibility."},
+    [NS_IOV] = {.name = "EnableIov",
+                .type = HV_PT_BOOL,
+                .position = NAMED,
                 .help = "Accepted for compatibility."},
-    [NS_PACKETDIRECT] = {.name = "EnablePacketDirect", .type = HV_PT_BOOL, .position = NAMED,
+    [NS_PACKETDIRECT] = {.name = "EnablePacketDirect",
+                         .type = HV_PT_BOOL,
+                         .position = NAMED,
                          .help = "Accepted for compatibility."},
-    [NS_TEAMING] = {.name = "EnableEmbeddedTeaming", .type = HV_PT_BOOL, .position = NAMED,
+    [NS_TEAMING] = {.name = "EnableEmbeddedTeaming",
+                    .type = HV_PT_BOOL,
+                    .position = NAMED,
                     .help = "Accepted for compatibility."},
-    [NS_ID] = {.name = "Id", .type = HV_PT_STRING, .position = NAMED, .aliases = A("SwitchId"),
+    [NS_ID] = {.name = "Id",
+               .type = HV_PT_STRING,
+               .position = NAMED,
+               .aliases = A("SwitchId"),
                .help = "Accepted for compatibility."},
     [NS_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
     [NS_CRED] = P_CREDENTIAL(HV_ALL_SETS),
@@ -952,7 +1291,9 @@ new_switch_on(hv_cmd *cmd, hv_virt *v, const char *name, hv_sw_type type, const 
             return st;
         }
     }
-    hv_switch s = {.name = (char *)name, .type = type, .bridge = ifname,
+    hv_switch s = {.name = (char *)name,
+                   .type = type,
+                   .bridge = ifname,
                    .net_adapter = (char *)adapter,
                    .allow_management_os = type == HV_SW_INTERNAL || allow_mgmt,
                    .notes = (char *)notes};
@@ -1023,7 +1364,9 @@ retarget_nics(hv_virt *v, const char *switch_name, const char *new_network)
                 continue;
             if (new_network && !nic->network)
                 continue; /* bridge-attached adapters keep working: the bridge stays */
-            hv_nic_set s = {.mac_spoofing = -1, .vlan = -2, .connect = new_network ? 1 : 0,
+            hv_nic_set s = {.mac_spoofing = -1,
+                            .vlan = -2,
+                            .connect = new_network ? 1 : 0,
                             .network = new_network};
             hv_virt_nic_set(v, vms[i].uuid, nic->mac, &s, NULL, &err);
         }
@@ -1033,15 +1376,27 @@ retarget_nics(hv_virt *v, const char *switch_name, const char *new_network)
 /* ---- Remove-VMSwitch ---- */
 enum { RS_NAME, RS_OBJ, RS_POOL, RS_FORCE, RS_COMPUTER, RS_CRED, RS__N };
 const hv_param_def hvc_hv_remove_vmswitch_params[] = {
-    [RS_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [RS_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                 .sets = HV_SET(0), .aliases = A("SwitchName"), .help = "Switch names."},
-    [RS_OBJ] = {.name = "VMSwitch", .type = HV_PT_ANY, .position = 0,
-                .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+                 .sets = HV_SET(0),
+                 .aliases = A("SwitchName"),
+                 .help = "Switch names."},
+    [RS_OBJ] = {.name = "VMSwitch",
+                .type = HV_PT_ANY,
+                .position = 0,
+                .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                .sets = HV_SET(1),
                 .help = "Switch objects (Get-VMSwitch)."},
-    [RS_POOL] = {.name = "ResourcePoolName", .type = HV_PT_STRING, .position = 1,
-                 .flags = HV_PF_ARRAY, .help = "Accepted for compatibility."},
-    [RS_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = NAMED,
+    [RS_POOL] = {.name = "ResourcePoolName",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_ARRAY,
+                 .help = "Accepted for compatibility."},
+    [RS_FORCE] = {.name = "Force",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
                   .help = "Removes without asking."},
     [RS_COMPUTER] = P_COMPUTER(HV_SET(0)),
     [RS_CRED] = P_CREDENTIAL(HV_SET(0)),
@@ -1080,24 +1435,48 @@ hvc_hv_remove_vmswitch_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Set-VMSwitch ---- */
-enum { SS_NAME, SS_OBJ, SS_ADAPTER, SS_TYPE, SS_ALLOWMGMT, SS_NOTES, SS_PASSTHRU, SS_COMPUTER,
-       SS_CRED, SS__N };
+enum {
+    SS_NAME,
+    SS_OBJ,
+    SS_ADAPTER,
+    SS_TYPE,
+    SS_ALLOWMGMT,
+    SS_NOTES,
+    SS_PASSTHRU,
+    SS_COMPUTER,
+    SS_CRED,
+    SS__N
+};
 const hv_param_def hvc_hv_set_vmswitch_params[] = {
-    [SS_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [SS_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
                  .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                 .sets = HV_SET(0) | HV_SET(2), .aliases = A("SwitchName"),
+                 .sets = HV_SET(0) | HV_SET(2),
+                 .aliases = A("SwitchName"),
                  .help = "Switch names."},
-    [SS_OBJ] = {.name = "VMSwitch", .type = HV_PT_ANY, .position = 0,
+    [SS_OBJ] = {.name = "VMSwitch",
+                .type = HV_PT_ANY,
+                .position = 0,
                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
-                .sets = HV_SET(1) | HV_SET(3), .help = "Switch objects."},
-    [SS_ADAPTER] = {.name = "NetAdapterName", .type = HV_PT_STRING, .position = 1,
+                .sets = HV_SET(1) | HV_SET(3),
+                .help = "Switch objects."},
+    [SS_ADAPTER] = {.name = "NetAdapterName",
+                    .type = HV_PT_STRING,
+                    .position = 1,
                     .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME,
-                    .sets = HV_SET(2) | HV_SET(3), .aliases = A("InterfaceAlias"),
+                    .sets = HV_SET(2) | HV_SET(3),
+                    .aliases = A("InterfaceAlias"),
                     .help = "Binds the switch to this NIC (External)."},
-    [SS_TYPE] = {.name = "SwitchType", .type = HV_PT_ENUM, .position = NAMED,
-                 .sets = HV_SET(0) | HV_SET(1), .enum_def = &hvc_hv_enum_switchtype,
+    [SS_TYPE] = {.name = "SwitchType",
+                 .type = HV_PT_ENUM,
+                 .position = NAMED,
+                 .sets = HV_SET(0) | HV_SET(1),
+                 .enum_def = &hvc_hv_enum_switchtype,
                  .help = "Private, Internal or External."},
-    [SS_ALLOWMGMT] = {.name = "AllowManagementOS", .type = HV_PT_BOOL, .position = NAMED,
+    [SS_ALLOWMGMT] = {.name = "AllowManagementOS",
+                      .type = HV_PT_BOOL,
+                      .position = NAMED,
                       .help = "External: the host keeps an adapter on the switch."},
     [SS_NOTES] = {.name = "Notes", .type = HV_PT_STRING, .position = NAMED, .help = "Notes."},
     [SS_PASSTHRU] = P_PASSTHRU,
@@ -1138,10 +1517,10 @@ set_switch(hv_cmd *cmd, hv_virt *v, const hv_switch *sw, void *ud)
         goto out;
     s.type = (hv_sw_type)type;
     int am = hvc_hv_arg_bool(cmd, SS_ALLOWMGMT, -1);
-    s.allow_management_os = type == HV_SW_INTERNAL ? true
+    s.allow_management_os = type == HV_SW_INTERNAL  ? true
                             : type == HV_SW_PRIVATE ? false
-                            : am >= 0             ? am == 1
-                                                  : sw->allow_management_os;
+                            : am >= 0               ? am == 1
+                                                    : sw->allow_management_os;
     s.net_adapter = type == HV_SW_EXTERNAL ? (adapter ? adapter : sw->net_adapter) : NULL;
     if (notes)
         s.notes = notes;
@@ -1185,13 +1564,24 @@ hvc_hv_set_vmswitch_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Rename-VMSwitch ---- */
 enum { RW_NAME, RW_OBJ, RW_NEWNAME, RW_PASSTHRU, RW_COMPUTER, RW__N };
 const hv_param_def hvc_hv_rename_vmswitch_params[] = {
-    [RW_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0, .flags = HV_PF_MANDATORY,
-                 .sets = HV_SET(0), .aliases = A("SwitchName"), .help = "Current name."},
-    [RW_OBJ] = {.name = "VMSwitch", .type = HV_PT_ANY, .position = 0,
-                .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE, .sets = HV_SET(1),
+    [RW_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(0),
+                 .aliases = A("SwitchName"),
+                 .help = "Current name."},
+    [RW_OBJ] = {.name = "VMSwitch",
+                .type = HV_PT_ANY,
+                .position = 0,
+                .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
+                .sets = HV_SET(1),
                 .help = "A switch object."},
-    [RW_NEWNAME] = {.name = "NewName", .type = HV_PT_STRING, .position = 1,
-                    .flags = HV_PF_MANDATORY, .help = "New name."},
+    [RW_NEWNAME] = {.name = "NewName",
+                    .type = HV_PT_STRING,
+                    .position = 1,
+                    .flags = HV_PF_MANDATORY,
+                    .help = "New name."},
     [RW_PASSTHRU] = P_PASSTHRU,
     [RW_COMPUTER] = P_COMPUTER(HV_SET(0)),
     [RW__N] = {.name = NULL},
@@ -1229,8 +1619,8 @@ hvc_hv_rename_vmswitch_process(hv_cmd *cmd, const hv_value *input)
 {
     char *nn = hvc_hv_arg_str(cmd, RW_NEWNAME);
     const hv_value *obj = hv_cmd_arg(cmd, RW_OBJ);
-    hv_status st = each_switch(cmd, hvc_hv_is(input, &hvc_hv_cls_switch) ? input : obj,
-                               RW_NAME, -1, RW_COMPUTER, false, rename_switch, nn ? nn : (char *)"");
+    hv_status st = each_switch(cmd, hvc_hv_is(input, &hvc_hv_cls_switch) ? input : obj, RW_NAME, -1,
+                               RW_COMPUTER, false, rename_switch, nn ? nn : (char *)"");
     free(nn);
     return st;
 }

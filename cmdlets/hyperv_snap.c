@@ -8,16 +8,22 @@
 #include <time.h>
 
 #define A(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NAMED HV_POS_NAMED
-#define P_COMPUTER(st)                                                                       \
-    {.name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,   \
-     .sets = st, .help = "Hyper-V hosts to run on."}
-#define P_PASSTHRU                                                                           \
-    {.name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                            \
-     .help = "Returns the checkpoint."}
-#define P_ASJOB                                                                              \
-    {.name = "AsJob", .type = HV_PT_SWITCH, .position = NAMED,                               \
-     .help = "Accepted for compatibility; the command runs synchronously."}
+#define NAMED  HV_POS_NAMED
+#define P_COMPUTER(st)                                                                             \
+    {                                                                                              \
+        .name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,     \
+        .sets = st, .help = "Hyper-V hosts to run on."                                             \
+    }
+#define P_PASSTHRU                                                                                 \
+    {                                                                                              \
+        .name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                               \
+        .help = "Returns the checkpoint."                                                          \
+    }
+#define P_ASJOB                                                                                    \
+    {                                                                                              \
+        .name = "AsJob", .type = HV_PT_SWITCH, .position = NAMED,                                  \
+        .help = "Accepted for compatibility; the command runs synchronously."                      \
+    }
 
 static hv_status
 emit_snap_named(hv_cmd *cmd, hv_virt *v, const hv_vm *vm, const char *name)
@@ -38,13 +44,22 @@ emit_snap_named(hv_cmd *cmd, hv_virt *v, const hv_vm *vm, const char *name)
 /* ---- Checkpoint-VM ---- */
 enum { CP_NAME, CP_VM, CP_SNAPNAME, CP_PASSTHRU, CP_COMPUTER, CP_ASJOB, CP__N };
 const hv_param_def hvc_hv_checkpoint_vm_params[] = {
-    [CP_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
+    [CP_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                 .sets = HV_SET(0), .aliases = A("VMName"), .help = "Virtual machine names."},
-    [CP_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+                 .sets = HV_SET(0),
+                 .aliases = A("VMName"),
+                 .help = "Virtual machine names."},
+    [CP_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(1),
                .help = "Virtual machine objects."},
-    [CP_SNAPNAME] = {.name = "SnapshotName", .type = HV_PT_STRING, .position = 1,
+    [CP_SNAPNAME] = {.name = "SnapshotName",
+                     .type = HV_PT_STRING,
+                     .position = 1,
                      .aliases = A("CheckpointName"),
                      .help = "Name of the checkpoint (default: VM name and time)."},
     [CP_PASSTHRU] = P_PASSTHRU,
@@ -91,16 +106,28 @@ hvc_hv_checkpoint_vm_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Get-VMSnapshot ---- */
 enum { GS_VMNAME, GS_VM, GS_NAME, GS_TYPE, GS_COMPUTER, GS__N };
 const hv_param_def hvc_hv_get_vmsnapshot_params[] = {
-    [GS_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
+    [GS_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                   .sets = HV_SET(0), .help = "Virtual machine names."},
-    [GS_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+                   .sets = HV_SET(0),
+                   .help = "Virtual machine names."},
+    [GS_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(1),
                .help = "Virtual machine objects."},
-    [GS_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 1, .flags = HV_PF_WILDCARDS,
+    [GS_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_WILDCARDS,
                  .help = "Checkpoint name (wildcards allowed)."},
-    [GS_TYPE] = {.name = "SnapshotType", .type = HV_PT_ENUM, .position = NAMED,
-                 .enum_def = &hvc_hv_enum_snaptype, .help = "Only checkpoints of this type."},
+    [GS_TYPE] = {.name = "SnapshotType",
+                 .type = HV_PT_ENUM,
+                 .position = NAMED,
+                 .enum_def = &hvc_hv_enum_snaptype,
+                 .help = "Only checkpoints of this type."},
     [GS_COMPUTER] = P_COMPUTER(HV_SET(0)),
     [GS__N] = {.name = NULL},
 };
@@ -108,11 +135,11 @@ const hv_param_def hvc_hv_get_vmsnapshot_params[] = {
 typedef hv_status (*snap_fn)(hv_cmd *cmd, hv_virt *v, hv_vm *vm, const hv_snap *s,
                              const hv_snap *all, size_t n, void *ud);
 typedef struct {
-    char **names;      /* filters, NULL = every checkpoint */
+    char **names; /* filters, NULL = every checkpoint */
     size_t nnames;
     snap_fn fn;
     void *ud;
-    bool must_match;   /* a literal name that matches nothing is an error */
+    bool must_match; /* a literal name that matches nothing is an error */
 } snap_walk;
 
 static hv_status
@@ -216,15 +243,30 @@ each_snap_objs(hv_cmd *cmd, const hv_value *input, int p_obj, snap_fn fn, void *
 /* ---- Restore-VMSnapshot ---- */
 enum { RS_NAME, RS_VMNAME, RS_SNAP, RS_VM, RS_PASSTHRU, RS_COMPUTER, RS_ASJOB, RS__N };
 const hv_param_def hvc_hv_restore_vmsnapshot_params[] = {
-    [RS_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0, .flags = HV_PF_MANDATORY,
-                 .sets = HV_SET(0) | HV_SET(2), .help = "Checkpoint name."},
-    [RS_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 1,
-                   .flags = HV_PF_MANDATORY, .sets = HV_SET(0), .help = "Virtual machine name."},
-    [RS_SNAP] = {.name = "VMSnapshot", .type = HV_PT_ANY, .position = 0,
-                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE, .sets = HV_SET(1),
-                 .aliases = A("VMCheckpoint"), .help = "A checkpoint object."},
-    [RS_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 1,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE, .sets = HV_SET(2),
+    [RS_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(0) | HV_SET(2),
+                 .help = "Checkpoint name."},
+    [RS_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 1,
+                   .flags = HV_PF_MANDATORY,
+                   .sets = HV_SET(0),
+                   .help = "Virtual machine name."},
+    [RS_SNAP] = {.name = "VMSnapshot",
+                 .type = HV_PT_ANY,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
+                 .sets = HV_SET(1),
+                 .aliases = A("VMCheckpoint"),
+                 .help = "A checkpoint object."},
+    [RS_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 1,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
+               .sets = HV_SET(2),
                .help = "A virtual machine object."},
     [RS_PASSTHRU] = P_PASSTHRU,
     [RS_COMPUTER] = P_COMPUTER(HV_SET(0)),
@@ -233,8 +275,8 @@ const hv_param_def hvc_hv_restore_vmsnapshot_params[] = {
 };
 
 static hv_status
-restore_snap(hv_cmd *cmd, hv_virt *v, hv_vm *vm, const hv_snap *s, const hv_snap *all,
-             size_t n, void *ud)
+restore_snap(hv_cmd *cmd, hv_virt *v, hv_vm *vm, const hv_snap *s, const hv_snap *all, size_t n,
+             void *ud)
 {
     (void)ud;
     char target[512];
@@ -256,8 +298,7 @@ hvc_hv_restore_vmsnapshot_process(hv_cmd *cmd, const hv_value *input)
     if (done)
         return st;
     char *name = hvc_hv_arg_str(cmd, RS_NAME);
-    snap_walk w = {.names = &name, .nnames = name ? 1 : 0, .fn = restore_snap,
-                   .must_match = true};
+    snap_walk w = {.names = &name, .nnames = name ? 1 : 0, .fn = restore_snap, .must_match = true};
     const hv_value *vmobj = hvc_hv_is(input, &hvc_hv_cls_vm) ? input : hv_cmd_arg(cmd, RS_VM);
     hvc_hv_sel sel = {.p_name = RS_VMNAME, .p_vm = -1, .p_computer = RS_COMPUTER};
     st = hvc_hv_each_vm(cmd, vmobj, &sel, walk_snaps, &w);
@@ -266,23 +307,37 @@ hvc_hv_restore_vmsnapshot_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Remove-VMSnapshot ---- */
-enum { RM_VMNAME, RM_SNAP, RM_VM, RM_NAME, RM_CHILDREN, RM_PASSTHRU, RM_COMPUTER, RM_ASJOB,
-       RM__N };
+enum { RM_VMNAME, RM_SNAP, RM_VM, RM_NAME, RM_CHILDREN, RM_PASSTHRU, RM_COMPUTER, RM_ASJOB, RM__N };
 const hv_param_def hvc_hv_remove_vmsnapshot_params[] = {
-    [RM_VMNAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
-                   .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = HV_SET(0),
+    [RM_VMNAME] = {.name = "VMName",
+                   .type = HV_PT_STRING,
+                   .position = 0,
+                   .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,
+                   .sets = HV_SET(0),
                    .help = "Virtual machine names."},
-    [RM_SNAP] = {.name = "VMSnapshot", .type = HV_PT_ANY, .position = 0,
-                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
-                 .aliases = A("VMCheckpoint"), .help = "Checkpoint objects."},
-    [RM_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(2),
+    [RM_SNAP] = {.name = "VMSnapshot",
+                 .type = HV_PT_ANY,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                 .sets = HV_SET(1),
+                 .aliases = A("VMCheckpoint"),
+                 .help = "Checkpoint objects."},
+    [RM_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(2),
                .help = "Virtual machine objects."},
-    [RM_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 1,
-                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = HV_SET(0) | HV_SET(2),
+    [RM_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_ARRAY | HV_PF_WILDCARDS,
+                 .sets = HV_SET(0) | HV_SET(2),
                  .help = "Checkpoint names (all when omitted)."},
-    [RM_CHILDREN] = {.name = "IncludeAllChildSnapshots", .type = HV_PT_SWITCH,
-                     .position = NAMED, .aliases = A("IncludeAllChildCheckpoints"),
+    [RM_CHILDREN] = {.name = "IncludeAllChildSnapshots",
+                     .type = HV_PT_SWITCH,
+                     .position = NAMED,
+                     .aliases = A("IncludeAllChildCheckpoints"),
                      .help = "Also deletes the checkpoints below."},
     [RM_PASSTHRU] = P_PASSTHRU,
     [RM_COMPUTER] = P_COMPUTER(HV_SET(0)),
@@ -299,8 +354,7 @@ remove_snap(hv_cmd *cmd, hv_virt *v, hv_vm *vm, const hv_snap *s, const hv_snap 
     snprintf(target, sizeof target, "%s (%s)", s->name, vm->name);
     if (!hv_should_process(cmd, target, "Remove-VMSnapshot"))
         return HV_OK;
-    hv_value snap = hv_cmd_switch(cmd, RM_PASSTHRU) ? hvc_hv_snap_obj(v, vm, s, all, n)
-                                                    : hv_null();
+    hv_value snap = hv_cmd_switch(cmd, RM_PASSTHRU) ? hvc_hv_snap_obj(v, vm, s, all, n) : hv_null();
     hv_eng_err err = {0};
     if (hv_virt_snap_delete(v, vm->uuid, s->name, hv_cmd_switch(cmd, RM_CHILDREN), &err) < 0) {
         hv_unref(snap);

@@ -9,36 +9,52 @@
 #include <unistd.h>
 
 #define A(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NAMED HV_POS_NAMED
-#define P_COMPUTER(st)                                                                       \
-    {.name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,   \
-     .sets = st, .aliases = A("PSComputerName"),                                             \
-     .help = "Hyper-V hosts to run on (libvirt qemu+ssh://NAME/system, or "                  \
-             "$env:HVSH_URI_TEMPLATE)."}
-#define P_CREDENTIAL(st)                                                                     \
-    {.name = "Credential", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,       \
-     .sets = st, .help = "Accepted for compatibility; ssh keys authenticate remote hosts."}
-#define P_CIM(st)                                                                            \
-    {.name = "CimSession", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,       \
-     .sets = st, .help = "Accepted for compatibility; use -ComputerName."}
-#define P_ASJOB                                                                              \
-    {.name = "AsJob", .type = HV_PT_SWITCH, .position = NAMED,                               \
-     .help = "Accepted for compatibility; the command runs synchronously."}
-#define P_PASSTHRU                                                                           \
-    {.name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                            \
-     .help = "Returns the affected object."}
+#define NAMED  HV_POS_NAMED
+#define P_COMPUTER(st)                                                                             \
+    {                                                                                              \
+        .name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,     \
+        .sets = st, .aliases = A("PSComputerName"),                                                \
+        .help = "Hyper-V hosts to run on (libvirt qemu+ssh://NAME/system, or "                     \
+                "$env:HVSH_URI_TEMPLATE)."                                                         \
+    }
+#define P_CREDENTIAL(st)                                                                           \
+    {                                                                                              \
+        .name = "Credential", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,          \
+        .sets = st, .help = "Accepted for compatibility; ssh keys authenticate remote hosts."      \
+    }
+#define P_CIM(st)                                                                                  \
+    {                                                                                              \
+        .name = "CimSession", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,          \
+        .sets = st, .help = "Accepted for compatibility; use -ComputerName."                       \
+    }
+#define P_ASJOB                                                                                    \
+    {                                                                                              \
+        .name = "AsJob", .type = HV_PT_SWITCH, .position = NAMED,                                  \
+        .help = "Accepted for compatibility; the command runs synchronously."                      \
+    }
+#define P_PASSTHRU                                                                                 \
+    {                                                                                              \
+        .name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                               \
+        .help = "Returns the affected object."                                                     \
+    }
 
 /* ---- shared shape of the lifecycle cmdlets: Name / VM / Passthru / ComputerName ---- */
 enum { LC_NAME, LC_VM, LC_PASSTHRU, LC_COMPUTER, LC_CRED, LC_ASJOB, LC__BASE };
-#define LC_PARAMS                                                                     \
-    [LC_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,                        \
-                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,   \
-                 .sets = HV_SET(0), .aliases = A("VMName"),                                  \
-                 .help = "Names of the virtual machines (wildcards allowed)."},               \
-    [LC_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,                               \
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),   \
-               .help = "Virtual machine objects (Get-VM)."},                                 \
-    [LC_PASSTHRU] = P_PASSTHRU, [LC_COMPUTER] = P_COMPUTER(HV_SET(0)),                       \
+#define LC_PARAMS                                                                                  \
+    [LC_NAME] = {.name = "Name",                                                                   \
+                 .type = HV_PT_STRING,                                                             \
+                 .position = 0,                                                                    \
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,        \
+                 .sets = HV_SET(0),                                                                \
+                 .aliases = A("VMName"),                                                           \
+                 .help = "Names of the virtual machines (wildcards allowed)."},                    \
+    [LC_VM] = {.name = "VM",                                                                       \
+               .type = HV_PT_ANY,                                                                  \
+               .position = 0,                                                                      \
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,                            \
+               .sets = HV_SET(1),                                                                  \
+               .help = "Virtual machine objects (Get-VM)."},                                       \
+    [LC_PASSTHRU] = P_PASSTHRU, [LC_COMPUTER] = P_COMPUTER(HV_SET(0)),                             \
     [LC_CRED] = P_CREDENTIAL(HV_SET(0)), [LC_ASJOB] = P_ASJOB
 
 static const hvc_hv_sel lc_sel = {.p_name = LC_NAME, .p_vm = LC_VM, .p_computer = LC_COMPUTER};
@@ -46,8 +62,7 @@ static const hvc_hv_sel lc_sel = {.p_name = LC_NAME, .p_vm = LC_VM, .p_computer 
 static bool
 is_on(const hv_vm *vm)
 {
-    return vm->state == HV_VM_RUNNING || vm->state == HV_VM_PAUSED ||
-           vm->state == HV_VM_STOPPING;
+    return vm->state == HV_VM_RUNNING || vm->state == HV_VM_PAUSED || vm->state == HV_VM_STOPPING;
 }
 
 static hv_status
@@ -75,8 +90,9 @@ do_op(hv_cmd *cmd, hv_virt *v, const hv_vm *vm, vm_op op)
 static hv_status
 already(hv_cmd *cmd, hv_virt *v, const hv_vm *vm)
 {
-    hv_status st = hv_write_warning(cmd, "The virtual machine '%s' is already in the specified "
-                                         "state.",
+    hv_status st = hv_write_warning(cmd,
+                                    "The virtual machine '%s' is already in the specified "
+                                    "state.",
                                     vm->name);
     return st != HV_OK ? st : passthru(cmd, v, vm);
 }
@@ -84,10 +100,17 @@ already(hv_cmd *cmd, hv_virt *v, const hv_vm *vm)
 /* ---- Get-VM ---- */
 enum { GV_NAME, GV_ID, GV_COMPUTER, GV_CRED, GV_CIM, GV__N };
 const hv_param_def hvc_hv_get_vm_params[] = {
-    [GV_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = HV_SET(0),
-                 .aliases = A("VMName"), .help = "Names of the virtual machines (wildcards)."},
-    [GV_ID] = {.name = "Id", .type = HV_PT_STRING, .position = 0, .sets = HV_SET(1),
+    [GV_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
+                 .sets = HV_SET(0),
+                 .aliases = A("VMName"),
+                 .help = "Names of the virtual machines (wildcards)."},
+    [GV_ID] = {.name = "Id",
+               .type = HV_PT_STRING,
+               .position = 0,
+               .sets = HV_SET(1),
                .help = "The VMId of the virtual machine."},
     [GV_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
     [GV_CRED] = P_CREDENTIAL(HV_ALL_SETS),
@@ -124,49 +147,105 @@ hvc_hv_get_vm_process(hv_cmd *cmd, const hv_value *input)
         free(id);
         return st;
     }
-    hvc_hv_sel sel = {.p_name = GV_NAME, .p_vm = -1, .p_computer = GV_COMPUTER,
-                      .get_vm = true, .all_if_none = true};
+    hvc_hv_sel sel = {.p_name = GV_NAME,
+                      .p_vm = -1,
+                      .p_computer = GV_COMPUTER,
+                      .get_vm = true,
+                      .all_if_none = true};
     return hvc_hv_each_vm(cmd, input, &sel, emit_vm, NULL);
 }
 
 /* ---- New-VM ---- */
-enum { NV_NAME, NV_MEMORY, NV_GENERATION, NV_NEWVHDPATH, NV_NEWVHDSIZE, NV_VHDPATH, NV_BOOT,
-       NV_SWITCH, NV_PATH, NV_VERSION, NV_NOVHD, NV_FORCE, NV_COMPUTER, NV_CRED, NV_PRERELEASE,
-       NV_EXPERIMENTAL, NV_ASJOB, NV__N };
+enum {
+    NV_NAME,
+    NV_MEMORY,
+    NV_GENERATION,
+    NV_NEWVHDPATH,
+    NV_NEWVHDSIZE,
+    NV_VHDPATH,
+    NV_BOOT,
+    NV_SWITCH,
+    NV_PATH,
+    NV_VERSION,
+    NV_NOVHD,
+    NV_FORCE,
+    NV_COMPUTER,
+    NV_CRED,
+    NV_PRERELEASE,
+    NV_EXPERIMENTAL,
+    NV_ASJOB,
+    NV__N
+};
 const hv_param_def hvc_hv_new_vm_params[] = {
-    [NV_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = 0,
-                 .flags = HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME, .aliases = A("VMName"),
+    [NV_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME,
+                 .aliases = A("VMName"),
                  .help = "Name of the new virtual machine (default \"New Virtual Machine\")."},
-    [NV_MEMORY] = {.name = "MemoryStartupBytes", .type = HV_PT_INT64, .position = 1,
+    [NV_MEMORY] = {.name = "MemoryStartupBytes",
+                   .type = HV_PT_INT64,
+                   .position = 1,
                    .help = "Startup memory in bytes (default 512MB)."},
-    [NV_GENERATION] = {.name = "Generation", .type = HV_PT_INT32, .position = 2, .min = 1,
-                       .max = 2, .help = "Generation 1 (BIOS) or 2 (UEFI)."},
-    [NV_NEWVHDPATH] = {.name = "NewVHDPath", .type = HV_PT_STRING, .position = NAMED,
-                       .flags = HV_PF_MANDATORY, .sets = HV_SET(1),
+    [NV_GENERATION] = {.name = "Generation",
+                       .type = HV_PT_INT32,
+                       .position = 2,
+                       .min = 1,
+                       .max = 2,
+                       .help = "Generation 1 (BIOS) or 2 (UEFI)."},
+    [NV_NEWVHDPATH] = {.name = "NewVHDPath",
+                       .type = HV_PT_STRING,
+                       .position = NAMED,
+                       .flags = HV_PF_MANDATORY,
+                       .sets = HV_SET(1),
                        .help = "Creates a new qcow2 disk at this path and attaches it."},
-    [NV_NEWVHDSIZE] = {.name = "NewVHDSizeBytes", .type = HV_PT_UINT64, .position = NAMED,
-                       .flags = HV_PF_MANDATORY, .sets = HV_SET(1),
+    [NV_NEWVHDSIZE] = {.name = "NewVHDSizeBytes",
+                       .type = HV_PT_UINT64,
+                       .position = NAMED,
+                       .flags = HV_PF_MANDATORY,
+                       .sets = HV_SET(1),
                        .help = "Size of the new disk in bytes."},
-    [NV_VHDPATH] = {.name = "VHDPath", .type = HV_PT_STRING, .position = NAMED,
-                    .flags = HV_PF_MANDATORY, .sets = HV_SET(2),
+    [NV_VHDPATH] = {.name = "VHDPath",
+                    .type = HV_PT_STRING,
+                    .position = NAMED,
+                    .flags = HV_PF_MANDATORY,
+                    .sets = HV_SET(2),
                     .help = "Attaches an existing disk."},
-    [NV_BOOT] = {.name = "BootDevice", .type = HV_PT_ENUM, .position = NAMED,
-                 .enum_def = &hvc_hv_enum_bootdevice, .help = "Device to boot from."},
-    [NV_SWITCH] = {.name = "SwitchName", .type = HV_PT_STRING, .position = NAMED,
+    [NV_BOOT] = {.name = "BootDevice",
+                 .type = HV_PT_ENUM,
+                 .position = NAMED,
+                 .enum_def = &hvc_hv_enum_bootdevice,
+                 .help = "Device to boot from."},
+    [NV_SWITCH] = {.name = "SwitchName",
+                   .type = HV_PT_STRING,
+                   .position = NAMED,
                    .help = "Connects the new adapter to this switch."},
-    [NV_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = NAMED,
+    [NV_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
                  .help = "Folder for the virtual machine's files."},
-    [NV_VERSION] = {.name = "Version", .type = HV_PT_STRING, .position = NAMED,
+    [NV_VERSION] = {.name = "Version",
+                    .type = HV_PT_STRING,
+                    .position = NAMED,
                     .help = "Configuration version (accepted; libvirt has none)."},
-    [NV_NOVHD] = {.name = "NoVHD", .type = HV_PT_SWITCH, .position = NAMED, .sets = HV_SET(0),
+    [NV_NOVHD] = {.name = "NoVHD",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
+                  .sets = HV_SET(0),
                   .help = "Creates the virtual machine without a disk."},
-    [NV_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = NAMED,
+    [NV_FORCE] = {.name = "Force",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
                   .help = "Accepted for compatibility."},
     [NV_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
     [NV_CRED] = P_CREDENTIAL(HV_ALL_SETS),
-    [NV_PRERELEASE] = {.name = "Prerelease", .type = HV_PT_SWITCH, .position = NAMED,
+    [NV_PRERELEASE] = {.name = "Prerelease",
+                       .type = HV_PT_SWITCH,
+                       .position = NAMED,
                        .help = "Accepted for compatibility."},
-    [NV_EXPERIMENTAL] = {.name = "Experimental", .type = HV_PT_SWITCH, .position = NAMED,
+    [NV_EXPERIMENTAL] = {.name = "Experimental",
+                         .type = HV_PT_SWITCH,
+                         .position = NAMED,
                          .help = "Accepted for compatibility."},
     [NV_ASJOB] = P_ASJOB,
     [NV__N] = {.name = NULL},
@@ -264,7 +343,9 @@ hvc_hv_new_vm_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Remove-VM ---- */
 const hv_param_def hvc_hv_remove_vm_params[] = {
     LC_PARAMS,
-    [LC__BASE] = {.name = "Force", .type = HV_PT_SWITCH, .position = NAMED,
+    [LC__BASE] = {.name = "Force",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
                   .help = "Removes without asking."},
     [LC__BASE + 1] = {.name = NULL},
 };
@@ -315,11 +396,17 @@ hvc_hv_start_vm_process(hv_cmd *cmd, const hv_value *input)
 enum { LC_FORCE = LC__BASE, LC_TURNOFF, LC_SAVE, LC__N };
 const hv_param_def hvc_hv_stop_vm_params[] = {
     LC_PARAMS,
-    [LC_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = NAMED,
+    [LC_FORCE] = {.name = "Force",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
                   .help = "Shuts down even if the guest has unsaved work."},
-    [LC_TURNOFF] = {.name = "TurnOff", .type = HV_PT_SWITCH, .position = NAMED,
+    [LC_TURNOFF] = {.name = "TurnOff",
+                    .type = HV_PT_SWITCH,
+                    .position = NAMED,
                     .help = "Turns the virtual machine off (pulls the power)."},
-    [LC_SAVE] = {.name = "Save", .type = HV_PT_SWITCH, .position = NAMED,
+    [LC_SAVE] = {.name = "Save",
+                 .type = HV_PT_SWITCH,
+                 .position = NAMED,
                  .help = "Saves the virtual machine's state (libvirt managed save)."},
     [LC__N] = {.name = NULL},
 };
@@ -369,19 +456,33 @@ hvc_hv_stop_vm_process(hv_cmd *cmd, const hv_value *input)
 enum { RV_FORCE = LC__BASE, RV_WAIT, RV_FOR, RV_DELAY, RV_TIMEOUT, RV_TYPE, RV__N };
 const hv_param_def hvc_hv_restart_vm_params[] = {
     LC_PARAMS,
-    [RV_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = NAMED,
+    [RV_FORCE] = {.name = "Force",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
                   .help = "Restarts without asking."},
-    [RV_WAIT] = {.name = "Wait", .type = HV_PT_SWITCH, .position = NAMED,
+    [RV_WAIT] = {.name = "Wait",
+                 .type = HV_PT_SWITCH,
+                 .position = NAMED,
                  .help = "Waits for the restart (returns once the reset is done)."},
-    [RV_FOR] = {.name = "For", .type = HV_PT_STRING, .position = NAMED,
+    [RV_FOR] = {.name = "For",
+                .type = HV_PT_STRING,
+                .position = NAMED,
                 .accepted = A("Heartbeat", "IPAddress", "Reboot", "MemoryOperations"),
                 .help = "What to wait for."},
-    [RV_DELAY] = {.name = "Delay", .type = HV_PT_UINT16, .position = NAMED,
+    [RV_DELAY] = {.name = "Delay",
+                  .type = HV_PT_UINT16,
+                  .position = NAMED,
                   .help = "Seconds between polls."},
-    [RV_TIMEOUT] = {.name = "Timeout", .type = HV_PT_INT32, .position = NAMED,
-                    .aliases = A("TimeoutSec"), .help = "Seconds to wait."},
-    [RV_TYPE] = {.name = "Type", .type = HV_PT_STRING, .position = NAMED,
-                 .accepted = A("Reset", "Reboot"), .help = "Restart type."},
+    [RV_TIMEOUT] = {.name = "Timeout",
+                    .type = HV_PT_INT32,
+                    .position = NAMED,
+                    .aliases = A("TimeoutSec"),
+                    .help = "Seconds to wait."},
+    [RV_TYPE] = {.name = "Type",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .accepted = A("Reset", "Reboot"),
+                 .help = "Restart type."},
     [RV__N] = {.name = NULL},
 };
 
@@ -465,11 +566,17 @@ hvc_hv_save_vm_process(hv_cmd *cmd, const hv_value *input)
 
 /* Remove-VMSavedState names its first parameter -VMName */
 const hv_param_def hvc_hv_remove_vmsavedstate_params[] = {
-    [LC_NAME] = {.name = "VMName", .type = HV_PT_STRING, .position = 0,
+    [LC_NAME] = {.name = "VMName",
+                 .type = HV_PT_STRING,
+                 .position = 0,
                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
-                 .sets = HV_SET(0), .help = "Names of the virtual machines."},
-    [LC_VM] = {.name = "VM", .type = HV_PT_ANY, .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY, .sets = HV_SET(1),
+                 .sets = HV_SET(0),
+                 .help = "Names of the virtual machines."},
+    [LC_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(1),
                .help = "Virtual machine objects."},
     [LC_PASSTHRU] = P_PASSTHRU,
     [LC_COMPUTER] = P_COMPUTER(HV_SET(0)),
@@ -485,40 +592,88 @@ hvc_hv_remove_vmsavedstate_process(hv_cmd *cmd, const hv_value *input)
 }
 
 /* ---- Set-VM ---- */
-enum { SV_PROCS = LC__BASE, SV_MEMSTART, SV_MEMMIN, SV_MEMMAX, SV_DYNAMIC, SV_STATIC, SV_ASTART,
-       SV_ASTOP, SV_ADELAY, SV_NOTES, SV_NEWNAME, SV_CPTYPE, SV_AUTOCP, SV_SNAPLOC, SV_PAGING,
-       SV__N };
+enum {
+    SV_PROCS = LC__BASE,
+    SV_MEMSTART,
+    SV_MEMMIN,
+    SV_MEMMAX,
+    SV_DYNAMIC,
+    SV_STATIC,
+    SV_ASTART,
+    SV_ASTOP,
+    SV_ADELAY,
+    SV_NOTES,
+    SV_NEWNAME,
+    SV_CPTYPE,
+    SV_AUTOCP,
+    SV_SNAPLOC,
+    SV_PAGING,
+    SV__N
+};
 const hv_param_def hvc_hv_set_vm_params[] = {
     LC_PARAMS,
-    [SV_PROCS] = {.name = "ProcessorCount", .type = HV_PT_INT64, .position = NAMED,
+    [SV_PROCS] = {.name = "ProcessorCount",
+                  .type = HV_PT_INT64,
+                  .position = NAMED,
                   .help = "Number of virtual processors."},
-    [SV_MEMSTART] = {.name = "MemoryStartupBytes", .type = HV_PT_INT64, .position = NAMED,
+    [SV_MEMSTART] = {.name = "MemoryStartupBytes",
+                     .type = HV_PT_INT64,
+                     .position = NAMED,
                      .help = "Startup memory in bytes."},
-    [SV_MEMMIN] = {.name = "MemoryMinimumBytes", .type = HV_PT_INT64, .position = NAMED,
+    [SV_MEMMIN] = {.name = "MemoryMinimumBytes",
+                   .type = HV_PT_INT64,
+                   .position = NAMED,
                    .help = "Minimum memory (dynamic memory)."},
-    [SV_MEMMAX] = {.name = "MemoryMaximumBytes", .type = HV_PT_INT64, .position = NAMED,
+    [SV_MEMMAX] = {.name = "MemoryMaximumBytes",
+                   .type = HV_PT_INT64,
+                   .position = NAMED,
                    .help = "Maximum memory (dynamic memory)."},
-    [SV_DYNAMIC] = {.name = "DynamicMemory", .type = HV_PT_SWITCH, .position = NAMED,
+    [SV_DYNAMIC] = {.name = "DynamicMemory",
+                    .type = HV_PT_SWITCH,
+                    .position = NAMED,
                     .help = "Enables dynamic memory."},
-    [SV_STATIC] = {.name = "StaticMemory", .type = HV_PT_SWITCH, .position = NAMED,
+    [SV_STATIC] = {.name = "StaticMemory",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
                    .help = "Disables dynamic memory."},
-    [SV_ASTART] = {.name = "AutomaticStartAction", .type = HV_PT_ENUM, .position = NAMED,
-                   .enum_def = &hvc_hv_enum_startaction, .help = "Action when the host starts."},
-    [SV_ASTOP] = {.name = "AutomaticStopAction", .type = HV_PT_ENUM, .position = NAMED,
-                  .enum_def = &hvc_hv_enum_stopaction, .help = "Action when the host stops."},
-    [SV_ADELAY] = {.name = "AutomaticStartDelay", .type = HV_PT_INT32, .position = NAMED,
+    [SV_ASTART] = {.name = "AutomaticStartAction",
+                   .type = HV_PT_ENUM,
+                   .position = NAMED,
+                   .enum_def = &hvc_hv_enum_startaction,
+                   .help = "Action when the host starts."},
+    [SV_ASTOP] = {.name = "AutomaticStopAction",
+                  .type = HV_PT_ENUM,
+                  .position = NAMED,
+                  .enum_def = &hvc_hv_enum_stopaction,
+                  .help = "Action when the host stops."},
+    [SV_ADELAY] = {.name = "AutomaticStartDelay",
+                   .type = HV_PT_INT32,
+                   .position = NAMED,
                    .help = "Seconds to wait before the automatic start."},
-    [SV_NOTES] = {.name = "Notes", .type = HV_PT_STRING, .position = NAMED,
+    [SV_NOTES] = {.name = "Notes",
+                  .type = HV_PT_STRING,
+                  .position = NAMED,
                   .help = "Notes (libvirt <description>)."},
-    [SV_NEWNAME] = {.name = "NewVMName", .type = HV_PT_STRING, .position = NAMED,
+    [SV_NEWNAME] = {.name = "NewVMName",
+                    .type = HV_PT_STRING,
+                    .position = NAMED,
                     .help = "Renames the virtual machine."},
-    [SV_CPTYPE] = {.name = "CheckpointType", .type = HV_PT_ENUM, .position = NAMED,
-                   .enum_def = &hvc_hv_enum_checkpoint, .help = "Type of checkpoints."},
-    [SV_AUTOCP] = {.name = "AutomaticCheckpointsEnabled", .type = HV_PT_BOOL, .position = NAMED,
+    [SV_CPTYPE] = {.name = "CheckpointType",
+                   .type = HV_PT_ENUM,
+                   .position = NAMED,
+                   .enum_def = &hvc_hv_enum_checkpoint,
+                   .help = "Type of checkpoints."},
+    [SV_AUTOCP] = {.name = "AutomaticCheckpointsEnabled",
+                   .type = HV_PT_BOOL,
+                   .position = NAMED,
                    .help = "Accepted for compatibility."},
-    [SV_SNAPLOC] = {.name = "SnapshotFileLocation", .type = HV_PT_STRING, .position = NAMED,
+    [SV_SNAPLOC] = {.name = "SnapshotFileLocation",
+                    .type = HV_PT_STRING,
+                    .position = NAMED,
                     .help = "Accepted for compatibility."},
-    [SV_PAGING] = {.name = "SmartPagingFilePath", .type = HV_PT_STRING, .position = NAMED,
+    [SV_PAGING] = {.name = "SmartPagingFilePath",
+                   .type = HV_PT_STRING,
+                   .position = NAMED,
                    .help = "Accepted for compatibility."},
     [SV__N] = {.name = NULL},
 };
@@ -545,25 +700,33 @@ set_vm(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
         return HV_OK;
     hv_eng_err err = {0};
     if (procs) {
-        hv_proc_set ps = {.count = hvc_hv_arg_int(cmd, SV_PROCS, -1), .nested = -1,
-                          .reserve = -1, .maximum = -1, .weight = -1};
+        hv_proc_set ps = {.count = hvc_hv_arg_int(cmd, SV_PROCS, -1),
+                          .nested = -1,
+                          .reserve = -1,
+                          .maximum = -1,
+                          .weight = -1};
         if (hv_virt_set_processor(v, vm->uuid, &ps, NULL, &err) < 0)
             return hvc_hv_engine_error(cmd, &err, vm->name);
     }
     if (mem) {
-        hv_mem_set ms = {.dynamic = dyn ? 1 : stat ? 0 : -1,
+        hv_mem_set ms = {.dynamic = dyn    ? 1
+                                    : stat ? 0
+                                           : -1,
                          .startup = hvc_hv_arg_int(cmd, SV_MEMSTART, -1),
                          .minimum = hvc_hv_arg_int(cmd, SV_MEMMIN, -1),
-                         .maximum = hvc_hv_arg_int(cmd, SV_MEMMAX, -1), .buffer = -1,
+                         .maximum = hvc_hv_arg_int(cmd, SV_MEMMAX, -1),
+                         .buffer = -1,
                          .priority = -1};
         if (hv_virt_set_memory(v, vm->uuid, &ms, &err) < 0)
             return hvc_hv_engine_error(cmd, &err, vm->name);
     }
     char *notes = hvc_hv_arg_str(cmd, SV_NOTES), *nn = hvc_hv_arg_str(cmd, SV_NEWNAME);
-    hv_vm_set s = {.notes = notes, .new_name = nn,
+    hv_vm_set s = {.notes = notes,
+                   .new_name = nn,
                    .auto_start = hvc_hv_arg_enum(cmd, SV_ASTART, &hvc_hv_enum_startaction, NULL),
                    .auto_stop = hvc_hv_arg_enum(cmd, SV_ASTOP, &hvc_hv_enum_stopaction, NULL),
-                   .checkpoint_type = hvc_hv_arg_enum(cmd, SV_CPTYPE, &hvc_hv_enum_checkpoint, NULL),
+                   .checkpoint_type =
+                       hvc_hv_arg_enum(cmd, SV_CPTYPE, &hvc_hv_enum_checkpoint, NULL),
                    .auto_start_delay = (int)hvc_hv_arg_int(cmd, SV_ADELAY, -1)};
     hv_status st = HV_OK;
     if ((s.notes || s.new_name || s.auto_start || s.auto_stop || s.checkpoint_type ||

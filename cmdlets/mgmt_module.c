@@ -180,7 +180,6 @@ static const hv_cmdlet_def mgmt_cmdlets[] = {
     },
     {
         .name = "Set-Content",
-        .aliases = (const char *const[]){"sc", NULL},
         .sets = PATH_SETS,
         .params = hvc_setcontent_params,
         .ops = {.process = hvc_setcontent_process, .cleanup = hvc_content_cleanup},

@@ -465,6 +465,32 @@ ft_end(hv_cmd *cmd)
 /* ======================================================================================
  * Format-List
  * ====================================================================================== */
+/* The properties Format-List shows for the .NET value types that have no list view. */
+static const char *const *
+value_list_props(const hv_value *o)
+{
+    static const char *const dt[] = {"DisplayHint", "DateTime", "Date", "Day", "DayOfWeek",
+                                     "DayOfYear", "Hour", "Kind", "Millisecond", "Microsecond",
+                                     "Nanosecond", "Minute", "Month", "Second", "Ticks",
+                                     "TimeOfDay", "Year", NULL};
+    static const char *const ts[] = {"Days", "Hours", "Minutes", "Seconds", "Milliseconds",
+                                     "Ticks", "TotalDays", "TotalHours", "TotalMinutes",
+                                     "TotalSeconds", "TotalMilliseconds", NULL};
+    if (o->kind == HV_DATETIME)
+        return dt;
+    if (o->kind == HV_TIMESPAN)
+        return ts;
+    return NULL;
+}
+
+static hv_value
+value_list_member(hv_cmd *cmd, const hv_value *o, const char *name)
+{
+    if (o->kind == HV_DATETIME && strcmp(name, "DisplayHint") == 0)
+        return hv_str(o->pad == 1 ? "Date" : o->pad == 2 ? "Time" : "DateTime");
+    return hv_get_member(hv_cmd_ctx(cmd), o, name);
+}
+
 static hv_status
 fl_end(hv_cmd *cmd)
 {
@@ -513,10 +539,12 @@ fl_end(hv_cmd *cmd)
             const hv_obj_class *cls = o->kind == HV_OBJECT ? hv_obj_class_of(o) : NULL;
             const char *const *lv = cls ? (cls->list_view ? cls->list_view : cls->default_props)
                                         : NULL;
+            if (!lv)
+                lv = value_list_props(o);
             if (lv) {
                 for (size_t k = 0; lv[k]; k++) {
                     hv_array_push(&names, hv_str(lv[k]));
-                    hv_array_push(&vals, hv_get_member(hv_cmd_ctx(cmd), o, lv[k]));
+                    hv_array_push(&vals, value_list_member(cmd, o, lv[k]));
                 }
             } else if (o->kind == HV_OBJECT) {
                 for (size_t k = 0; k < hv_obj_count(o); k++) {

@@ -223,6 +223,100 @@ static const gm_method table_methods[] = {
     {NULL, NULL},
 };
 
+static const gm_method datetime_methods[] = {
+    {"Add", "datetime Add(timespan value)"},
+    {"AddDays", "datetime AddDays(double value)"},
+    {"AddHours", "datetime AddHours(double value)"},
+    {"AddMicroseconds", "datetime AddMicroseconds(double value)"},
+    {"AddMilliseconds", "datetime AddMilliseconds(double value)"},
+    {"AddMinutes", "datetime AddMinutes(double value)"},
+    {"AddMonths", "datetime AddMonths(int months)"},
+    {"AddSeconds", "datetime AddSeconds(double value)"},
+    {"AddTicks", "datetime AddTicks(long value)"},
+    {"AddYears", "datetime AddYears(int value)"},
+    {"CompareTo", "int CompareTo(System.Object value), int CompareTo(datetime value), int IComparable.CompareTo(System.Object obj), int IComparable[datetime].CompareTo(datetime other)"},
+    {"Deconstruct", "void Deconstruct([ref] System.DateOnly date, [ref] System.TimeOnly time), void Deconstruct([ref] int year, [ref] int month, [ref] int day)"},
+    {"Equals", "bool Equals(datetime value), bool Equals(System.Object value), bool IEquatable[datetime].Equals(datetime other)"},
+    {"GetDateTimeFormats", "string[] GetDateTimeFormats(), string[] GetDateTimeFormats(System.IFormatProvider provider), string[] GetDateTimeFormats(char format), string[] GetDateTimeFormats(char format, System.IFormatProvider provider)"},
+    {"GetHashCode", "int GetHashCode()"},
+    {"GetType", "type GetType()"},
+    {"GetTypeCode", "System.TypeCode GetTypeCode(), System.TypeCode IConvertible.GetTypeCode()"},
+    {"IsDaylightSavingTime", "bool IsDaylightSavingTime()"},
+    {"Subtract", "timespan Subtract(datetime value), datetime Subtract(timespan value)"},
+    {"ToBinary", "long ToBinary()"},
+    {"ToFileTime", "long ToFileTime()"},
+    {"ToFileTimeUtc", "long ToFileTimeUtc()"},
+    {"ToLocalTime", "datetime ToLocalTime()"},
+    {"ToLongDateString", "string ToLongDateString()"},
+    {"ToLongTimeString", "string ToLongTimeString()"},
+    {"ToOADate", "double ToOADate()"},
+    {"ToShortDateString", "string ToShortDateString()"},
+    {"ToShortTimeString", "string ToShortTimeString()"},
+    {"ToString", "string ToString(), string ToString(string format), string ToString(System.IFormatProvider provider), string ToString(string format, System.IFormatProvider provider), string IFormattable.ToString(string format, System.IFormatProvider formatProvider), string IConvertible.ToString(System.IFormatProvider provider)"},
+    {"ToUniversalTime", "datetime ToUniversalTime()"},
+    {NULL, NULL},
+};
+static const gm_method datetime_props[] = {
+    {"Date", "datetime Date {get;}"},
+    {"Day", "int Day {get;}"},
+    {"DayOfWeek", "System.DayOfWeek DayOfWeek {get;}"},
+    {"DayOfYear", "int DayOfYear {get;}"},
+    {"Hour", "int Hour {get;}"},
+    {"Kind", "System.DateTimeKind Kind {get;}"},
+    {"Microsecond", "int Microsecond {get;}"},
+    {"Millisecond", "int Millisecond {get;}"},
+    {"Minute", "int Minute {get;}"},
+    {"Month", "int Month {get;}"},
+    {"Nanosecond", "int Nanosecond {get;}"},
+    {"Second", "int Second {get;}"},
+    {"Ticks", "long Ticks {get;}"},
+    {"TimeOfDay", "timespan TimeOfDay {get;}"},
+    {"Year", "int Year {get;}"},
+    {NULL, NULL},
+};
+static const gm_method timespan_props[] = {
+    {"Days", "int Days {get;}"},
+    {"Hours", "int Hours {get;}"},
+    {"Microseconds", "int Microseconds {get;}"},
+    {"Milliseconds", "int Milliseconds {get;}"},
+    {"Minutes", "int Minutes {get;}"},
+    {"Nanoseconds", "int Nanoseconds {get;}"},
+    {"Seconds", "int Seconds {get;}"},
+    {"Ticks", "long Ticks {get;}"},
+    {"TotalDays", "double TotalDays {get;}"},
+    {"TotalHours", "double TotalHours {get;}"},
+    {"TotalMicroseconds", "double TotalMicroseconds {get;}"},
+    {"TotalMilliseconds", "double TotalMilliseconds {get;}"},
+    {"TotalMinutes", "double TotalMinutes {get;}"},
+    {"TotalNanoseconds", "double TotalNanoseconds {get;}"},
+    {"TotalSeconds", "double TotalSeconds {get;}"},
+    {NULL, NULL},
+};
+static const gm_method timespan_methods[] = {
+    {"Add", "timespan Add(timespan ts)"},
+    {"CompareTo", "int CompareTo(System.Object value), int CompareTo(timespan value), int IComparable.CompareTo(System.Object obj), int IComparable[timespan].CompareTo(timespan other)"},
+    {"Divide", "timespan Divide(double divisor), double Divide(timespan ts)"},
+    {"Duration", "timespan Duration()"},
+    {"Equals", "bool Equals(System.Object value), bool Equals(timespan obj), bool IEquatable[timespan].Equals(timespan other)"},
+    {"GetHashCode", "int GetHashCode()"},
+    {"GetType", "type GetType()"},
+    {"Multiply", "timespan Multiply(double factor)"},
+    {"Negate", "timespan Negate()"},
+    {"Subtract", "timespan Subtract(timespan ts)"},
+    {"ToString", "string ToString(), string ToString(string format), string ToString(string format, System.IFormatProvider formatProvider), string IFormattable.ToString(string format, System.IFormatProvider formatProvider)"},
+    {NULL, NULL},
+};
+static const gm_method bool_methods[] = {
+    {"CompareTo", "int CompareTo(System.Object obj), int CompareTo(bool value), int IComparable.CompareTo(System.Object obj), int IComparable[bool].CompareTo(bool other)"},
+    {"Equals", "bool Equals(System.Object obj), bool Equals(bool obj), bool IEquatable[bool].Equals(bool other)"},
+    {"GetHashCode", "int GetHashCode()"},
+    {"GetType", "type GetType()"},
+    {"GetTypeCode", "System.TypeCode GetTypeCode(), System.TypeCode IConvertible.GetTypeCode()"},
+    {"ToString", "string ToString(), string ToString(System.IFormatProvider provider), string IConvertible.ToString(System.IFormatProvider provider)"},
+    {"TryFormat", "bool TryFormat(System.Span[char] destination, [ref] int charsWritten)"},
+    {NULL, NULL},
+};
+
 static const hv_obj_class gm_class = {
     .type_name = "Microsoft.PowerShell.Commands.MemberDefinition",
     .table_view = (const hv_view_column[]){
@@ -311,6 +405,27 @@ gm_process(hv_cmd *cmd, const hv_value *input)
     case HV_INT:
     case HV_DOUBLE:
         methods = int_methods;
+        break;
+    case HV_BOOL:
+        methods = bool_methods;
+        break;
+    case HV_DATETIME:
+        methods = datetime_methods;
+        for (size_t i = 0; datetime_props[i].name; i++)
+            gm_add(cmd, &m, &n, datetime_props[i].name, "Property",
+                   hv_xstrdup(datetime_props[i].def));
+        gm_add(cmd, &m, &n, "DisplayHint", "NoteProperty",
+               hv_xasprintf("DisplayHintType DisplayHint=%s",
+                            in->pad == 1 ? "Date" : in->pad == 2 ? "Time" : "DateTime"));
+        gm_add(cmd, &m, &n, "DateTime", "ScriptProperty",
+               hv_xstrdup("System.Object DateTime {get=if ((& { Set-StrictMode -Version 1; "
+                          "$this.DisplayHint }) -ieq  \"Date\")...;}"));
+        break;
+    case HV_TIMESPAN:
+        methods = timespan_methods;
+        for (size_t i = 0; timespan_props[i].name; i++)
+            gm_add(cmd, &m, &n, timespan_props[i].name, "Property",
+                   hv_xstrdup(timespan_props[i].def));
         break;
     case HV_ARRAY:
         methods = array_methods;

@@ -64,7 +64,12 @@ void hv_virt_close_all(void);
 
 /* ---- VMs ---- */
 typedef enum {
-    HV_VM_OTHER = 0, HV_VM_RUNNING, HV_VM_OFF, HV_VM_PAUSED, HV_VM_SAVED, HV_VM_STOPPING,
+    HV_VM_OTHER = 0,
+    HV_VM_RUNNING,
+    HV_VM_OFF,
+    HV_VM_PAUSED,
+    HV_VM_SAVED,
+    HV_VM_STOPPING,
     HV_VM_CRASHED
 } hv_vm_state;
 
@@ -76,14 +81,14 @@ typedef struct {
     char *network;     /* <source network>, or NULL */
     bool mac_spoofing; /* true = allowed (no no-mac-spoofing filter) */
     bool dynamic_mac;
-    bool is_legacy;    /* model e1000/rtl8139 */
-    int vlan;          /* access VLAN id, 0 = untagged */
+    bool is_legacy; /* model e1000/rtl8139 */
+    int vlan;       /* access VLAN id, 0 = untagged */
 } hv_vm_nic;
 
 typedef struct {
     bool is_dvd;
-    char *path;        /* source file, NULL = empty drive */
-    char *target;      /* "vda", "hdc" */
+    char *path;          /* source file, NULL = empty drive */
+    char *target;        /* "vda", "hdc" */
     int controller_type; /* 0 = IDE, 1 = SCSI */
     int controller_number, controller_location;
 } hv_vm_disk;
@@ -93,25 +98,25 @@ typedef struct {
     char uuid[37];
     hv_vm_state state;
     bool persistent, managed_save;
-    bool is_test;            /* domain type='test' */
-    bool is_kvm;             /* domain type='kvm' */
-    int generation;          /* 2 when firmware is EFI */
-    char *notes;             /* <description> */
-    unsigned vcpus;          /* configured */
-    uint64_t mem_startup;    /* bytes */
+    bool is_test;         /* domain type='test' */
+    bool is_kvm;          /* domain type='kvm' */
+    int generation;       /* 2 when firmware is EFI */
+    char *notes;          /* <description> */
+    unsigned vcpus;       /* configured */
+    uint64_t mem_startup; /* bytes */
     uint64_t mem_minimum, mem_maximum;
-    uint64_t mem_assigned;   /* bytes, 0 when off */
+    uint64_t mem_assigned; /* bytes, 0 when off */
     int mem_buffer, mem_priority;
     bool dynamic_memory;
-    bool nested;             /* config: vmx/svm required */
-    bool nested_live;        /* running with vmx/svm required */
+    bool nested;      /* config: vmx/svm required */
+    bool nested_live; /* running with vmx/svm required */
     int64_t proc_reserve, proc_maximum;
     int proc_weight;
     uint64_t cpu_time_ns;
-    int64_t started;         /* unix time the VM was started by hvsh, 0 = unknown */
+    int64_t started; /* unix time the VM was started by hvsh, 0 = unknown */
     char *auto_start, *auto_stop, *checkpoint_type; /* names, NULL = default */
     int auto_start_delay;
-    char *current_snapshot;  /* name of the current checkpoint, or NULL */
+    char *current_snapshot; /* name of the current checkpoint, or NULL */
     hv_vm_nic *nics;
     size_t n_nics;
     hv_vm_disk *disks;
@@ -137,14 +142,14 @@ int hv_virt_check_name(const char *kind, const char *name, hv_eng_err *err);
 
 typedef struct {
     const char *name;
-    uint64_t memory_startup;   /* bytes; 0 = 512 MiB (Hyper-V's default for New-VM) */
-    int generation;            /* 1 or 2 */
-    const char *switch_bridge; /* attach a NIC to this bridge, or NULL */
-    const char *switch_network;/* ... or to this libvirt network */
+    uint64_t memory_startup;    /* bytes; 0 = 512 MiB (Hyper-V's default for New-VM) */
+    int generation;             /* 1 or 2 */
+    const char *switch_bridge;  /* attach a NIC to this bridge, or NULL */
+    const char *switch_network; /* ... or to this libvirt network */
     const char *switch_name;
-    const char *vhd_path;      /* attach this disk, or NULL */
-    const char *path;          /* configuration folder (metadata only) */
-    int boot_device;           /* Hyper-V BootDevice value, -1 = default */
+    const char *vhd_path; /* attach this disk, or NULL */
+    const char *path;     /* configuration folder (metadata only) */
+    int boot_device;      /* Hyper-V BootDevice value, -1 = default */
 } hv_vm_spec;
 /* Defines a new VM (off); fills uuid_out[37]. */
 int hv_virt_vm_create(hv_virt *v, const hv_vm_spec *spec, char uuid_out[37], hv_eng_err *err);
@@ -164,34 +169,34 @@ int hv_virt_vm_reset(hv_virt *v, const char *uuid, hv_eng_err *err);
 /* Settings: fields with "keep" values are left alone. All checks happen before the one
  * virDomainDefineXML; nothing changes on failure. */
 typedef struct {
-    int64_t count;        /* <= 0 keep */
-    int nested;           /* -1 keep, 0 off, 1 on */
+    int64_t count;            /* <= 0 keep */
+    int nested;               /* -1 keep, 0 off, 1 on */
     int64_t reserve, maximum; /* < 0 keep */
-    int weight;           /* < 0 keep */
+    int weight;               /* < 0 keep */
 } hv_proc_set;
 /* *warn_no_nested set when the host's KVM cannot nest (kvm domains only). */
-int hv_virt_set_processor(hv_virt *v, const char *uuid, const hv_proc_set *s,
-                          bool *warn_no_nested, hv_eng_err *err);
+int hv_virt_set_processor(hv_virt *v, const char *uuid, const hv_proc_set *s, bool *warn_no_nested,
+                          hv_eng_err *err);
 
 typedef struct {
-    int dynamic;          /* -1 keep */
+    int dynamic;                       /* -1 keep */
     int64_t startup, minimum, maximum; /* < 0 keep (bytes) */
-    int buffer, priority; /* < 0 keep */
+    int buffer, priority;              /* < 0 keep */
 } hv_mem_set;
 int hv_virt_set_memory(hv_virt *v, const char *uuid, const hv_mem_set *s, hv_eng_err *err);
 
 typedef struct {
-    const char *notes;       /* NULL keep */
-    const char *new_name;    /* NULL keep */
+    const char *notes;                                    /* NULL keep */
+    const char *new_name;                                 /* NULL keep */
     const char *auto_start, *auto_stop, *checkpoint_type; /* NULL keep */
-    int auto_start_delay;    /* < 0 keep */
+    int auto_start_delay;                                 /* < 0 keep */
 } hv_vm_set;
 int hv_virt_set_vm(hv_virt *v, const char *uuid, const hv_vm_set *s, hv_eng_err *err);
 
 /* Network adapters. mac selects the adapter ("00:15:5d:..", case-insensitive). */
 typedef struct {
-    const char *name;          /* adapter name, NULL = "Network Adapter" */
-    const char *static_mac;    /* "00155D010203" or with separators, NULL = generate */
+    const char *name;       /* adapter name, NULL = "Network Adapter" */
+    const char *static_mac; /* "00155D010203" or with separators, NULL = generate */
     const char *bridge, *network, *switch_name; /* connection, all NULL = disconnected */
     bool legacy;
 } hv_nic_spec;
@@ -199,26 +204,34 @@ int hv_virt_nic_add(hv_virt *v, const char *uuid, const hv_nic_spec *s, char mac
                     hv_eng_err *err);
 int hv_virt_nic_remove(hv_virt *v, const char *uuid, const char *mac, hv_eng_err *err);
 typedef struct {
-    int mac_spoofing;          /* -1 keep, 0 Off (filter), 1 On (no filter) */
-    const char *static_mac;    /* NULL keep */
-    bool dynamic_mac;          /* switch to a dynamic (generated) MAC */
-    const char *new_name;      /* NULL keep */
-    int vlan;                  /* -2 keep, -1/0 untagged, >0 access VLAN */
-    int connect;               /* -1 keep, 0 disconnect, 1 connect to bridge/network */
+    int mac_spoofing;       /* -1 keep, 0 Off (filter), 1 On (no filter) */
+    const char *static_mac; /* NULL keep */
+    bool dynamic_mac;       /* switch to a dynamic (generated) MAC */
+    const char *new_name;   /* NULL keep */
+    int vlan;               /* -2 keep, -1/0 untagged, >0 access VLAN */
+    int connect;            /* -1 keep, 0 disconnect, 1 connect to bridge/network */
     const char *bridge, *network, *switch_name;
 } hv_nic_set;
 /* On a running VM the live device is updated first (where the driver can), then the
  * config; *mac_out (may be NULL) receives the adapter's MAC after the change. */
 int hv_virt_nic_set(hv_virt *v, const char *uuid, const char *mac, const hv_nic_set *s,
                     char mac_out[18], hv_eng_err *err);
+/* Addresses a running VM's adapters use, as libvirt learns them (DHCP leases of libvirt
+ * networks, then the host's ARP table). */
+typedef struct {
+    char mac[18];
+    char addr[64]; /* "192.168.100.2", "fe80::215:5dff:fe00:2" */
+} hv_vm_addr;
+int hv_virt_vm_addresses(hv_virt *v, const char *uuid, hv_vm_addr **out, size_t *n,
+                         hv_eng_err *err);
 /* "00155D010203" -> "00:15:5d:01:02:03"; false if not 12 hex digits (separators - : .). */
 bool hv_virt_mac_normalize(const char *in, char out[18]);
 
 /* Disks and DVD drives. */
 typedef struct {
-    const char *path;        /* NULL for an empty DVD drive */
+    const char *path; /* NULL for an empty DVD drive */
     bool dvd;
-    int controller_type;     /* 0 IDE, 1 SCSI, -1 default */
+    int controller_type;                        /* 0 IDE, 1 SCSI, -1 default */
     int controller_number, controller_location; /* -1 = first free */
 } hv_disk_spec;
 int hv_virt_disk_add(hv_virt *v, const char *uuid, const hv_disk_spec *s, hv_eng_err *err);
@@ -230,9 +243,9 @@ int hv_virt_dvd_set(hv_virt *v, const char *uuid, const char *target, const char
 /* ---- checkpoints (libvirt snapshots) ---- */
 typedef struct {
     char *name;
-    char *parent;            /* parent snapshot name, or NULL */
-    int64_t created;         /* unix time */
-    hv_vm_state state;       /* state the VM was in */
+    char *parent;      /* parent snapshot name, or NULL */
+    int64_t created;   /* unix time */
+    hv_vm_state state; /* state the VM was in */
     bool current;
 } hv_snap;
 void hv_virt_snaps_free(hv_snap *s, size_t n);
@@ -248,12 +261,12 @@ typedef struct {
     char *name;
     char uuid[37];
     hv_sw_type type;
-    char *bridge;            /* kernel bridge name, or NULL */
-    char *net_adapter;       /* External: the uplink NIC name, or NULL */
+    char *bridge;      /* kernel bridge name, or NULL */
+    char *net_adapter; /* External: the uplink NIC name, or NULL */
     bool allow_management_os;
     char *notes;
     bool active;
-    bool is_mirror;          /* <forward mode='bridge'>: guests attach to the bridge */
+    bool is_mirror; /* <forward mode='bridge'>: guests attach to the bridge */
 } hv_switch;
 void hv_virt_switches_free(hv_switch *s, size_t n);
 int hv_virt_switch_list(hv_virt *v, hv_switch **out, size_t *n, hv_eng_err *err);
@@ -268,9 +281,9 @@ typedef struct {
     char *name;
     int logical_processors;
     uint64_t memory_bytes;
-    char vendor[16];          /* "GenuineIntel", "AuthenticAMD", "" */
-    int kvm_nested;           /* 1 on, 0 off, -1 module absent */
-    int caps_nested;          /* from domain capabilities: 1 yes, 0 no, -1 unknown */
+    char vendor[16]; /* "GenuineIntel", "AuthenticAMD", "" */
+    int kvm_nested;  /* 1 on, 0 off, -1 module absent */
+    int caps_nested; /* from domain capabilities: 1 yes, 0 no, -1 unknown */
     bool dev_kvm;
 } hv_host;
 void hv_virt_host_clear(hv_host *h);
@@ -292,10 +305,10 @@ bool hv_virt_have_program(const char *name);
 /* ---- virtual disks (qemu-img, spawned with an argv, never a shell) ---- */
 typedef struct {
     char *path;
-    char *format;            /* "qcow2", "raw", "vpc", "vhdx" */
-    uint64_t size;           /* virtual size, bytes */
-    uint64_t file_size;      /* allocated on disk */
-    char *parent;            /* backing file or NULL */
+    char *format;       /* "qcow2", "raw", "vpc", "vhdx" */
+    uint64_t size;      /* virtual size, bytes */
+    uint64_t file_size; /* allocated on disk */
+    char *parent;       /* backing file or NULL */
 } hv_vhd;
 void hv_virt_vhd_clear(hv_vhd *d);
 int hv_virt_vhd_create(const char *path, uint64_t size, const char *parent, bool fixed,

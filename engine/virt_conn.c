@@ -66,7 +66,8 @@ hv_virt_err_lv(hv_virt *v, hv_eng_err *err, int code)
     err->sys_errno = errno;
     err->virt_code = e ? e->code : 0;
     err->code = code ? code : lv_code_map(err->virt_code);
-    snprintf(err->msg, sizeof err->msg, "%s", e && e->message ? e->message : "unknown libvirt error");
+    snprintf(err->msg, sizeof err->msg, "%s",
+             e && e->message ? e->message : "unknown libvirt error");
     if (v)
         v->api->virResetLastError();
 }
@@ -98,10 +99,10 @@ load_api(hv_eng_err *err)
                         dlerror());
         return -1;
     }
-#define HV_VIRT_SYM(f)                                                                       \
-    if (!(*(void **)&g_api.f = dlsym(h, #f))) {                                              \
-        hv_virt_err_set(err, HV_VIRT_E_LOAD, "libvirt.so.0 lacks %s", #f);                  \
-        return -1;                                                                           \
+#define HV_VIRT_SYM(f)                                                                             \
+    if (!(*(void **)&g_api.f = dlsym(h, #f))) {                                                    \
+        hv_virt_err_set(err, HV_VIRT_E_LOAD, "libvirt.so.0 lacks %s", #f);                         \
+        return -1;                                                                                 \
     }
     HV_VIRT_FUNCS(HV_VIRT_SYM)
 #undef HV_VIRT_SYM
@@ -308,8 +309,8 @@ hv_virt_check_name(const char *kind, const char *name, hv_eng_err *err)
     }
     for (const char *p = name; *p; p++)
         if ((unsigned char)*p < 0x20) {
-            hv_virt_err_set(err, HV_VIRT_E_INVALID,
-                            "The %s name contains a control character.", kind);
+            hv_virt_err_set(err, HV_VIRT_E_INVALID, "The %s name contains a control character.",
+                            kind);
             return -1;
         }
     return 0;
@@ -455,12 +456,23 @@ hv_virt_x_mem_bytes(xmlNodePtr n)
     uint64_t mul = 1024; /* libvirt's default unit is KiB */
     if (u) {
         switch (tolower((unsigned char)u[0])) {
-        case 'b': mul = 1; break;
-        case 'k': mul = 1024; break;
-        case 'm': mul = 1024ull * 1024; break;
-        case 'g': mul = 1024ull * 1024 * 1024; break;
-        case 't': mul = 1024ull * 1024 * 1024 * 1024; break;
-        default: break;
+        case 'b':
+            mul = 1;
+            break;
+        case 'k':
+            mul = 1024;
+            break;
+        case 'm':
+            mul = 1024ull * 1024;
+            break;
+        case 'g':
+            mul = 1024ull * 1024 * 1024;
+            break;
+        case 't':
+            mul = 1024ull * 1024 * 1024 * 1024;
+            break;
+        default:
+            break;
         }
         if (strcasecmp(u, "KB") == 0)
             mul = 1000;

@@ -51,8 +51,8 @@ hv_virt_dom_xml(hv_virt *v, virDomainPtr d, bool inactive, hv_eng_err *err)
         hv_virt_err_lv(v, err, 0);
         return NULL;
     }
-    xmlDocPtr doc = xmlReadMemory(x, (int)strlen(x), "domain.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    xmlDocPtr doc =
+        xmlReadMemory(x, (int)strlen(x), "domain.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
     free(x);
     if (!doc)
         hv_virt_err_set(err, HV_VIRT_E_LIBVIRT, "libvirt returned unreadable domain XML");
@@ -192,8 +192,8 @@ parse_nic(xmlNodePtr n, xmlNodePtr meta, hv_vm_nic *nic, const br_map *map, size
             nic->switch_name = hv_virt_strdup(nic->bridge);
     }
     xmlNodePtr fr = hv_virt_x_child(n, "filterref");
-    nic->mac_spoofing = !(fr && (prop_is(fr, "filter", "no-mac-spoofing") ||
-                                 prop_is(fr, "filter", "clean-traffic")));
+    nic->mac_spoofing = !(
+        fr && (prop_is(fr, "filter", "no-mac-spoofing") || prop_is(fr, "filter", "clean-traffic")));
     xmlNodePtr model = hv_virt_x_child(n, "model");
     nic->is_legacy = prop_is(model, "type", "e1000") || prop_is(model, "type", "rtl8139");
     nic->dynamic_mac = true;
@@ -361,18 +361,6 @@ parse_config(xmlDocPtr doc, hv_vm *vm, const br_map *map, size_t nmap)
 }
 
 static void
-parse_live(xmlDocPtr doc, hv_vm *vm)
-{
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    vm->nested_live = hv_virt_cpu_nested(root);
-    xmlNodePtr md = hv_virt_x_child(root, "metadata");
-    for (xmlNodePtr c = md ? md->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && c->ns && c->ns->href &&
-            !xmlStrcmp(c->ns->href, BAD_CAST HV_VIRT_RT_NS))
-            vm->started = prop_ll(c, "started", 0);
-}
-
-static void
 current_snapshot(hv_virt *v, virDomainPtr d, hv_vm *vm)
 {
     int n = v->api->virDomainSnapshotNum(d, 0);
@@ -394,8 +382,7 @@ current_snapshot(hv_virt *v, virDomainPtr d, hv_vm *vm)
 }
 
 static int
-parse_vm_map(hv_virt *v, virDomainPtr d, hv_vm *vm, const br_map *map, size_t nmap,
-             hv_eng_err *err)
+parse_vm_map(hv_virt *v, virDomainPtr d, hv_vm *vm, const br_map *map, size_t nmap, hv_eng_err *err)
 {
     memset(vm, 0, sizeof *vm);
     vm->name = hv_virt_strdup(v->api->virDomainGetName(d));
@@ -411,8 +398,8 @@ parse_vm_map(hv_virt *v, virDomainPtr d, hv_vm *vm, const br_map *map, size_t nm
         return -1;
     parse_config(cfg, vm, map, nmap);
     xmlFreeDoc(cfg);
-    bool active = vm->state == HV_VM_RUNNING || vm->state == HV_VM_PAUSED ||
-                  vm->state == HV_VM_STOPPING;
+    bool active =
+        vm->state == HV_VM_RUNNING || vm->state == HV_VM_PAUSED || vm->state == HV_VM_STOPPING;
     if (active) {
         virDomainInfo info;
         if (v->api->virDomainGetInfo(d, &info) == 0) {
@@ -421,11 +408,21 @@ parse_vm_map(hv_virt *v, virDomainPtr d, hv_vm *vm, const br_map *map, size_t nm
         } else {
             v->api->virResetLastError();
         }
-        xmlDocPtr live = hv_virt_dom_xml(v, d, false, err);
-        if (!live)
-            return -1;
-        parse_live(live, vm);
-        xmlFreeDoc(live);
+        /* the start time is in the live metadata only; fetching just that element is much
+         * cheaper than the whole live XML (Get-VM of 1000 VMs). The live CPU equals the
+         * config while running because hvsh refuses processor changes then; hv_virt_edit
+         * reads the live XML itself where it matters. */
+        vm->nested_live = vm->nested;
+        char *rt = v->api->virDomainGetMetadata(d, VIR_DOMAIN_METADATA_ELEMENT, HV_VIRT_RT_NS,
+                                                VIR_DOMAIN_AFFECT_LIVE);
+        if (rt) {
+            const char *p = strstr(rt, "started=");
+            if (p && (p[8] == '\'' || p[8] == '"'))
+                vm->started = strtoll(p + 9, NULL, 10);
+            free(rt);
+        } else {
+            v->api->virResetLastError(); /* not started by hvsh */
+        }
     }
     current_snapshot(v, d, vm);
     return 0;
@@ -876,7 +873,7 @@ ovmf_present(void)
 
 void
 hv_virt_add_nic_xml(xmlNodePtr devs, const char *mac, const char *bridge, const char *network,
-            bool legacy, bool filter)
+                    bool legacy, bool filter)
 {
     xmlNodePtr n = xmlNewChild(devs, NULL, BAD_CAST "interface", NULL);
     xmlSetProp(n, BAD_CAST "type", BAD_CAST(bridge ? "bridge" : network ? "network" : "ethernet"));
@@ -903,7 +900,7 @@ hv_virt_meta_nic(xmlDocPtr doc, const char *mac, const char *name, bool dynamic)
 
 xmlNodePtr
 hv_virt_add_disk_xml(xmlNodePtr devs, const char *path, bool dvd, bool ide, int number, int unit,
-             const char *dev)
+                     const char *dev)
 {
     xmlNodePtr d = xmlNewChild(devs, NULL, BAD_CAST "disk", NULL);
     xmlSetProp(d, BAD_CAST "type", BAD_CAST "file");
@@ -1004,7 +1001,7 @@ hv_virt_vm_create(hv_virt *v, const hv_vm_spec *s, char uuid_out[37], hv_eng_err
     if (gen == 2 && (v->is_test || ovmf_present()))
         xmlSetProp(os, BAD_CAST "firmware", BAD_CAST "efi");
     /* BootDevice: CD=1, IDE/VHD=2/5, NetworkAdapter/Legacy=3/4 */
-    const char *boot = s->boot_device == 1 ? "cdrom"
+    const char *boot = s->boot_device == 1                            ? "cdrom"
                        : (s->boot_device == 3 || s->boot_device == 4) ? "network"
                                                                       : "hd";
     xmlSetProp(xmlNewChild(os, NULL, BAD_CAST "boot", NULL), BAD_CAST "dev", BAD_CAST boot);
@@ -1072,4 +1069,57 @@ hv_virt_edit(hv_virt *v, const char *uuid, hv_virt_edit_fn fn, void *ud, hv_eng_
         xmlFreeDoc(ec.doc);
     v->api->virDomainFree(d);
     return r;
+}
+
+/* ---- guest addresses ---- */
+static void
+collect_addrs(virDomainInterfacePtr *ifs, int cnt, hv_vm_addr **out, size_t *n)
+{
+    for (int i = 0; i < cnt; i++) {
+        for (unsigned k = 0; k < ifs[i]->naddrs; k++) {
+            if (!ifs[i]->hwaddr || !ifs[i]->addrs[k].addr)
+                continue;
+            bool dup = false;
+            for (size_t j = 0; j < *n && !dup; j++)
+                dup = !strcasecmp((*out)[j].mac, ifs[i]->hwaddr) &&
+                      !strcmp((*out)[j].addr, ifs[i]->addrs[k].addr);
+            if (dup)
+                continue;
+            hv_vm_addr *a = realloc(*out, (*n + 1) * sizeof **out);
+            if (!a)
+                abort();
+            *out = a;
+            snprintf(a[*n].mac, sizeof a[*n].mac, "%s", ifs[i]->hwaddr);
+            snprintf(a[*n].addr, sizeof a[*n].addr, "%s", ifs[i]->addrs[k].addr);
+            (*n)++;
+        }
+    }
+}
+
+int
+hv_virt_vm_addresses(hv_virt *v, const char *uuid, hv_vm_addr **out, size_t *n, hv_eng_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    virDomainPtr d = hv_virt_dom(v, uuid, err);
+    if (!d)
+        return -1;
+    static const unsigned sources[] = {VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE,
+                                       VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP};
+    for (size_t s = 0; s < sizeof sources / sizeof sources[0]; s++) {
+        virDomainInterfacePtr *ifs = NULL;
+        int cnt = v->api->virDomainInterfaceAddresses(d, &ifs, sources[s], 0);
+        if (cnt < 0) {
+            v->api->virResetLastError(); /* a source this driver or network lacks */
+            continue;
+        }
+        collect_addrs(ifs, cnt, out, n);
+        for (int i = 0; i < cnt; i++)
+            v->api->virDomainInterfaceFree(ifs[i]);
+        free(ifs);
+        if (*n)
+            break;
+    }
+    v->api->virDomainFree(d);
+    return 0;
 }

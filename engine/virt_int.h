@@ -9,31 +9,38 @@
 
 #include "engine/virt.h"
 
-#define HV_VIRT_NS "urn:hvsh:hyperv:1"
+#define HV_VIRT_NS        "urn:hvsh:hyperv:1"
 #define HV_VIRT_NS_PREFIX "hv"
 
 /* Every libvirt function the engine uses, resolved with dlsym; types come from libvirt's
  * headers through __typeof__, so a signature mismatch is a compile error. */
-#define HV_VIRT_FUNCS(X)                                                                     \
-    X(virConnectOpen) X(virConnectClose) X(virConnectGetHostname) X(virConnectGetURI)        \
-    X(virConnectGetType) X(virNodeGetInfo) X(virConnectGetDomainCapabilities)                \
-    X(virGetLastError) X(virResetLastError) X(virSetErrorFunc)                    \
-    X(virConnectListAllDomains) X(virDomainFree) X(virDomainGetName) X(virDomainGetUUIDString) \
-    X(virDomainGetInfo) X(virDomainGetState) X(virDomainGetXMLDesc) X(virDomainDefineXML)    \
-    X(virDomainUndefineFlags) X(virDomainCreate) X(virDomainShutdown) X(virDomainDestroy)    \
-    X(virDomainSuspend) X(virDomainResume) X(virDomainManagedSave)                           \
-    X(virDomainManagedSaveRemove) X(virDomainHasManagedSaveImage) X(virDomainReset)          \
-    X(virDomainLookupByUUIDString) X(virDomainSetMemoryFlags) X(virDomainUpdateDeviceFlags)  \
-    X(virDomainAttachDeviceFlags) X(virDomainDetachDeviceFlags) X(virDomainIsPersistent)     \
-    X(virDomainIsActive) X(virDomainSetMetadata) X(virDomainGetMetadata)                     \
-    X(virDomainSnapshotCreateXML) X(virDomainListAllSnapshots) X(virDomainSnapshotGetXMLDesc) \
-    X(virDomainSnapshotFree) X(virDomainSnapshotLookupByName) X(virDomainRevertToSnapshot)   \
-    X(virDomainSnapshotDelete) X(virDomainSnapshotIsCurrent) X(virDomainSnapshotGetName)     \
-    X(virDomainSnapshotNum) X(virDomainRename)                                                                  \
-    X(virConnectListAllNetworks) X(virNetworkFree) X(virNetworkGetName)                      \
-    X(virNetworkGetXMLDesc) X(virNetworkDefineXML) X(virNetworkCreate) X(virNetworkDestroy)  \
-    X(virNetworkUndefine) X(virNetworkIsActive) X(virNetworkLookupByName)                    \
-    X(virNetworkSetAutostart) X(virNetworkGetUUIDString)
+#define HV_VIRT_FUNCS(X)                                                                           \
+    X(virConnectOpen)                                                                              \
+    X(virConnectClose) X(virConnectGetHostname) X(virConnectGetURI) X(virConnectGetType) X(        \
+        virNodeGetInfo) X(virConnectGetDomainCapabilities) X(virGetLastError) X(virResetLastError) \
+        X(virSetErrorFunc) X(virConnectListAllDomains) X(virDomainFree) X(virDomainGetName) X(     \
+            virDomainGetUUIDString) X(virDomainGetInfo) X(virDomainGetState)                       \
+            X(virDomainGetXMLDesc) X(virDomainDefineXML) X(virDomainUndefineFlags) X(              \
+                virDomainCreate) X(virDomainShutdown) X(virDomainDestroy) X(virDomainSuspend)      \
+                X(virDomainResume) X(virDomainManagedSave) X(virDomainManagedSaveRemove) X(        \
+                    virDomainHasManagedSaveImage) X(virDomainReset) X(virDomainLookupByUUIDString) \
+                    X(virDomainSetMemoryFlags) X(virDomainUpdateDeviceFlags)                       \
+                        X(virDomainAttachDeviceFlags) X(virDomainDetachDeviceFlags)                \
+                            X(virDomainIsPersistent) X(virDomainIsActive) X(virDomainSetMetadata)  \
+                                X(virDomainGetMetadata) X(virDomainSnapshotCreateXML) X(           \
+                                    virDomainListAllSnapshots) X(virDomainSnapshotGetXMLDesc)      \
+                                    X(virDomainSnapshotFree) X(virDomainSnapshotLookupByName) X(   \
+                                        virDomainRevertToSnapshot) X(virDomainSnapshotDelete)      \
+                                        X(virDomainSnapshotIsCurrent) X(virDomainSnapshotGetName)  \
+                                            X(virDomainSnapshotNum) X(virDomainRename) X(virDomainInterfaceAddresses) X(virDomainInterfaceFree)             \
+                                                X(virConnectListAllNetworks) X(virNetworkFree) X(  \
+                                                    virNetworkGetName) X(virNetworkGetXMLDesc)     \
+                                                    X(virNetworkDefineXML) X(virNetworkCreate)     \
+                                                        X(virNetworkDestroy) X(virNetworkUndefine) \
+                                                            X(virNetworkIsActive)                  \
+                                                                X(virNetworkLookupByName)          \
+                                                                    X(virNetworkSetAutostart)      \
+                                                                        X(virNetworkGetUUIDString)
 
 typedef struct {
 #define HV_VIRT_FIELD(f) __typeof__(f) *f;
@@ -83,11 +90,11 @@ typedef struct {
 typedef int (*hv_virt_edit_fn)(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err);
 int hv_virt_edit(hv_virt *v, const char *uuid, hv_virt_edit_fn fn, void *ud, hv_eng_err *err);
 /* Shared XML builders (virt_dom.c) */
-void hv_virt_add_nic_xml(xmlNodePtr devs, const char *mac, const char *bridge,
-                         const char *network, bool legacy, bool filter);
+void hv_virt_add_nic_xml(xmlNodePtr devs, const char *mac, const char *bridge, const char *network,
+                         bool legacy, bool filter);
 void hv_virt_meta_nic(xmlDocPtr doc, const char *mac, const char *name, bool dynamic);
-xmlNodePtr hv_virt_add_disk_xml(xmlNodePtr devs, const char *path, bool dvd, bool ide,
-                                int number, int unit, const char *dev);
+xmlNodePtr hv_virt_add_disk_xml(xmlNodePtr devs, const char *path, bool dvd, bool ide, int number,
+                                int unit, const char *dev);
 int hv_virt_check_memory(uint64_t bytes, const char *what, hv_eng_err *err);
 bool hv_virt_cpu_nested(xmlNodePtr root);
 
@@ -95,16 +102,16 @@ bool hv_virt_cpu_nested(xmlNodePtr root);
 xmlNodePtr hv_virt_x_child(xmlNodePtr n, const char *name);
 xmlNodePtr hv_virt_x_child_ns(xmlNodePtr n, const char *name); /* in HV_VIRT_NS */
 xmlNodePtr hv_virt_x_ensure(xmlNodePtr n, const char *name);
-char *hv_virt_x_prop(xmlNodePtr n, const char *name);         /* malloc'd or NULL */
-char *hv_virt_x_text(xmlNodePtr n);                           /* malloc'd or NULL */
+char *hv_virt_x_prop(xmlNodePtr n, const char *name); /* malloc'd or NULL */
+char *hv_virt_x_text(xmlNodePtr n);                   /* malloc'd or NULL */
 void hv_virt_x_set_text(xmlNodePtr n, const char *text);
 void hv_virt_x_remove(xmlNodePtr n);
 /* <metadata><hv:hyperv> (created on demand when create). */
 xmlNodePtr hv_virt_x_meta(xmlDocPtr doc, bool create);
 xmlNodePtr hv_virt_x_meta_child(xmlDocPtr doc, const char *name, bool create);
-char *hv_virt_x_dump(xmlNodePtr n);                            /* malloc'd XML text */
-uint64_t hv_virt_x_mem_bytes(xmlNodePtr n);                     /* <memory unit=...> */
-void hv_virt_x_set_mem(xmlNodePtr n, uint64_t bytes);           /* as KiB */
+char *hv_virt_x_dump(xmlNodePtr n);                   /* malloc'd XML text */
+uint64_t hv_virt_x_mem_bytes(xmlNodePtr n);           /* <memory unit=...> */
+void hv_virt_x_set_mem(xmlNodePtr n, uint64_t bytes); /* as KiB */
 
 /* Misc */
 void hv_virt_gen_mac(char out[18]);

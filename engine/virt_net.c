@@ -59,7 +59,7 @@ parse_switch(xmlDocPtr doc, hv_switch *s)
     } else if (fw && prop_is(fw, "mode", "bridge")) {
         s->type = HV_SW_EXTERNAL; /* a host bridge hvsh did not create */
     } else if (!fw && !hv_virt_x_child(root, "ip")) {
-        s->type = HV_SW_PRIVATE;  /* isolated, no host address */
+        s->type = HV_SW_PRIVATE; /* isolated, no host address */
     } else {
         s->type = HV_SW_INTERNAL; /* nat/route/open/isolated with a host address */
     }
@@ -98,8 +98,8 @@ net_doc(hv_virt *v, virNetworkPtr n, unsigned flags, hv_eng_err *err)
         hv_virt_err_lv(v, err, 0);
         return NULL;
     }
-    xmlDocPtr doc = xmlReadMemory(x, (int)strlen(x), "network.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    xmlDocPtr doc =
+        xmlReadMemory(x, (int)strlen(x), "network.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
     free(x);
     if (!doc)
         hv_virt_err_set(err, HV_VIRT_E_LIBVIRT, "libvirt returned unreadable network XML");
@@ -216,8 +216,10 @@ hv_virt_switch_define(hv_virt *v, const hv_switch *s, char uuid_out[37], hv_eng_
     if (hv_virt_check_name("virtual switch", s->name, err) < 0)
         return -1;
     if (!s->bridge || !*s->bridge || strlen(s->bridge) > 15 || strpbrk(s->bridge, " /:\t")) {
-        hv_virt_err_set(err, HV_VIRT_E_INVALID, "The bridge name '%s' is not a valid interface "
-                        "name.", s->bridge ? s->bridge : "");
+        hv_virt_err_set(err, HV_VIRT_E_INVALID,
+                        "The bridge name '%s' is not a valid interface "
+                        "name.",
+                        s->bridge ? s->bridge : "");
         return -1;
     }
     virNetworkPtr old = find_net(v, s->name);
@@ -270,8 +272,8 @@ hv_virt_switch_update(hv_virt *v, const char *old_name, const hv_switch *s, hv_e
         hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "No virtual switch named \"%s\".", old_name);
         return -1;
     }
-    bool rename = strcmp(old_name, v->api->virNetworkGetName(n)) != 0 ||
-                  strcmp(s->name, old_name) != 0;
+    bool rename =
+        strcmp(old_name, v->api->virNetworkGetName(n)) != 0 || strcmp(s->name, old_name) != 0;
     if (rename && !hv_virt_str_eq_ci(s->name, old_name)) {
         virNetworkPtr clash = find_net(v, s->name);
         if (clash) {

@@ -12,8 +12,7 @@
 static bool
 is_running(const hv_virt_edit_ctx *ec)
 {
-    return ec->state == HV_VM_RUNNING || ec->state == HV_VM_PAUSED ||
-           ec->state == HV_VM_STOPPING;
+    return ec->state == HV_VM_RUNNING || ec->state == HV_VM_PAUSED || ec->state == HV_VM_STOPPING;
 }
 
 static void
@@ -98,8 +97,8 @@ proc_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
     const proc_ud *pu = ud;
     const hv_proc_set *s = pu->s;
     xmlNodePtr root = root_of(ec);
-    bool any = s->count > 0 || s->nested >= 0 || s->reserve >= 0 || s->maximum >= 0 ||
-               s->weight >= 0;
+    bool any =
+        s->count > 0 || s->nested >= 0 || s->reserve >= 0 || s->maximum >= 0 || s->weight >= 0;
     if (!any)
         return 0;
     if (is_running(ec) || ec->state == HV_VM_SAVED) {
@@ -346,8 +345,7 @@ vm_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         int cnt = ec->v->api->virConnectListAllDomains(ec->v->conn, &doms, 0);
         bool clash = false;
         for (int i = 0; i < cnt; i++) {
-            if (!strcmp(ec->v->api->virDomainGetName(doms[i]), s->new_name) &&
-                doms[i] != ec->dom) {
+            if (!strcmp(ec->v->api->virDomainGetName(doms[i]), s->new_name) && doms[i] != ec->dom) {
                 char u1[VIR_UUID_STRING_BUFLEN], u2[VIR_UUID_STRING_BUFLEN];
                 ec->v->api->virDomainGetUUIDString(doms[i], u1);
                 ec->v->api->virDomainGetUUIDString(ec->dom, u2);
@@ -357,8 +355,8 @@ vm_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         }
         free(doms);
         if (clash) {
-            hv_virt_err_set(err, HV_VIRT_E_EXISTS,
-                            "A virtual machine named \"%s\" already exists.", s->new_name);
+            hv_virt_err_set(err, HV_VIRT_E_EXISTS, "A virtual machine named \"%s\" already exists.",
+                            s->new_name);
             return -1;
         }
     }
@@ -520,7 +518,9 @@ nic_add_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
     hv_virt_add_nic_xml(devs, mac, s->bridge, s->network, s->legacy, true);
     xmlNodePtr dev = xmlGetLastChild(devs);
     hv_virt_meta_nic(ec->doc, mac,
-                     s->name ? s->name : s->legacy ? "Legacy Network Adapter" : "Network Adapter",
+                     s->name     ? s->name
+                     : s->legacy ? "Legacy Network Adapter"
+                                 : "Network Adapter",
                      s->static_mac == NULL);
     ec->changed = true;
     if (u->mac_out)
@@ -571,7 +571,9 @@ nic_set_source(xmlNodePtr dev, const char *bridge, const char *network)
 {
     hv_virt_x_remove(hv_virt_x_child(dev, "source"));
     xmlSetProp(dev, BAD_CAST "type",
-               BAD_CAST(bridge ? "bridge" : network ? "network" : "ethernet"));
+               BAD_CAST(bridge    ? "bridge"
+                        : network ? "network"
+                                  : "ethernet"));
     if (bridge || network) {
         xmlNodePtr src = xmlNewNode(NULL, BAD_CAST "source");
         xmlSetProp(src, BAD_CAST(bridge ? "bridge" : "network"),
@@ -863,8 +865,7 @@ dvd_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
 }
 
 int
-hv_virt_dvd_set(hv_virt *v, const char *uuid, const char *target, const char *path,
-                hv_eng_err *err)
+hv_virt_dvd_set(hv_virt *v, const char *uuid, const char *target, const char *path, hv_eng_err *err)
 {
     dvd_ud u = {.target = target, .path = path};
     return hv_virt_edit(v, uuid, dvd_edit, &u, err);

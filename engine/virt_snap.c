@@ -150,8 +150,7 @@ hv_virt_snap_revert(hv_virt *v, const char *uuid, const char *name, hv_eng_err *
 }
 
 int
-hv_virt_snap_delete(hv_virt *v, const char *uuid, const char *name, bool children,
-                    hv_eng_err *err)
+hv_virt_snap_delete(hv_virt *v, const char *uuid, const char *name, bool children, hv_eng_err *err)
 {
     virDomainSnapshotPtr sp = snap_get(v, uuid, name, err);
     if (!sp)

@@ -94,8 +94,7 @@ fmt_for(const char *path)
 }
 
 int
-hv_virt_vhd_create(const char *path, uint64_t size, const char *parent, bool fixed,
-                   hv_eng_err *err)
+hv_virt_vhd_create(const char *path, uint64_t size, const char *parent, bool fixed, hv_eng_err *err)
 {
     if (!path || !*path) {
         hv_virt_err_set(err, HV_VIRT_E_INVALID, "The path cannot be empty.");

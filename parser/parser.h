@@ -97,6 +97,12 @@ int hv_parse_print_errors(const hv_ast_unit *unit, FILE *out);
  * With an empty filename (-Command text, the REPL) the first line is "ParserError: ". */
 void hv_parse_print_error_detail(const hv_ast_unit *unit, const hv_parse_error *err, FILE *out);
 
+/* Script file bytes -> UTF-8 text for hv_parse, as pwsh reads .ps1 files: a UTF-16LE/BE
+ * byte-order mark means UTF-16 (Windows editors save scripts that way); a UTF-8 BOM is
+ * dropped; anything else is taken as UTF-8. Returns a malloc'd NUL-terminated copy and its
+ * length in *out_len. */
+char *hv_parse_decode_source(const char *bytes, size_t len, size_t *out_len);
+
 /* Read and parse a file; print errors as hv_parse_print_errors does. Returns the number
  * of errors, or -1 when the file cannot be read (a message is printed to `out`). */
 int hv_parse_check_file(const char *path, FILE *out);

@@ -192,6 +192,76 @@ hv_parse_print_error_detail(const hv_ast_unit *unit, const hv_parse_error *err, 
     fprintf(out, "\n     | %s\n", err->message);
 }
 
+static size_t
+put_utf8(char *d, uint32_t cp)
+{
+    if (cp < 0x80) {
+        d[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        d[0] = (char)(0xC0 | (cp >> 6));
+        d[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        d[0] = (char)(0xE0 | (cp >> 12));
+        d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        d[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    d[0] = (char)(0xF0 | (cp >> 18));
+    d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    d[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* UTF-16 (after the BOM) to UTF-8; unpaired surrogates become U+FFFD. */
+static char *
+utf16_to_utf8(const unsigned char *s, size_t len, bool big, size_t *out_len)
+{
+    char *d = xmalloc(len / 2 * 3 + 4), *w = d;
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+        if (u >= 0xD800 && u < 0xDC00 && i + 3 < len) {
+            uint32_t lo = big ? (uint32_t)(s[i + 2] << 8 | s[i + 3]) : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+            if (lo >= 0xDC00 && lo < 0xE000) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            } else {
+                u = 0xFFFD;
+            }
+        } else if (u >= 0xD800 && u < 0xE000) {
+            u = 0xFFFD;
+        }
+        w += put_utf8(w, u);
+    }
+    *w = '\0';
+    *out_len = (size_t)(w - d);
+    return d;
+}
+
+char *
+hv_parse_decode_source(const char *bytes, size_t len, size_t *out_len)
+{
+    const unsigned char *b = (const unsigned char *)bytes;
+    if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        return utf16_to_utf8(b + 2, len - 2, false, out_len);
+    if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        return utf16_to_utf8(b + 2, len - 2, true, out_len);
+    if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        bytes += 3;
+        len -= 3;
+    }
+    char *d = xmalloc(len + 1);
+    if (len)
+        memcpy(d, bytes, len);
+    d[len] = '\0';
+    *out_len = len;
+    return d;
+}
+
 int
 hv_parse_check_file(const char *path, FILE *out)
 {
@@ -219,8 +289,11 @@ hv_parse_check_file(const char *path, FILE *out)
         return -1;
     }
     fclose(f);
-    hv_ast_unit *u = hv_parse(buf, n, path);
+    size_t tlen;
+    char *text = hv_parse_decode_source(buf, n, &tlen);
     free(buf);
+    hv_ast_unit *u = hv_parse(text, tlen, path);
+    free(text);
     int count = hv_parse_print_errors(u, out);
     hv_ast_unit_unref(u);
     return count;

@@ -164,7 +164,16 @@ convert_to(hv_ctx *ctx, const hv_ast_typename *tn, hv_value v, hv_value *out)
         return HV_OK;
     }
     bool handled;
-    hv_status st = hv_class_convert(ctx, t, hv_ref(&v), out, &handled);
+    hv_status st;
+    if (t->element) {
+        st = hv_eval_convert_class_array(ctx, t, hv_ref(&v), out, &handled);
+        if (handled) {
+            hv_unref(v);
+            return st;
+        }
+        hv_unref(*out);
+    }
+    st = hv_class_convert(ctx, t, hv_ref(&v), out, &handled);
     if (handled) {
         hv_unref(v);
         return st;

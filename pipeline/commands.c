@@ -97,7 +97,6 @@ static const char *const std_aliases[][2] = {
     {"r", "Invoke-History"},
     {"ihy", "Invoke-History"},
     {"clhy", "Clear-History"},
-    {"compare", "Compare-Object"},
     {"gps", "Get-Process"},
     {"saps", "Start-Process"},
     {"spps", "Stop-Process"},
@@ -250,15 +249,18 @@ core_cmdlet(const char *name)
     return false;
 }
 
-/* Aliases pwsh does not define on Linux because a native tool of that name exists. */
+/* Aliases pwsh 7 does not define on Linux (InitialSessionState: the "#if !UNIX" block — names
+ * of native tools, or of Windows-only cmdlets), plus "sc", which pwsh 6+ dropped everywhere. */
 static bool
 unix_excluded_alias(const char *a)
 {
-    static const char *const names[] = {"ac",    "cat",  "cp",    "cpp", "diff",  "kill",  "lp",
-                                        "ls",    "man",  "mount", "mv",  "ps",    "rm",    "rmdir",
-                                        "sleep", "sort", "start", "tee", "write", "clear", NULL};
+    static const char *const names[] = {
+        "ac",  "cat",   "clear", "compare", "cp",    "cpp",   "diff", "kill", "lp",
+        "ls",  "man",   "mount", "mv",      "ps",    "rm",    "rmdir", "sleep", "sort",
+        "start", "tee", "write", "sc",      "gsv",   "sasv",  "spsv", "gin",  "stz",
+        "ogv", "cnsn",  "dnsn",  NULL};
     for (const char *const *n = names; *n; n++)
-        if (strcmp(*n, a) == 0)
+        if (hv_str_eq_ci(*n, a))
             return true;
     return false;
 }
@@ -292,7 +294,8 @@ hv_cmds_init(hv_ctx *ctx, const hv_module_def *const *modules)
     for (const hv_module_def *const *m = hv_intrinsic_modules(); *m; m++)
         index_module(t, *m);
     for (size_t i = 0; i < sizeof std_aliases / sizeof std_aliases[0]; i++)
-        if (std_aliases[i][1] && ctable_find(&t->cmdlets, std_aliases[i][1]))
+        if (std_aliases[i][1] && ctable_find(&t->cmdlets, std_aliases[i][1]) &&
+            !unix_excluded_alias(std_aliases[i][0]))
             ctable_put(&t->aliases, std_aliases[i][0], std_aliases[i][1], NULL);
 }
 

@@ -768,6 +768,43 @@ hv_eval_type(hv_ctx *ctx, const hv_ast_typename *tn)
     return NULL;
 }
 
+/* [C[]] for a user class C: each element converted as [C] would. MOVES v. *handled false
+ * when t is not an array of a user class. */
+hv_status
+hv_eval_convert_class_array(hv_ctx *ctx, const hv_type_info *t, hv_value v, hv_value *out,
+                            bool *handled)
+{
+    *handled = false;
+    if (!t->element || t->element->kind != HV_OBJECT || !hv_class_lookup_type(ctx, t->element->full_name)) {
+        *out = v;
+        return HV_OK;
+    }
+    *handled = true;
+    hv_value src = v;
+    if (src.kind != HV_ARRAY) {
+        src = hv_array_new(1);
+        if (v.kind != HV_NULL)
+            hv_array_push(&src, v);
+    }
+    hv_value res = hv_array_new(hv_array_len(&src));
+    hv_status st = HV_OK;
+    for (size_t i = 0; i < hv_array_len(&src) && st == HV_OK; i++) {
+        hv_value one;
+        bool h;
+        st = hv_class_convert(ctx, t->element, hv_ref(hv_array_at(&src, i)), &one, &h);
+        if (st == HV_OK)
+            hv_array_push(&res, one);
+    }
+    hv_unref(src);
+    if (st != HV_OK) {
+        hv_unref(res);
+        *out = hv_null();
+        return st;
+    }
+    *out = res;
+    return HV_OK;
+}
+
 static hv_status
 type_not_found(hv_ctx *ctx, hv_ast *node, const hv_ast_typename *tn)
 {
@@ -819,6 +856,17 @@ eval_convert(hv_ctx *ctx, hv_ast *node, hv_value *out)
     if (!t) {
         hv_unref(v);
         return type_not_found(ctx, node, tn);
+    }
+    if (t->element) {
+        bool handled;
+        hv_value conv;
+        st = hv_eval_convert_class_array(ctx, t, hv_ref(&v), &conv, &handled);
+        if (handled) {
+            hv_unref(v);
+            *out = conv;
+            return st;
+        }
+        hv_unref(conv);
     }
     if (hv_class_lookup_type(ctx, tn->full) && t->kind == HV_OBJECT) {
         if (hv_class_is_instance(&v)) {

@@ -866,7 +866,19 @@ bind_var(hv_ctx *ctx, hv_function *fn, int i, hv_value v)
     } else if (ex->type && v.kind != HV_NULL) {
         hv_value conv;
         hv_conv_err err;
-        if (hv_conv_to_type(&v, ex->type, &conv, &err)) {
+        bool handled = false;
+        if (ex->type->kind == HV_OBJECT && !ex->type->element) {
+            hv_status cst = hv_class_convert(ctx, ex->type, hv_ref(&v), &conv, &handled);
+            if (handled) {
+                hv_unref(v);
+                if (cst != HV_OK)
+                    return cst;
+                v = conv;
+            }
+        }
+        if (handled) {
+            /* converted to a user class above */
+        } else if (hv_conv_to_type(&v, ex->type, &conv, &err)) {
             hv_unref(v);
             v = conv;
         } else {

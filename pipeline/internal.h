@@ -652,6 +652,9 @@ hv_value hv_eval_block_closure(hv_ctx *ctx, const hv_value *block);
 HV_MUST_CHECK hv_status hv_class_convert(hv_ctx *ctx, const hv_type_info *t, hv_value v,
                                          hv_value *out, bool *handled);
 const hv_type_info *hv_class_type_of(const hv_value *v);
+/* [C[]] conversion for a user class C (eval_expr.c). MOVES v. */
+HV_MUST_CHECK hv_status hv_eval_convert_class_array(hv_ctx *ctx, const hv_type_info *t, hv_value v,
+                                                    hv_value *out, bool *handled);
 void hv_class_free_all(hv_ctx *ctx);
 bool hv_class_get_static(hv_ctx *ctx, const hv_type_info *t, const char *name, hv_value *out);
 bool hv_class_set_static(hv_ctx *ctx, const hv_type_info *t, const char *name, hv_value v);

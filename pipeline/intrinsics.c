@@ -1136,6 +1136,8 @@ icm_run(hv_cmd *cmd, const hv_value *input)
 {
     const hv_value *blk = hv_cmd_arg(cmd, ICM_SCRIPTBLOCK);
     const hv_value *args = hv_cmd_arg(cmd, ICM_ARGS);
+    if (args && args->kind != HV_ARRAY) /* the binder leaves -ArgumentList $null as $null */
+        args = NULL;
     if (!blk)
         return HV_OK;
     hv_ctx *ctx = cmd->ctx;

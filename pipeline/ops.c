@@ -439,17 +439,31 @@ coll_base(uint32_t c)
 }
 
 static uint32_t
+ascii_primary(uint32_t c)
+{
+    const char *p = c ? strchr(icu_ascii_punct, (int)c) : NULL;
+    if (p)
+        return 1 + (uint32_t)(p - icu_ascii_punct);
+    if (c >= '0' && c <= '9')
+        return 100 + (c - '0');
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return 200 + ((c | 0x20) - 'a');
+    return 0; /* control characters are ignorable */
+}
+
+static uint32_t
 coll_primary(uint32_t c)
 {
     if (c < 0x80) {
-        const char *p = c ? strchr(icu_ascii_punct, (int)c) : NULL;
-        if (p)
-            return 1 + (uint32_t)(p - icu_ascii_punct);
-        if (c >= '0' && c <= '9')
-            return 100 + (c - '0');
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            return 200 + ((c | 0x20) - 'a');
-        return 0; /* control characters are ignorable */
+        /* a constant table, filled once: sorting compares many ASCII strings */
+        static uint16_t table[128];
+        static bool ready;
+        if (!ready) {
+            for (uint32_t i = 0; i < 128; i++)
+                table[i] = (uint16_t)ascii_primary(i);
+            ready = true;
+        }
+        return table[c];
     }
     uint32_t b = coll_base(c);
     if (b >= 'a' && b <= 'z')

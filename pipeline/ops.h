@@ -58,6 +58,8 @@ enum {
     HV_RE_IGNOREWS = 32, HV_RE_CULTUREINV = 512, HV_RE_SIMPLEMATCH = 1u << 20, /* -split only */
     HV_RE_REGEXMATCH = 1u << 21 /* -split only */
 };
+/* Compile (or find in the cache) with RegexOptions-style flags. The pointer is owned by the
+ * cache and stays valid at least until 256 other patterns have been compiled after it. */
 hv_regex *hv_regex_get_opts(const char *pattern, unsigned opts, hv_conv_err *err);
 /* Low level: find a match at/after byte offset start; group 0 span in ms, me (bytes). */
 bool hv_regex_exec(hv_regex *re, const char *s, size_t len, size_t start, size_t *ms, size_t *me);

@@ -27,7 +27,7 @@ struct hv_regex {
     char **names;     /* .NET group number -> name, or NULL when numbered */
 };
 
-enum { CACHE_SIZE = 256, GRAVE_SIZE = 32 };
+enum { CACHE_SIZE = 256, GRAVE_SIZE = 256 }; /* a pointer outlives 256 later evictions */
 static hv_regex *cache[CACHE_SIZE];
 static hv_regex *grave[GRAVE_SIZE];
 static unsigned grave_next;

@@ -74,11 +74,31 @@ semver(int major, int minor, int patch)
     return v;
 }
 
+/* RuntimeInformation.OSDescription as .NET 8 gives it on Linux: the distribution's
+ * PRETTY_NAME from /etc/os-release, else "Linux <release>". */
 static hv_value
 os_description(void)
 {
-    FILE *f = fopen("/proc/sys/kernel/osrelease", "r");
+    char line[256];
+    FILE *f = fopen("/etc/os-release", "r");
+    if (f) {
+        while (fgets(line, sizeof line, f)) {
+            if (strncmp(line, "PRETTY_NAME=", 12) != 0)
+                continue;
+            char *v = line + 12;
+            v[strcspn(v, "\n")] = 0;
+            size_t n = strlen(v);
+            if (n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+                v[n - 1] = 0;
+                v++;
+            }
+            fclose(f);
+            return hv_str(v);
+        }
+        fclose(f);
+    }
     char buf[128] = "";
+    f = fopen("/proc/sys/kernel/osrelease", "r");
     if (f) {
         if (fgets(buf, sizeof buf, f))
             buf[strcspn(buf, "\n")] = 0;

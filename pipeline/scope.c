@@ -251,6 +251,19 @@ var_store_slow(hv_ctx *ctx, hv_var *var, hv_value v)
         hv_unref(v);
         return not_writable(ctx, hv_str_cstr(&var->name));
     }
+    if (var->type && var->type->element) {
+        bool handled;
+        hv_value conv;
+        hv_status st = hv_eval_convert_class_array(ctx, var->type, hv_ref(&v), &conv, &handled);
+        if (handled) {
+            hv_unref(v);
+            if (st != HV_OK)
+                return st;
+            v = conv;
+            goto store;
+        }
+        hv_unref(conv);
+    }
     if (var->type && var->type->kind == HV_OBJECT && !var->type->element) {
         bool handled;
         hv_value conv;

@@ -1,8 +1,8 @@
 /* fuzz_parser.c — libFuzzer target for the parser.
  *   clang -fsanitize=fuzzer,address,undefined -I. tests/fuzz/fuzz_parser.c parser/[a-z]*.c
  * Parses the input as a script (hv_parse must never crash, read past the buffer, leak or
- * recurse without bound), walks the tree (dump, extents, parents), prints the errors, and
- * parses the input as a type name. */
+ * recurse without bound), walks the tree (dump, extents, parents, hv_ast_validate), prints
+ * the errors, parses the input as a type name and decodes it as a script file. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +54,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t tl = size < 200 ? size : 200;
     (void)hv_parse_typename(u, buf, tl);
     hv_ast_unit_unref(u);
+    size_t dl;
+    char *decoded = hv_parse_decode_source(buf, size, &dl);
+    if (decoded[dl] != '\0')
+        abort();
+    free(decoded);
     free(buf);
     return 0;
 }

@@ -9,17 +9,17 @@
 
 static int passed, failed;
 
-#define CHECK(cond, ...)                                                                     \
-    do {                                                                                     \
-        if (cond) {                                                                          \
-            passed++;                                                                        \
-            printf("ok - ");                                                                 \
-        } else {                                                                             \
-            failed++;                                                                        \
-            printf("not ok - ");                                                             \
-        }                                                                                    \
-        printf(__VA_ARGS__);                                                                 \
-        printf("\n");                                                                        \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            passed++;                                                                              \
+            printf("ok - ");                                                                       \
+        } else {                                                                                   \
+            failed++;                                                                              \
+            printf("not ok - ");                                                                   \
+        }                                                                                          \
+        printf(__VA_ARGS__);                                                                       \
+        printf("\n");                                                                              \
     } while (0)
 
 static const hv_vm *
@@ -39,8 +39,8 @@ get(hv_virt *v, const char *uuid, hv_vm *vm)
 }
 
 #define WEB "11111111-2222-3333-4444-000000000001"
-#define DB "11111111-2222-3333-4444-000000000002"
-#define MY "11111111-2222-3333-4444-000000000003"
+#define DB  "11111111-2222-3333-4444-000000000002"
+#define MY  "11111111-2222-3333-4444-000000000003"
 
 static void
 test_list(hv_virt *v)
@@ -114,15 +114,23 @@ static void
 test_memory(hv_virt *v)
 {
     hv_eng_err err = {0};
-    hv_mem_set s = {.dynamic = -1, .startup = 1024ll << 20, .minimum = -1, .maximum = -1,
-                    .buffer = -1, .priority = -1};
+    hv_mem_set s = {.dynamic = -1,
+                    .startup = 1024ll << 20,
+                    .minimum = -1,
+                    .maximum = -1,
+                    .buffer = -1,
+                    .priority = -1};
     CHECK(hv_virt_set_memory(v, DB, &s, &err) == -1 && err.code == HV_VIRT_E_STATE,
           "memory refused on running nested VM: %s", err.msg);
     s.startup = 1000001;
     CHECK(hv_virt_set_memory(v, WEB, &s, &err) == -1 && err.code == HV_VIRT_E_INVALID,
           "not a multiple of 2 MB");
-    s = (hv_mem_set){.dynamic = 1, .startup = 1024ll << 20, .minimum = 512ll << 20,
-                     .maximum = 4096ll << 20, .buffer = 30, .priority = 80};
+    s = (hv_mem_set){.dynamic = 1,
+                     .startup = 1024ll << 20,
+                     .minimum = 512ll << 20,
+                     .maximum = 4096ll << 20,
+                     .buffer = 30,
+                     .priority = 80};
     CHECK(hv_virt_set_memory(v, WEB, &s, &err) == 0, "dynamic on (%s)", err.msg);
     hv_vm vm;
     get(v, WEB, &vm);
@@ -130,12 +138,20 @@ test_memory(hv_virt *v)
               vm.mem_minimum == 512ull << 20 && vm.mem_buffer == 30 && vm.mem_priority == 80,
           "dynamic memory round trip");
     hv_virt_vm_clear(&vm);
-    s = (hv_mem_set){.dynamic = -1, .startup = -1, .minimum = 2048ll << 20, .maximum = -1,
-                     .buffer = -1, .priority = -1};
+    s = (hv_mem_set){.dynamic = -1,
+                     .startup = -1,
+                     .minimum = 2048ll << 20,
+                     .maximum = -1,
+                     .buffer = -1,
+                     .priority = -1};
     CHECK(hv_virt_set_memory(v, WEB, &s, &err) == -1 && err.code == HV_VIRT_E_INVALID,
           "minimum above startup refused");
-    s = (hv_mem_set){.dynamic = 0, .startup = 2048ll << 20, .minimum = -1, .maximum = -1,
-                     .buffer = -1, .priority = -1};
+    s = (hv_mem_set){.dynamic = 0,
+                     .startup = 2048ll << 20,
+                     .minimum = -1,
+                     .maximum = -1,
+                     .buffer = -1,
+                     .priority = -1};
     CHECK(hv_virt_set_memory(v, WEB, &s, &err) == 0, "static 2 GB");
     get(v, WEB, &vm);
     CHECK(!vm.dynamic_memory && vm.mem_startup == 2048ull << 20, "static read back");
@@ -172,7 +188,8 @@ test_nics(hv_virt *v)
               !vm.nics[1].mac_spoofing,
           "second adapter: vlan 42, disconnected, renamed, spoofing off by default");
     hv_virt_vm_clear(&vm);
-    hv_nic_set mc = {.mac_spoofing = -1, .vlan = -2, .connect = -1, .static_mac = "00-15-5D-00-00-02"};
+    hv_nic_set mc = {
+        .mac_spoofing = -1, .vlan = -2, .connect = -1, .static_mac = "00-15-5D-00-00-02"};
     CHECK(hv_virt_nic_set(v, DB, "00:15:5d:00:00:02", &mc, NULL, &err) == 0,
           "same MAC while running is no change");
     mc.static_mac = "00155D000099";
@@ -189,8 +206,11 @@ static void
 test_lifecycle(hv_virt *v)
 {
     hv_eng_err err = {0};
-    hv_vm_spec spec = {.name = "New VM (Ä)", .memory_startup = 1024ull << 20, .generation = 2,
-                       .switch_network = "VmNAT", .boot_device = -1};
+    hv_vm_spec spec = {.name = "New VM (Ä)",
+                       .memory_startup = 1024ull << 20,
+                       .generation = 2,
+                       .switch_network = "VmNAT",
+                       .boot_device = -1};
     char uuid[37];
     CHECK(hv_virt_vm_create(v, &spec, uuid, &err) == 0, "create (%s)", err.msg);
     CHECK(hv_virt_vm_create(v, &spec, uuid, &err) == -1 && err.code == HV_VIRT_E_EXISTS,
@@ -241,16 +261,19 @@ test_lifecycle(hv_virt *v)
     CHECK(hv_virt_snap_delete(v, uuid, "Nope", false, &err) == -1 &&
               err.code == HV_VIRT_E_NOT_FOUND,
           "missing checkpoint");
-    hv_vm_set vs = {.notes = "hello", .new_name = "Renamed VM", .auto_start_delay = 5,
-                    .auto_stop = "ShutDown"};
+    hv_vm_set vs = {
+        .notes = "hello", .new_name = "Renamed VM", .auto_start_delay = 5, .auto_stop = "ShutDown"};
     CHECK(hv_virt_set_vm(v, uuid, &vs, &err) == 0, "rename + notes (%s)", err.msg);
     get(v, uuid, &vm);
     CHECK(!strcmp(vm.name, "Renamed VM") && !strcmp(vm.notes, "hello") &&
               !strcmp(vm.auto_stop, "ShutDown") && !strcmp(vm.uuid, uuid),
           "renamed with the same UUID");
     hv_virt_vm_clear(&vm);
-    hv_disk_spec dk = {.path = "/tmp/x.iso", .dvd = true, .controller_type = 0,
-                       .controller_number = 1, .controller_location = 0};
+    hv_disk_spec dk = {.path = "/tmp/x.iso",
+                       .dvd = true,
+                       .controller_type = 0,
+                       .controller_number = 1,
+                       .controller_location = 0};
     CHECK(hv_virt_disk_add(v, uuid, &dk, &err) == -1, "IDE refused on generation 2: %s", err.msg);
     dk.controller_type = 1;
     CHECK(hv_virt_disk_add(v, uuid, &dk, &err) == 0, "add DVD on SCSI (%s)", err.msg);
@@ -263,8 +286,7 @@ test_lifecycle(hv_virt *v)
     CHECK(hv_virt_dvd_set(v, uuid, target, NULL, &err) == 0, "eject");
     CHECK(hv_virt_disk_remove(v, uuid, target, &err) == 0, "remove DVD");
     CHECK(hv_virt_vm_remove(v, uuid, &err) == 0, "remove VM with checkpoints (%s)", err.msg);
-    CHECK(hv_virt_get_vm(v, uuid, &vm, &err) == -1 && err.code == HV_VIRT_E_NOT_FOUND,
-          "gone");
+    CHECK(hv_virt_get_vm(v, uuid, &vm, &err) == -1 && err.code == HV_VIRT_E_NOT_FOUND, "gone");
 }
 
 static void
@@ -292,7 +314,18 @@ test_switches(hv_virt *v)
               !strcmp(sw[1].uuid, uuid) && !strcmp(sw[1].bridge, "vs1a2b3c4d"),
           "renamed with same uuid and bridge");
     hv_virt_switches_free(sw, n);
+    /* the bridge map follows switch changes at once (cache invalidated) */
+    hv_nic_spec on_sw = {.bridge = "vs1a2b3c4d"};
+    char mac2[18];
+    hv_vm vm;
+    CHECK(hv_virt_nic_add(v, MY, &on_sw, mac2, &err) == 0 && get(v, MY, &vm) == 0 &&
+              vm.n_nics == 2 && !strcmp(vm.nics[1].switch_name, "Renamed Switch"),
+          "adapter on the renamed switch's bridge reports the new name");
+    hv_virt_vm_clear(&vm);
     CHECK(hv_virt_switch_undefine(v, "RENAMED SWITCH", &err) == 0, "remove");
+    CHECK(get(v, MY, &vm) == 0 && !strcmp(vm.nics[1].switch_name, "vs1a2b3c4d"),
+          "without its switch the bridge name is shown");
+    hv_virt_vm_clear(&vm);
     CHECK(hv_virt_switch_undefine(v, "Renamed Switch", &err) == -1 &&
               err.code == HV_VIRT_E_NOT_FOUND,
           "remove again: not found");
@@ -333,8 +366,8 @@ main(void)
     const char *src = __FILE__;
     /* the fixture is next to this file: tests/unit/../fixtures/lab.xml */
     if (src[0] == '/')
-        snprintf(uri, sizeof uri, "test://%.*s/../fixtures/lab.xml",
-                 (int)(strrchr(src, '/') - src), src);
+        snprintf(uri, sizeof uri, "test://%.*s/../fixtures/lab.xml", (int)(strrchr(src, '/') - src),
+                 src);
     else if (getcwd(cwd, sizeof cwd))
         snprintf(uri, sizeof uri, "test://%s/%.*s/../fixtures/lab.xml", cwd,
                  (int)(strrchr(src, '/') - src), src);
@@ -360,6 +393,13 @@ main(void)
     CHECK(hv_virt_mac_normalize("00155D0A0B0C", m) && !strcmp(m, "00:15:5d:0a:0b:0c") &&
               !hv_virt_mac_normalize("00155D0A0B0", m),
           "MAC normalisation");
+    CHECK(hv_virt_is_local(v), "test:///path is local");
+    hv_vm_id *ids;
+    size_t nids;
+    CHECK(hv_virt_list_ids(v, &ids, &nids, &err) == 0 && nids == 3 &&
+              !strcmp(ids[0].name, "db01") && !strcmp(ids[2].uuid, WEB),
+          "ids listed and sorted like the VMs");
+    hv_virt_ids_free(ids, nids);
     test_list(v);
     test_processor(v);
     test_memory(v);

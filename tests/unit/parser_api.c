@@ -203,6 +203,42 @@ check_file(void)
 }
 
 static void
+decoding(void)
+{
+    size_t n;
+    /* UTF-16LE with BOM: "é€😀\n" */
+    const char le[] = "\xFF\xFE\xE9\x00\xAC\x20\x3D\xD8\x00\xDE\n\x00";
+    char *t = hv_parse_decode_source(le, sizeof le - 1, &n);
+    h_ok(n == 10 && memcmp(t, "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\n", 10) == 0, "UTF-16LE source decoded", NULL);
+    free(t);
+    const char be[] = "\xFE\xFF\x00\x61\xD8\x00";
+    t = hv_parse_decode_source(be, sizeof be - 1, &n);
+    h_ok(n == 4 && memcmp(t, "a\xEF\xBF\xBD", 4) == 0, "UTF-16BE source, unpaired surrogate replaced", NULL);
+    free(t);
+    t = hv_parse_decode_source("\xEF\xBB\xBFx", 4, &n);
+    h_ok(n == 1 && t[0] == 'x' && t[1] == 0, "UTF-8 BOM dropped", NULL);
+    free(t);
+    t = hv_parse_decode_source("plain", 5, &n);
+    h_ok(n == 5 && strcmp(t, "plain") == 0, "UTF-8 kept", NULL);
+    free(t);
+    /* a UTF-16 script file passes -SyntaxCheck */
+    char path[] = "/tmp/hv_parser_u16_XXXXXX";
+    int fd = mkstemp(path);
+    const char script[] = "\xFF\xFEG\x00e\x00t\x00-\x00V\x00M\x00 \x00|\x00 \x00S\x00t\x00a\x00r\x00t\x00-\x00V\x00M\x00";
+    if (write(fd, script, sizeof script - 1) < 0)
+        perror("write");
+    close(fd);
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f = open_memstream(&out, &outlen);
+    int errs = hv_parse_check_file(path, f);
+    fclose(f);
+    h_ok(errs == 0 && outlen == 0, "UTF-16 script passes the syntax check", out);
+    free(out);
+    unlink(path);
+}
+
+static void
 requires_and_parents(void)
 {
     const char *src = "#Requires -Version 7.0\n#requires -Modules Hyper-V\nparam($a)\nfunction f { $a + 1 }\n";
@@ -331,6 +367,7 @@ main(void)
     unit_api();
     printing();
     check_file();
+    decoding();
     requires_and_parents();
     helpers();
     node_fields();

@@ -30,3 +30,5 @@ try { Set-VMNetworkAdapter -VMName web01 -StaticMacAddress XYZ -ErrorAction Stop
 try { Set-VMNetworkAdapterVlan -VMName web01 -Access -VlanId 5000 -ErrorAction Stop } catch { $_.Exception.Message }
 # a running VM's MAC cannot change
 try { Set-VMNetworkAdapter -VMName db01 -StaticMacAddress 00155D000099 -ErrorAction Stop } catch { $_.CategoryInfo.Category; $_.Exception.Message }
+# addresses libvirt learned for a running VM (the test driver reports one per adapter)
+Get-VMNetworkAdapter -VMName db01 | Format-Table VMName, MacAddress, Status, IPAddresses
