@@ -1,10 +1,12 @@
 # hvsh — build, test, benchmark.   make | make check | make check-asan | make bench | make fuzz
 CC      ?= cc
-PKGS    := libxml-2.0 libmnl libpcre2-8 jansson
+PKGS    := libmnl libpcre2-8 jansson
+# libvirt, libxml2 and libnftables are dlopen()ed on first use: headers only at build time.
+DLPKGS  := libvirt libxml-2.0 libnftables
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wimplicit-fallthrough -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
-ALLCFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) libvirt 2>/dev/null)
+ALLCFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) $(DLPKGS) 2>/dev/null)
 LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lreadline -ldl -lm -lpthread
 
 SRC     := $(sort $(wildcard parser/*.c pipeline/*.c cmdlets/*.c engine/*.c shell/*.c))
@@ -21,7 +23,7 @@ all: deps hvsh
 
 # Install the Debian packages when a library is missing (scripts/install-deps.sh).
 deps:
-	@pkg-config --exists $(PKGS) libvirt libnftables && [ -f /usr/include/readline/readline.h ] || scripts/install-deps.sh
+	@pkg-config --exists $(PKGS) $(DLPKGS) && [ -f /usr/include/readline/readline.h ] || scripts/install-deps.sh
 
 hvsh: $(B)/hvsh
 	@cp $(B)/hvsh hvsh.tmp.$$$$ && mv -f hvsh.tmp.$$$$ hvsh

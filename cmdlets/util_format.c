@@ -133,6 +133,16 @@ fmt_collect(hv_cmd *cmd, const hv_value *input, int input_index)
         in = input;
     if (in->kind == HV_NULL)
         return HV_OK;
+    if (in->kind == HV_ARRAY) {
+        /* a collection (-InputObject $list) is formatted element by element (EnumOnly) */
+        size_t n = hv_array_len(in);
+        for (size_t i = 0; i < n; i++) {
+            const hv_value *e = hv_array_at(in, i);
+            if (e->kind != HV_NULL)
+                hvc_u_vec_push(&s->items, hv_ref(e));
+        }
+        return HV_OK;
+    }
     if (in->kind == HV_TABLE) {
         /* a dictionary is formatted entry by entry (DictionaryEntry: Name, Value) */
         const hv_value *k, *v;

@@ -126,7 +126,6 @@ typedef hv_status (*so_put)(hv_cmd *cmd, so_state *s, hv_value v);
 static hv_status
 so_select(hv_cmd *cmd, so_state *s, const hv_value *in, so_put put)
 {
-    hv_ctx *ctx = hv_cmd_ctx(cmd);
     const char *expand = hvc_u_arg_str(cmd, SO_EXPAND);
     const hv_value *exclude = hv_cmd_arg(cmd, SO_EXCLUDE);
     if (s->nprops == 0 && !expand) {
@@ -150,13 +149,14 @@ so_select(hv_cmd *cmd, so_state *s, const hv_value *in, so_put put)
         return st;
     }
     if (expand) {
-        if (!hvc_u_has_prop(in, expand) && in->kind == HV_OBJECT) {
+        hv_value ev = hv_str(expand), v;
+        st = hvc_u_eval(cmd, in, &ev, &v);
+        hv_unref(ev);
+        if (st == HV_OK && v.kind == HV_NULL && !hvc_u_has_prop(in, expand)) {
             hvc_u_pairs_free(&pairs);
-            return hvc_u_error(cmd, HV_CAT_InvalidArgument,
-                               "ExpandPropertyNotFound", in,
+            return hvc_u_error(cmd, HV_CAT_InvalidArgument, "ExpandPropertyNotFound", in,
                                "Property \"%s\" cannot be found.", expand);
         }
-        hv_value v = hv_get_member(ctx, in, expand);
         size_t n = v.kind == HV_ARRAY ? hv_array_len(&v) : (v.kind == HV_NULL ? 0 : 1);
         for (size_t i = 0; i < n && st == HV_OK; i++) {
             hv_value e = hv_ref(v.kind == HV_ARRAY ? hv_array_at(&v, i) : &v);

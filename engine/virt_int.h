@@ -7,6 +7,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+/* libxml2 is called through a table loaded on first use (see xmlshim.h). */
+#include "engine/xmlshim.h"
+
 #include "engine/virt.h"
 
 #define HV_VIRT_NS        "urn:hvsh:hyperv:1"

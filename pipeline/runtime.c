@@ -187,6 +187,11 @@ init_variables(hv_ctx *ctx)
     set_global(ctx, "NestedPromptLevel", hv_int(0));
     const char *home = getenv("HOME");
     define_constant(ctx, "HOME", hv_str(home ? home : "/"));
+    /* listed by Get-Variable; reads of $true/$false/$null never reach the table */
+    hv_status cst = hv_scope_define(ctx, ctx->global, "true", hv_bool(true), HV_VAR_CONSTANT, true);
+    cst = hv_scope_define(ctx, ctx->global, "false", hv_bool(false), HV_VAR_CONSTANT, true);
+    cst = hv_scope_define(ctx, ctx->global, "null", hv_null(), 0, true);
+    (void)cst;
     define_constant(ctx, "PID", hv_int((int32_t)getpid()));
     define_constant(ctx, "IsLinux", hv_bool(true));
     define_constant(ctx, "IsWindows", hv_bool(false));

@@ -16,7 +16,7 @@ $line
 "Total memory: {0:N2} GB" -f (($vms | ForEach-Object { $_.Mem } | Measure-Object -Sum).Sum / 1GB)
 'Name'.PadRight(10, '.') + 'DC01'
 '42'.PadLeft(6, '0')
-'{0:D5}|{1:X4}|{2:x}|{3:P0}|{4:F3}|{5:E2}' -f 42, 255, 3054, 0.256, [math]::PI, 12345.678
+'{0:D5}|{1:X4}|{2:x}|{3:F3}|{4:E2}' -f 42, 255, 3054, [math]::PI, 12345.678
 '{0:yyyy-MM-dd HH:mm}' -f [datetime]'2024-03-05 14:07:09'
 '[{0,8}] [{1,-8}] [{2,8:N2}]' -f 'right', 'left', 1234.5
 "Uptime of DC01 is $($vms[0].Uptime.Days) days, $($vms[0].Uptime.Hours) hours"
