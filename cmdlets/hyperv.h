@@ -36,6 +36,9 @@ int32_t hvc_hv_state_value(hv_vm_state st);
 /* ---- connections: -ComputerName / $env:HVSH_URI / LIBVIRT_DEFAULT_URI ---- */
 /* computer NULL, "", "localhost", "." = the local connection. Throws (HV_ERR) on failure. */
 hv_status hvc_hv_connect(hv_cmd *cmd, const char *computer, hv_virt **out);
+/* Completers for parameter tables: VM names and switch names of $env:HVSH_URI's host. */
+char **hvc_complete_vmname(hv_ctx *ctx, const char *prefix);
+char **hvc_complete_switchname(hv_ctx *ctx, const char *prefix);
 /* The connection an object came from (its native), else the local one. */
 hv_status hvc_hv_conn_of(hv_cmd *cmd, const hv_value *obj, hv_virt **out);
 /* Name of the host for ComputerName properties (cached per connection by the engine). */

@@ -997,3 +997,49 @@ hvc_hv_resolve_switch(hv_cmd *cmd, hv_virt *v, const char *name, char **bridge, 
     hv_virt_switches_free(sw, n);
     return st;
 }
+
+/* ---- tab completion of VM and switch names (the connection of $env:HVSH_URI) ---- */
+
+static hv_virt *
+complete_conn(void)
+{
+    const char *e = getenv("HVSH_URI");
+    hv_eng_err err = {0};
+    return hv_virt_open(e && *e ? e : NULL, &err);
+}
+
+char **
+hvc_complete_vmname(hv_ctx *ctx, const char *prefix)
+{
+    (void)ctx;
+    (void)prefix; /* the completion engine filters */
+    hv_virt *v = complete_conn();
+    hv_vm_id *ids = NULL;
+    size_t n = 0;
+    hv_eng_err err = {0};
+    if (!v || hv_virt_list_ids(v, &ids, &n, &err) != 0)
+        return NULL;
+    char **out = hv_xcalloc(n + 1, sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        out[i] = hv_xstrdup(ids[i].name);
+    hv_virt_ids_free(ids, n);
+    return out;
+}
+
+char **
+hvc_complete_switchname(hv_ctx *ctx, const char *prefix)
+{
+    (void)ctx;
+    (void)prefix;
+    hv_virt *v = complete_conn();
+    hv_switch *sw = NULL;
+    size_t n = 0;
+    hv_eng_err err = {0};
+    if (!v || hv_virt_switch_list(v, &sw, &n, &err) != 0)
+        return NULL;
+    char **out = hv_xcalloc(n + 1, sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        out[i] = hv_xstrdup(sw[i].name);
+    hv_virt_switches_free(sw, n);
+    return out;
+}

@@ -25,7 +25,7 @@
     }
 #define P_VMNAME(st, mand)                                                                         \
     {                                                                                              \
-        .name = "VMName", .type = HV_PT_STRING, .position = 0,                                     \
+        .name = "VMName", .complete = hvc_complete_vmname, .type = HV_PT_STRING, .position = 0,                                     \
         .flags = (mand) | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = st,              \
         .help = "Names of the virtual machines (wildcards allowed)."                               \
     }
@@ -563,7 +563,7 @@ const hv_param_def hvc_hv_remove_vmharddiskdrive_params[] = {
                   .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
                   .sets = HV_SET(0),
                   .help = "Drive objects (Get-VMHardDiskDrive)."},
-    [RD_VMNAME] = {.name = "VMName",
+    [RD_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY,
@@ -667,7 +667,7 @@ enum {
     SD__N
 };
 const hv_param_def hvc_hv_set_vmdvddrive_params[] = {
-    [SD_VMNAME] = {.name = "VMName",
+    [SD_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,

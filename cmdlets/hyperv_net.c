@@ -220,7 +220,7 @@ enum {
     GN__N
 };
 const hv_param_def hvc_hv_get_vmnetworkadapter_params[] = {
-    [GN_VMNAME] = {.name = "VMName",
+    [GN_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -250,7 +250,7 @@ const hv_param_def hvc_hv_get_vmnetworkadapter_params[] = {
                 .flags = HV_PF_MANDATORY,
                 .sets = HV_SET(3),
                 .help = "Adapters of every VM and of the host."},
-    [GN_SWITCH] = {.name = "SwitchName",
+    [GN_SWITCH] = {.name = "SwitchName", .complete = hvc_complete_switchname,
                    .type = HV_PT_STRING,
                    .position = NAMED,
                    .sets = HV_SET(2),
@@ -344,7 +344,7 @@ enum {
     SN__N
 };
 const hv_param_def hvc_hv_set_vmnetworkadapter_params[] = {
-    [SN_VMNAME] = {.name = "VMName",
+    [SN_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -491,7 +491,7 @@ enum {
     RN__N
 };
 const hv_param_def hvc_hv_rename_vmnetworkadapter_params[] = {
-    [RN_VMNAME] = {.name = "VMName",
+    [RN_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
@@ -566,7 +566,7 @@ enum {
     AN__N
 };
 const hv_param_def hvc_hv_add_vmnetworkadapter_params[] = {
-    [AN_VMNAME] = {.name = "VMName",
+    [AN_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -584,7 +584,7 @@ const hv_param_def hvc_hv_add_vmnetworkadapter_params[] = {
                  .flags = HV_PF_MANDATORY,
                  .sets = HV_SET(1),
                  .help = "Host adapters: not supported (the switch bridge is the host adapter)."},
-    [AN_SWITCH] = {.name = "SwitchName",
+    [AN_SWITCH] = {.name = "SwitchName", .complete = hvc_complete_switchname,
                    .type = HV_PT_STRING,
                    .position = NAMED,
                    .help = "Connects the adapter to this switch."},
@@ -665,7 +665,7 @@ hvc_hv_add_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Remove-VMNetworkAdapter ---- */
 enum { RM_VMNAME, RM_ADAPTER, RM_MGMT, RM_VM, RM_NAME, RM_SWITCH, RM_PASSTHRU, RM_COMPUTER, RM__N };
 const hv_param_def hvc_hv_remove_vmnetworkadapter_params[] = {
-    [RM_VMNAME] = {.name = "VMName",
+    [RM_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -696,7 +696,7 @@ const hv_param_def hvc_hv_remove_vmnetworkadapter_params[] = {
                  .sets = HV_SET(0) | HV_SET(2) | HV_SET(3),
                  .aliases = A("VMNetworkAdapterName"),
                  .help = "Adapters with this name."},
-    [RM_SWITCH] = {.name = "SwitchName",
+    [RM_SWITCH] = {.name = "SwitchName", .complete = hvc_complete_switchname,
                    .type = HV_PT_STRING,
                    .position = NAMED,
                    .sets = HV_SET(2),
@@ -737,7 +737,7 @@ hvc_hv_remove_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Connect- / Disconnect-VMNetworkAdapter ---- */
 enum { CN_VMNAME, CN_NAME, CN_SWITCHNAME, CN_ADAPTER, CN_SWITCH, CN_PASSTHRU, CN_COMPUTER, CN__N };
 const hv_param_def hvc_hv_connect_vmnetworkadapter_params[] = {
-    [CN_VMNAME] = {.name = "VMName",
+    [CN_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -750,7 +750,7 @@ const hv_param_def hvc_hv_connect_vmnetworkadapter_params[] = {
                  .sets = HV_SET(0) | HV_SET(3),
                  .aliases = A("VMNetworkAdapterName"),
                  .help = "Adapter names."},
-    [CN_SWITCHNAME] = {.name = "SwitchName",
+    [CN_SWITCHNAME] = {.name = "SwitchName", .complete = hvc_complete_switchname,
                        .type = HV_PT_STRING,
                        .position = NAMED,
                        .flags = HV_PF_MANDATORY,
@@ -808,7 +808,7 @@ hvc_hv_connect_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
 
 enum { DN_VMNAME, DN_NAME, DN_ADAPTER, DN_PASSTHRU, DN_COMPUTER, DN__N };
 const hv_param_def hvc_hv_disconnect_vmnetworkadapter_params[] = {
-    [DN_VMNAME] = {.name = "VMName",
+    [DN_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -862,7 +862,7 @@ vlan_obj(hv_virt *v, const hv_vm *vm, const hv_vm_nic *nic)
 
 enum { GL_VMNAME, GL_VM, GL_ADAPTER, GL_NAME, GL_COMPUTER, GL__N };
 const hv_param_def hvc_hv_get_vmnetworkadaptervlan_params[] = {
-    [GL_VMNAME] = {.name = "VMName",
+    [GL_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -920,7 +920,7 @@ enum {
     SL__N
 };
 const hv_param_def hvc_hv_set_vmnetworkadaptervlan_params[] = {
-    [SL_VMNAME] = {.name = "VMName",
+    [SL_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -1098,7 +1098,7 @@ each_switch(hv_cmd *cmd, const hv_value *input, int p_name, int p_obj, int p_com
 /* ---- Get-VMSwitch ---- */
 enum { GS_NAME, GS_ID, GS_POOL, GS_TYPE, GS_COMPUTER, GS_CRED, GS__N };
 const hv_param_def hvc_hv_get_vmswitch_params[] = {
-    [GS_NAME] = {.name = "Name",
+    [GS_NAME] = {.name = "Name", .complete = hvc_complete_switchname,
                  .type = HV_PT_STRING,
                  .position = 0,
                  .flags = HV_PF_WILDCARDS,
@@ -1376,7 +1376,7 @@ retarget_nics(hv_virt *v, const char *switch_name, const char *new_network)
 /* ---- Remove-VMSwitch ---- */
 enum { RS_NAME, RS_OBJ, RS_POOL, RS_FORCE, RS_COMPUTER, RS_CRED, RS__N };
 const hv_param_def hvc_hv_remove_vmswitch_params[] = {
-    [RS_NAME] = {.name = "Name",
+    [RS_NAME] = {.name = "Name", .complete = hvc_complete_switchname,
                  .type = HV_PT_STRING,
                  .position = 0,
                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -1448,7 +1448,7 @@ enum {
     SS__N
 };
 const hv_param_def hvc_hv_set_vmswitch_params[] = {
-    [SS_NAME] = {.name = "Name",
+    [SS_NAME] = {.name = "Name", .complete = hvc_complete_switchname,
                  .type = HV_PT_STRING,
                  .position = 0,
                  .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -1564,7 +1564,7 @@ hvc_hv_set_vmswitch_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Rename-VMSwitch ---- */
 enum { RW_NAME, RW_OBJ, RW_NEWNAME, RW_PASSTHRU, RW_COMPUTER, RW__N };
 const hv_param_def hvc_hv_rename_vmswitch_params[] = {
-    [RW_NAME] = {.name = "Name",
+    [RW_NAME] = {.name = "Name", .complete = hvc_complete_switchname,
                  .type = HV_PT_STRING,
                  .position = 0,
                  .flags = HV_PF_MANDATORY,

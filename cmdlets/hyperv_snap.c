@@ -106,7 +106,7 @@ hvc_hv_checkpoint_vm_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Get-VMSnapshot ---- */
 enum { GS_VMNAME, GS_VM, GS_NAME, GS_TYPE, GS_COMPUTER, GS__N };
 const hv_param_def hvc_hv_get_vmsnapshot_params[] = {
-    [GS_VMNAME] = {.name = "VMName",
+    [GS_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -249,7 +249,7 @@ const hv_param_def hvc_hv_restore_vmsnapshot_params[] = {
                  .flags = HV_PF_MANDATORY,
                  .sets = HV_SET(0) | HV_SET(2),
                  .help = "Checkpoint name."},
-    [RS_VMNAME] = {.name = "VMName",
+    [RS_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 1,
                    .flags = HV_PF_MANDATORY,
@@ -309,7 +309,7 @@ hvc_hv_restore_vmsnapshot_process(hv_cmd *cmd, const hv_value *input)
 /* ---- Remove-VMSnapshot ---- */
 enum { RM_VMNAME, RM_SNAP, RM_VM, RM_NAME, RM_CHILDREN, RM_PASSTHRU, RM_COMPUTER, RM_ASJOB, RM__N };
 const hv_param_def hvc_hv_remove_vmsnapshot_params[] = {
-    [RM_VMNAME] = {.name = "VMName",
+    [RM_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
                    .flags = HV_PF_MANDATORY | HV_PF_ARRAY | HV_PF_WILDCARDS,

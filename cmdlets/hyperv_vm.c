@@ -41,7 +41,7 @@
 /* ---- shared shape of the lifecycle cmdlets: Name / VM / Passthru / ComputerName ---- */
 enum { LC_NAME, LC_VM, LC_PASSTHRU, LC_COMPUTER, LC_CRED, LC_ASJOB, LC__BASE };
 #define LC_PARAMS                                                                                  \
-    [LC_NAME] = {.name = "Name",                                                                   \
+    [LC_NAME] = {.name = "Name", .complete = hvc_complete_vmname,                                                                   \
                  .type = HV_PT_STRING,                                                             \
                  .position = 0,                                                                    \
                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,        \
@@ -100,7 +100,7 @@ already(hv_cmd *cmd, hv_virt *v, const hv_vm *vm)
 /* ---- Get-VM ---- */
 enum { GV_NAME, GV_ID, GV_COMPUTER, GV_CRED, GV_CIM, GV__N };
 const hv_param_def hvc_hv_get_vm_params[] = {
-    [GV_NAME] = {.name = "Name",
+    [GV_NAME] = {.name = "Name", .complete = hvc_complete_vmname,
                  .type = HV_PT_STRING,
                  .position = 0,
                  .flags = HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
@@ -216,7 +216,7 @@ const hv_param_def hvc_hv_new_vm_params[] = {
                  .position = NAMED,
                  .enum_def = &hvc_hv_enum_bootdevice,
                  .help = "Device to boot from."},
-    [NV_SWITCH] = {.name = "SwitchName",
+    [NV_SWITCH] = {.name = "SwitchName", .complete = hvc_complete_switchname,
                    .type = HV_PT_STRING,
                    .position = NAMED,
                    .help = "Connects the new adapter to this switch."},
@@ -566,7 +566,7 @@ hvc_hv_save_vm_process(hv_cmd *cmd, const hv_value *input)
 
 /* Remove-VMSavedState names its first parameter -VMName */
 const hv_param_def hvc_hv_remove_vmsavedstate_params[] = {
-    [LC_NAME] = {.name = "VMName",
+    [LC_NAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                  .type = HV_PT_STRING,
                  .position = 0,
                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 static const char *const console_colors[] = {
     "Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow",
@@ -535,6 +537,42 @@ static const hv_param_def rh_params[RH__N + 1] = {
     [RH__N] = {.name = NULL},
 };
 
+/* -MaskInput / -AsSecureString on a terminal: no echo, one '*' per character typed. */
+static hv_status
+rh_masked(hv_cmd *cmd)
+{
+    struct termios old, raw;
+    if (tcgetattr(STDIN_FILENO, &old) != 0)
+        return HV_OK;
+    raw = old;
+    raw.c_lflag &= ~(tcflag_t)(ECHO | ICANON);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw);
+    hv_buf b = {0};
+    for (;;) {
+        char c;
+        if (read(STDIN_FILENO, &c, 1) != 1 || c == '\n' || c == '\r' || c == 4)
+            break;
+        if (c == 127 || c == 8) {
+            if (b.len > 0) {
+                /* drop one UTF-8 character */
+                do
+                    b.len--;
+                while (b.len > 0 && ((unsigned char)b.data[b.len] & 0xC0) == 0x80);
+                fputs("\b \b", stdout);
+            }
+        } else {
+            hv_buf_putc(&b, c);
+            if (((unsigned char)c & 0xC0) != 0x80)
+                fputc('*', stdout);
+        }
+        fflush(stdout);
+    }
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    fputc('\n', stdout);
+    fflush(stdout);
+    return hv_emit(cmd, hv_buf_finish(&b));
+}
+
 static hv_status
 rh_end(hv_cmd *cmd)
 {
@@ -549,6 +587,9 @@ rh_end(hv_cmd *cmd)
         hv_buf_free(&b);
     }
     fflush(stdout);
+    bool mask = hv_cmd_switch(cmd, RH_SECURE) || hv_cmd_switch(cmd, RH_MASK);
+    if (mask && isatty(STDIN_FILENO))
+        return rh_masked(cmd);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n = getline(&line, &cap, stdin);

@@ -716,10 +716,12 @@ hv_class_free_all(hv_ctx *ctx)
     class_state *s = ctx->classes;
     if (!s)
         return;
+    /* statics may hold instances of other classes: release them all before any def */
+    for (cls_def *c = s->classes; c; c = c->next)
+        hv_unrefp(&c->statics);
     while (s->classes) {
         cls_def *c = s->classes;
         s->classes = c->next;
-        hv_unref(c->statics);
         hv_ast_unit_unref(c->unit);
         free(c->props);
         free(c->methods);

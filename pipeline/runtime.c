@@ -254,7 +254,6 @@ hv_runtime_free(hv_ctx *ctx)
         hv_scope_pop(ctx);
     hv_eval_scripts_free(ctx);
     hv_scope_free(ctx, ctx->global);
-    hv_class_free_all(ctx);
     hv_eval_cache_free(ctx);
     hv_eval_console_free(ctx);
     hv_unref(ctx->err);
@@ -262,6 +261,8 @@ hv_runtime_free(hv_ctx *ctx)
     hv_unref(ctx->error_list);
     hv_unref(ctx->usings);
     hv_history_free(ctx);
+    /* last: instances still referenced above (in $Error targets...) point at class defs */
+    hv_class_free_all(ctx);
     free(ctx->script_path);
     free(ctx);
 }

@@ -1,0 +1,12 @@
+@(1,2,3).ForEach('ToString') -join '|'
+("a","b").ForEach('ToUpper') -join '|'
+("a","bb").ForEach('Length') -join '|'
+(1..3).ForEach({ $_ * 2 }) -join ','
+(1..10).Where({ $_ % 2 -eq 0 }) -join ','
+(1..10).Where({ $_ -gt 3 }, 'First', 2) -join ','
+(1..10).Where({ $_ -gt 3 }, 'Last', 2) -join ','
+(1..6).Where({ $_ -ge 3 }, 'Until') -join ','
+(1..6).Where({ $_ -ge 3 }, 'SkipUntil') -join ','
+$even, $odd = (1..6).Where({ $_ % 2 -eq 0 }, 'Split')
+$even -join ','
+$odd -join ','
