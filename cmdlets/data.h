@@ -131,6 +131,7 @@ extern const hv_param_def hvc_poplocation_params[];
 extern const hv_param_def hvc_joinpath_params[];
 extern const hv_param_def hvc_splitpath_params[];
 extern const hv_param_def hvc_resolvepath_params[];
+extern const hv_param_def hvc_convertpath_params[];
 extern const hv_param_def hvc_testpath_params[];
 hv_status hvc_getlocation_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_setlocation_process(hv_cmd *cmd, const hv_value *input);
@@ -139,6 +140,7 @@ hv_status hvc_poplocation_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_joinpath_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_splitpath_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_resolvepath_process(hv_cmd *cmd, const hv_value *input);
+hv_status hvc_convertpath_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_testpath_process(hv_cmd *cmd, const hv_value *input);
 
 /* ---- items (mgmt_item.c) ---- */
@@ -170,6 +172,7 @@ hv_status hvc_gethost_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_getculture_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_getuiculture_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_tosecure_process(hv_cmd *cmd, const hv_value *input);
+hv_status hvc_stringdata_process(hv_cmd *cmd, const hv_value *input); /* data_stringdata.c */
 hv_status hvc_fromsecure_process(hv_cmd *cmd, const hv_value *input);
 extern const hv_param_def hvc_getrandom_params[];
 extern const hv_param_def hvc_getunique_params[];
@@ -178,6 +181,7 @@ extern const hv_param_def hvc_gethost_params[];
 extern const hv_param_def hvc_getculture_params[];
 extern const hv_param_def hvc_getuiculture_params[];
 extern const hv_param_def hvc_tosecure_params[];
+extern const hv_param_def hvc_stringdata_params[];
 extern const hv_param_def hvc_fromsecure_params[];
 hv_status hvc_outfile_begin(hv_cmd *cmd);
 hv_status hvc_outfile_process(hv_cmd *cmd, const hv_value *input);

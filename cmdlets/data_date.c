@@ -285,6 +285,12 @@ hvc_getdate_process(hv_cmd *cmd, const hv_value *input)
     const hv_value *dv = hv_cmd_arg(cmd, GD_DATE);
     if (hv_cmd_bound(cmd, GD_UNIX)) {
         int64_t secs = hvc_arg_int(cmd, GD_UNIX, 0);
+        /* DateTimeOffset.FromUnixTimeSeconds' range (0001-01-01 .. 9999-12-31); outside it
+         * the tick arithmetic below would overflow */
+        if (secs < -62135596800LL || secs > 253402300799LL)
+            return hvc_throw(cmd, HV_CAT_InvalidArgument, "ArgumentOutOfRange", NULL,
+                             "Valid values are between -62135596800 and 253402300799, "
+                             "inclusive. (Parameter 'seconds')");
         ticks = to_local(HVC_UNIX_EPOCH_TICKS + secs * HVC_TICKS_PER_SEC);
         kind = HV_DT_LOCAL;
     } else if (dv && dv->kind == HV_DATETIME) {

@@ -331,6 +331,27 @@ static const hv_cmdlet_def data_cmdlets[] = {
         .online = ONLINE("get-uiculture"),
     },
     {
+        .name = "ConvertFrom-StringData",
+        .params = hvc_stringdata_params,
+        .ops = {.process = hvc_stringdata_process},
+        .synopsis = "Converts a string containing one or more key and value pairs to a hash table.",
+        .description =
+            "The ConvertFrom-StringData cmdlet converts a string that contains one or more key "
+            "and value pairs into a hash table. Each pair must be on a separate line (a "
+            "here-string is convenient); lines that are blank or start with # are ignored. "
+            "Backslashes in values are escape characters (as in Regex.Unescape), so a literal "
+            "backslash is written \\\\.",
+        .output_type = "System.Collections.Hashtable",
+        .examples = (const hv_example[]){
+            {.title = "Convert a here-string to a hash table",
+             .code = "$Here = @'\nMsg1 = The string parameter is required.\nMsg2 = Credentials "
+                     "are required for this command.\n'@\nConvertFrom-StringData -StringData $Here"},
+            {.title = "Use a different delimiter",
+             .code = "'name:vm01' | ConvertFrom-StringData -Delimiter ':'"},
+            {.title = NULL}},
+        .online = ONLINE("convertfrom-stringdata"),
+    },
+    {
         .name = "ConvertTo-SecureString",
         .sets = (const char *const[]){"Secure", "PlainText", "Open", NULL},
         .params = hvc_tosecure_params,

@@ -334,6 +334,24 @@ static const hv_cmdlet_def mgmt_cmdlets[] = {
         .online = ONLINE("resolve-path"),
     },
     {
+        .name = "Convert-Path",
+        .aliases = (const char *const[]){"cvpa", NULL},
+        .sets = PATH_SETS,
+        .params = hvc_convertpath_params,
+        .ops = {.process = hvc_convertpath_process},
+        .synopsis = "Converts a path from a PowerShell path to a PowerShell provider path.",
+        .description = "The Convert-Path cmdlet converts a path from a PowerShell path to a "
+                       "PowerShell provider path: relative paths, ~ and wildcards become the "
+                       "absolute file-system paths of the items they name (strings).",
+        .output_type = "System.String",
+        .examples = (const hv_example[]){
+            {.title = "Convert the working directory to a standard file system path",
+             .code = "Convert-Path ."},
+            {.title = "Convert a path with wildcards", .code = "Convert-Path ~/*.ps1"},
+            {.title = NULL}},
+        .online = ONLINE("convert-path"),
+    },
+    {
         .name = "Get-Process",
         .aliases = (const char *const[]){"gps", "ps", NULL},
         .sets = (const char *const[]){"Name", "Id", "InputObject", NULL},

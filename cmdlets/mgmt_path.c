@@ -1014,6 +1014,45 @@ hvc_resolvepath_process(hv_cmd *cmd, const hv_value *input)
     return st;
 }
 
+/* ---- Convert-Path: the provider (file-system) paths of PowerShell paths, as strings ---- */
+enum { CP_PATH, CP_LITERAL, CP__N };
+
+const hv_param_def hvc_convertpath_params[CP__N + 1] = {
+    [CP_PATH] = {.name = "Path", .type = HV_PT_STRING, .position = 0,
+                 .sets = HV_SET(RP_SET_PATH),
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME |
+                          HV_PF_ARRAY | HV_PF_WILDCARDS,
+                 .help = "Specifies the PowerShell path to be converted. Wildcards are "
+                         "permitted; each matching item gives one path."},
+    [CP_LITERAL] = {.name = "LiteralPath", .type = HV_PT_STRING, .position = HV_POS_NAMED,
+                    .sets = HV_SET(RP_SET_LITERAL),
+                    .flags = HV_PF_MANDATORY | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
+                    .aliases = (const char *const[]){"PSPath", "LP", NULL},
+                    .help = "Specifies the path to be converted, used exactly as typed."},
+    [CP__N] = {.name = NULL},
+};
+
+hv_status
+hvc_convertpath_process(hv_cmd *cmd, const hv_value *input)
+{
+    (void)input;
+    bool literal = hv_cmd_set_index(cmd) == RP_SET_LITERAL;
+    const hv_value *paths = hvc_arg_array(cmd, literal ? CP_LITERAL : CP_PATH);
+    hv_status st = HV_OK;
+    for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
+        HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);
+        hv_value list = hvc_fs_resolve(cmd, hv_str_cstr(&ps), literal);
+        if (list.kind != HV_ARRAY) {
+            st = hvc_path_not_found(cmd, hv_str_cstr(&ps));
+            continue;
+        }
+        for (size_t j = 0; j < hv_array_len(&list) && st == HV_OK; j++)
+            st = hv_emit(cmd, hv_ref(hv_array_at(&list, j)));
+        hv_unref(list);
+    }
+    return st;
+}
+
 /* ---- Test-Path ---- */
 enum { TP_SET_PATH, TP_SET_LITERAL };
 enum { TP_PATH, TP_LITERAL, TP_FILTER, TP_INCLUDE, TP_EXCLUDE, TP_PATHTYPE, TP_ISVALID,

@@ -16,6 +16,14 @@
 
 extern const hv_obj_class hvc_net_cls_adapter, hvc_net_cls_ipaddr, hvc_net_cls_route,
     hvc_net_cls_ipif, hvc_net_cls_ipconfig, hvc_net_cls_nat, hvc_net_cls_natmap, hvc_net_cls_dns;
+/* Get-NetIPConfiguration's member objects: same types, ToString = address / next hop /
+ * server list (net_common.c). hvc_net_reclass copies o's properties into a cls object
+ * (takes o). */
+extern const hv_obj_class hvc_net_cls_cfg_ipaddr, hvc_net_cls_cfg_route, hvc_net_cls_cfg_dns;
+hv_value hvc_net_reclass(hv_value o, const hv_obj_class *cls);
+/* MSFT_DNSClientServerAddress of interface l for family af (servers of other families are
+ * skipped) (net_dns.c). */
+hv_value hvc_net_dns_obj(const hv_nl_link *l, int af, const char *const *servers, size_t n);
 
 /* ---- arguments ---- */
 const char *hvc_net_arg_str(hv_cmd *cmd, int idx);   /* borrowed C string or NULL */

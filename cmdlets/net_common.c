@@ -91,6 +91,67 @@ static const hv_view_column dns_view[] = {
 const hv_obj_class hvc_net_cls_dns = {.type_name = HVC_NET_CIM "MSFT_DNSClientServerAddress",
                                       .table_view = dns_view};
 
+/* Get-NetIPConfiguration's IPv4Address / IPv4DefaultGateway / DNSServer hold real
+ * MSFT_NetIPAddress / MSFT_NetRoute / MSFT_DNSClientServerAddress objects (scripts read
+ * .IPv4Address.IPAddress, .IPv4DefaultGateway.NextHop, .DNSServer.ServerAddresses); the
+ * NetIPConfiguration view shows them as the address, the next hop and the server list, so
+ * these copies of the classes render that way as text. */
+static hv_value
+prop_text(const hv_value *self, const char *prop, const char *sep)
+{
+    const hv_value *v = hv_obj_get(self, prop);
+    if (!v)
+        return hv_str("");
+    if (v->kind != HV_ARRAY)
+        return hv_conv_to_string(v, NULL);
+    hv_buf b = {0};
+    for (size_t i = 0; i < hv_array_len(v); i++) {
+        hv_value t = hv_conv_to_string(hv_array_at(v, i), NULL);
+        if (i)
+            hv_buf_puts(&b, sep);
+        hv_buf_puts(&b, hv_str_cstr(&t));
+        hv_unref(t);
+    }
+    hv_value r = hv_strn(b.data ? b.data : "", b.len);
+    hv_buf_free(&b);
+    return r;
+}
+static hv_value
+cfg_ipaddr_text(const hv_value *self)
+{
+    return prop_text(self, "IPAddress", "");
+}
+static hv_value
+cfg_route_text(const hv_value *self)
+{
+    return prop_text(self, "NextHop", "");
+}
+static hv_value
+cfg_dns_text(const hv_value *self)
+{
+    return prop_text(self, "ServerAddresses", "\n");
+}
+const hv_obj_class hvc_net_cls_cfg_ipaddr = {.type_name = HVC_NET_CIM "MSFT_NetIPAddress",
+                                             .base_types = ipaddr_bases,
+                                             .list_view = ipaddr_list,
+                                             .default_props = ipaddr_table,
+                                             .to_string = cfg_ipaddr_text};
+const hv_obj_class hvc_net_cls_cfg_route = {.type_name = HVC_NET_CIM "MSFT_NetRoute",
+                                            .table_view = route_view,
+                                            .to_string = cfg_route_text};
+const hv_obj_class hvc_net_cls_cfg_dns = {.type_name = HVC_NET_CIM "MSFT_DNSClientServerAddress",
+                                          .table_view = dns_view, .to_string = cfg_dns_text};
+
+hv_value
+hvc_net_reclass(hv_value o, const hv_obj_class *cls)
+{
+    hv_value r = hv_obj_new(cls);
+    for (size_t i = 0; i < hv_obj_count(&o); i++)
+        hv_obj_set(&r, hv_obj_name_at(&o, i), hv_ref(hv_obj_value_at(&o, i)));
+    hv_unref(o);
+    return r;
+}
+
 /* ================================ arguments ================================ */
 
 const char *

@@ -77,8 +77,8 @@ static const hv_param_def getdns_params[GD__N + 1] = {
     CIM_COMMON(GD_CIM),
 };
 
-static hv_value
-dns_obj(const hv_nl_link *l, int af, const char *const *servers, size_t n)
+hv_value
+hvc_net_dns_obj(const hv_nl_link *l, int af, const char *const *servers, size_t n)
 {
     const char *name = hv_nl_link_display_name(l);
     hv_value o = hv_obj_new(&hvc_net_cls_dns);
@@ -151,10 +151,10 @@ getdns_process(hv_cmd *cmd, const hv_value *input)
             if (d) {
                 for (size_t j = 0; j < d->n; j++)
                     ptrs[n++] = d->servers[j];
-                st = hv_emit(cmd, dns_obj(l, fams[k], ptrs, n));
+                st = hv_emit(cmd, hvc_net_dns_obj(l, fams[k], ptrs, n));
             } else {
                 bool dflt = has_default(routes, nr, l->ifindex, fams[k]);
-                st = hv_emit(cmd, dns_obj(l, fams[k], dflt ? (const char *const *)sys : NULL,
+                st = hv_emit(cmd, hvc_net_dns_obj(l, fams[k], dflt ? (const char *const *)sys : NULL,
                                           dflt ? nsys : 0));
             }
             emitted++;
@@ -297,9 +297,9 @@ setdns_process(hv_cmd *cmd, const hv_value *input)
             st = hvc_net_write_error(cmd, &e, cls, NULL);
         hv_netstate_close(ns);
         if (st == HV_OK && hv_cmd_switch(cmd, SD_PASSTHRU)) {
-            st = hv_emit(cmd, dns_obj(&targets[i], AF_INET, reset ? NULL : srv, reset ? 0 : nsrv));
+            st = hv_emit(cmd, hvc_net_dns_obj(&targets[i], AF_INET, reset ? NULL : srv, reset ? 0 : nsrv));
             if (st == HV_OK)
-                st = hv_emit(cmd, dns_obj(&targets[i], AF_INET6, reset ? NULL : srv, reset ? 0 : nsrv));
+                st = hv_emit(cmd, hvc_net_dns_obj(&targets[i], AF_INET6, reset ? NULL : srv, reset ? 0 : nsrv));
         }
     }
     free(targets);

@@ -1109,12 +1109,25 @@ static const hv_param_def getcfg_params[GC__N + 1] = {
     CIM_COMMON(GC_CIM),
 };
 
+/* One member of IPv4Address/IPv6Address/...: none -> $null (gateway) or @() (addresses), one ->
+ * the object, more -> an array (as CIM properties unroll in pwsh). */
+static hv_value
+one_or_many(hv_value arr, bool null_when_empty)
+{
+    hv_value r = hv_array_len(&arr) == 1   ? hv_ref(hv_array_at(&arr, 0))
+                 : hv_array_len(&arr) == 0 && null_when_empty ? hv_null()
+                                                              : hv_ref(&arr);
+    hv_unref(arr);
+    return r;
+}
+
 static hv_value
 ipconfig_obj(hv_cmd *cmd, net_snapshot *s, const hv_nl_link *l, const hv_nl_addr *addrs,
-             size_t na, const hv_nl_route *routes, size_t nr, hv_netstate *ns)
+             size_t na, const hv_nl_route *routes, size_t nr, hv_netstate *ns, char **sys,
+             size_t nsys)
 {
     (void)cmd;
-    char desc[128], buf[64];
+    char desc[128];
     hvc_net_description(l, s->links, s->nlinks, desc, sizeof desc);
     const char *name = hv_nl_link_display_name(l);
     hv_value o = hv_obj_new(&hvc_net_cls_ipconfig);
@@ -1126,22 +1139,39 @@ ipconfig_obj(hv_cmd *cmd, net_snapshot *s, const hv_nl_link *l, const hv_nl_addr
     for (size_t i = 0; i < na; i++)
         if (addrs[i].ifindex == l->ifindex)
             hv_array_push(addrs[i].addr.family == AF_INET ? &v4 : &v6,
-                          hv_str(hv_nl_ip_format(&addrs[i].addr, buf, sizeof buf)));
+                          hvc_net_reclass(hvc_net_ipaddr_obj(&addrs[i], name, "ActiveStore"),
+                                          &hvc_net_cls_cfg_ipaddr));
     for (size_t i = 0; i < nr; i++)
         if (routes[i].oif == l->ifindex && routes[i].dst_len == 0 && routes[i].has_gateway)
             hv_array_push(routes[i].family == AF_INET ? &g4 : &g6,
-                          hv_str(hv_nl_ip_format(&routes[i].gateway, buf, sizeof buf)));
-    hv_obj_set(&o, "IPv4Address", hv_array_len(&v4) == 1 ? hv_ref(hv_array_at(&v4, 0)) : hv_ref(&v4));
-    hv_obj_set(&o, "IPv6Address", hv_array_len(&v6) == 1 ? hv_ref(hv_array_at(&v6, 0)) : hv_ref(&v6));
-    hv_obj_set(&o, "IPv6DefaultGateway", hv_array_len(&g6) ? hv_ref(hv_array_at(&g6, 0)) : hv_null());
-    hv_obj_set(&o, "IPv4DefaultGateway", hv_array_len(&g4) ? hv_ref(hv_array_at(&g4, 0)) : hv_null());
-    hv_unref(v4), hv_unref(v6), hv_unref(g4), hv_unref(g6);
+                          hvc_net_reclass(hvc_net_route_obj(&routes[i], name, "ActiveStore"),
+                                          &hvc_net_cls_cfg_route));
+    bool dflt4 = hv_array_len(&g4) > 0, dflt6 = hv_array_len(&g6) > 0;
+    hv_obj_set(&o, "IPv4Address", one_or_many(v4, false));
+    hv_obj_set(&o, "IPv6Address", one_or_many(v6, false));
+    hv_obj_set(&o, "IPv6DefaultGateway", one_or_many(g6, true));
+    hv_obj_set(&o, "IPv4DefaultGateway", one_or_many(g4, true));
+    /* DNSServer: the MSFT_DNSClientServerAddress objects that have servers, the same list
+     * Get-DnsClientServerAddress reports (the interface's own, else resolv.conf's for the
+     * interface that carries the default route) */
     hv_value dns = hv_array_new(2);
     const hv_ns_dns *d = ns ? hv_netstate_dns_get(ns, name) : NULL;
+    const char *own[HV_NS_MAX_DNS];
     for (size_t i = 0; d && i < d->n; i++)
-        hv_array_push(&dns, hv_str(d->servers[i]));
-    hv_obj_set(&o, "DNSServer", hv_array_len(&dns) == 1 ? hv_ref(hv_array_at(&dns, 0)) : hv_ref(&dns));
-    hv_unref(dns);
+        own[i] = d->servers[i];
+    static const int fams[2] = {AF_INET, AF_INET6};
+    for (int k = 0; k < 2; k++) {
+        bool dflt = fams[k] == AF_INET ? dflt4 : dflt6;
+        const char *const *list = d ? own : dflt ? (const char *const *)sys : NULL;
+        size_t n = d ? d->n : dflt ? nsys : 0;
+        hv_value obj = hvc_net_dns_obj(l, fams[k], list, n);
+        const hv_value *sa = hv_obj_get(&obj, "ServerAddresses");
+        if (sa && hv_array_len(sa))
+            hv_array_push(&dns, hvc_net_reclass(obj, &hvc_net_cls_cfg_dns));
+        else
+            hv_unref(obj);
+    }
+    hv_obj_set(&o, "DNSServer", one_or_many(dns, false));
     return o;
 }
 
@@ -1168,14 +1198,19 @@ getcfg_process(hv_cmd *cmd, const hv_value *input)
     hv_netstate *ns = NULL;
     if (st == HV_OK && found && hv_netstate_load(&ns, NULL) < 0)
         ns = NULL;
+    char **sys = NULL;
+    size_t nsys = 0;
+    if (st == HV_OK && found)
+        hv_dns_conf_servers(hv_dns_conf_path(), &sys, &nsys, NULL);
     for (size_t i = 0; i < s.nlinks && st == HV_OK && found; i++) {
         const hv_nl_link *l = &s.links[i];
         if ((alias || idx >= 0) ? l->ifindex != one.ifindex
                                 : (l->link_type == ARPHRD_LOOPBACK || !strcmp(l->kind, "tun") ||
                                    (!hv_cmd_switch(cmd, GC_ALL) && !(l->flags & IFF_UP))))
             continue;
-        st = hv_emit(cmd, ipconfig_obj(cmd, &s, l, addrs, na, routes, nr, ns));
+        st = hv_emit(cmd, ipconfig_obj(cmd, &s, l, addrs, na, routes, nr, ns, sys, nsys));
     }
+    hv_dns_strv_free(sys, nsys);
     hv_netstate_close(ns);
     free(addrs);
     free(routes);

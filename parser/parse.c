@@ -275,12 +275,6 @@ hv_parse_pos_at(hv_pstate *p, uint32_t off)
 }
 
 bool
-hv_parse_at_end(hv_pstate *p)
-{
-    return hv_parse_peek(p, HV_LEX_CMD)->kind == T_EOF;
-}
-
-bool
 hv_parse_is_stmt_end(const hv_token *t)
 {
     switch (t->kind) {

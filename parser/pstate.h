@@ -72,7 +72,6 @@ char *hv_parse_strdup(hv_pstate *p, const char *s, size_t n);
 const char *hv_parse_tok_text(const hv_pstate *p, const hv_token *t, size_t *len);
 bool hv_parse_tok_is(const hv_pstate *p, const hv_token *t, const char *word);
 hv_lex_pos hv_parse_pos_at(hv_pstate *p, uint32_t off);
-bool hv_parse_at_end(hv_pstate *p); /* T_EOF in CMD mode */
 bool hv_parse_is_stmt_end(const hv_token *t);
 
 /* ---- statements (parse.c) ---- */

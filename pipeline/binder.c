@@ -1064,6 +1064,40 @@ resolve_set(hv_binding *b, unsigned cand, bool pipe, bool input_msg, hv_bind_fai
 bool
 hv_bind_args(hv_binding *b, const hv_arg *args, size_t nargs, bool expect_input, hv_bind_fail *fail)
 {
+    /* `--` (unquoted) ends the parameters: it is dropped and every later -Name is a
+     * positional string, as about_Parsing documents (Write-Output -- -x prints -x). */
+    for (size_t k = 0; k < nargs; k++) {
+        const hv_arg *m = &args[k];
+        if (m->param || !m->bare_word || m->value.kind != HV_STRING ||
+            strcmp(hv_str_cstr(&m->value), "--") != 0)
+            continue;
+        hv_arg *copy = hv_xcalloc(nargs + 1, sizeof *copy);
+        size_t n = 0, first_temp = k;
+        for (size_t i = 0; i < k; i++)
+            copy[n++] = args[i];
+        for (size_t i = k + 1; i < nargs; i++) {
+            if (!args[i].param) {
+                copy[n] = args[i];
+                copy[n++].bare_word = false;
+                continue;
+            }
+            hv_value txt = hv_str(args[i].text ? args[i].text : args[i].param);
+            if (args[i].has_value) { /* -x:value after -- stays one literal argument */
+                hv_value sv = hv_conv_to_string(&args[i].value, NULL);
+                hv_value j = hv_strf("%s%s", hv_str_cstr(&txt), hv_str_cstr(&sv));
+                hv_unref(sv);
+                hv_unref(txt);
+                txt = j;
+            }
+            copy[n++] = (hv_arg){.value = txt, .has_value = true};
+        }
+        bool ok = hv_bind_args(b, copy, n, expect_input, fail);
+        for (size_t i = k + 1, j = first_temp; i < nargs; i++, j++)
+            if (args[i].param)
+                hv_unref(copy[j].value);
+        free(copy);
+        return ok;
+    }
     memset(fail, 0, sizeof *fail);
     fail->target = hv_null();
     fail->arg = -1;

@@ -18,7 +18,7 @@ typedef struct {
     const char *name;
     const hv_ast_typename *tn;
     hv_ast *init;
-    bool is_static;
+    bool is_static, is_hidden;
 } cls_prop;
 
 typedef struct {
@@ -44,6 +44,7 @@ struct cls_def {
     bool statics_init;
     hv_ast_unit *unit;
     hv_ast *node;
+    const char **display;      /* default display properties (when some are hidden) */
     cls_def *next;
 };
 
@@ -141,6 +142,15 @@ find_method(const cls_def *c, const char *name, size_t nargs, bool is_static, bo
 }
 
 static bool
+has_ctor(const cls_def *c)
+{
+    for (size_t i = 0; i < c->nmethods; i++)
+        if (c->methods[i].is_ctor)
+            return true;
+    return false;
+}
+
+static bool
 has_method_named(const cls_def *c, const char *name, bool is_static)
 {
     for (; c; c = c->base)
@@ -214,6 +224,10 @@ run_method(hv_ctx *ctx, const cls_method *m, const hv_value *self, hv_value *arg
            hv_value *out)
 {
     *out = hv_automation_null();
+    if (hv_eval_stack_exhausted(ctx))
+        return hv_eval_fail(ctx, NULL, "System.Management.Automation.ScriptCallDepthException",
+                            HV_CAT_InvalidOperation, "CallDepthOverflow",
+                            "The script failed due to call depth overflow.");
     hv_ast *node = m->node;
     hv_scope *saved = ctx->cur;
     hv_sink *saved_ret = ctx->return_sink;
@@ -379,7 +393,9 @@ hv_class_new_instance(hv_ctx *ctx, const hv_type_info *t, hv_value *args, size_t
     if (!c)
         return HV_OK;
     bool handled;
-    if (nargs == 1 && !find_method(c, "", 1, false, true))
+    /* [C]@{...} initializes properties through the default constructor, even when C has a
+     * one-argument constructor */
+    if (nargs == 1 && (args[0].kind == HV_TABLE || !find_method(c, "", 1, false, true)))
         return hv_class_convert(ctx, t, hv_ref(&args[0]), out, &handled);
     return new_instance(ctx, c, args, nargs, out);
 }
@@ -404,7 +420,7 @@ hv_class_convert(hv_ctx *ctx, const hv_type_info *t, hv_value v, hv_value *out, 
         *out = v;
         return HV_OK;
     }
-    if (v.kind == HV_TABLE) {
+    if (v.kind == HV_TABLE && (find_method(c, "", 0, false, true) || !has_ctor(c))) {
         hv_status st = new_instance(ctx, c, NULL, 0, out);
         const hv_value *k, *val;
         for (size_t it = 0; st == HV_OK && hv_table_next(&v, &it, &k, &val);) {
@@ -464,6 +480,27 @@ hv_class_set_field(hv_ctx *ctx, hv_value *self, const char *name, hv_value v, bo
         return st;
     hv_obj_set(self, p->name, conv);
     return HV_OK;
+}
+
+/* ([Base]$this).Method(): the method as Base defines it (non-virtual call), as pwsh binds a
+ * call on a cast to a base class. *found false when `as` is not a base of self's class. */
+hv_status
+hv_class_call_as(hv_ctx *ctx, const hv_value *self, const hv_type_info *as, const char *name,
+                 hv_value *args, size_t nargs, hv_value *out, bool *found)
+{
+    cls_def *c = def_of_obj(self), *base = ctx->classes ? def_of_type(ctx, as) : NULL;
+    *found = false;
+    *out = hv_null();
+    bool derived = false;
+    for (cls_def *d = c; d && base; d = d->base)
+        derived |= d == base;
+    if (!derived || base == c)
+        return HV_OK;
+    const cls_method *m = find_method(base, name, nargs, false, false);
+    if (!m)
+        return HV_OK;
+    *found = true;
+    return run_method(ctx, m, self, args, nargs, out);
 }
 
 hv_status
@@ -611,6 +648,36 @@ cls_to_string(const hv_value *self)
 
 /* ---- definitions ---- */
 
+/* hidden properties stay out of the default display (Format-Table / Format-List) */
+static void
+set_display_props(cls_def *c)
+{
+    size_t n = 0;
+    bool any_hidden = false;
+    for (cls_def *d = c; d; d = d->base)
+        for (size_t i = 0; i < d->nprops; i++) {
+            n++;
+            any_hidden |= d->props[i].is_hidden && !d->props[i].is_static;
+        }
+    if (!any_hidden)
+        return;
+    c->display = hv_xcalloc(n + 1, sizeof *c->display);
+    size_t k = 0;
+    /* base class properties come first, as in the instance */
+    cls_def *chain[32];
+    size_t nc = 0;
+    for (cls_def *d = c; d && nc < 32; d = d->base)
+        chain[nc++] = d;
+    while (nc > 0) {
+        cls_def *d = chain[--nc];
+        for (size_t i = 0; i < d->nprops; i++)
+            if (!d->props[i].is_hidden && !d->props[i].is_static)
+                c->display[k++] = d->props[i].name;
+    }
+    c->display[k] = NULL;
+    c->ocls.default_props = c->display;
+}
+
 hv_status
 hv_class_define(hv_ctx *ctx, hv_ast *node)
 {
@@ -651,13 +718,15 @@ hv_class_define(hv_ctx *ctx, hv_ast *node)
         hv_ast *m = mem->items[i];
         if (m->kind == HV_AST_PROPERTY) {
             c->props[c->nprops++] = (cls_prop){.name = m->u.prop.name, .tn = m->u.prop.type,
-                                               .init = m->u.prop.init, .is_static = m->u.prop.is_static};
+                                               .init = m->u.prop.init, .is_static = m->u.prop.is_static,
+                                               .is_hidden = m->u.prop.is_hidden};
         } else if (m->kind == HV_AST_METHOD) {
             c->methods[c->nmethods++] = (cls_method){
                 .name = m->u.method.name, .node = m, .nparams = m->u.method.params.n,
                 .is_static = m->u.method.is_static, .is_ctor = m->u.method.is_ctor};
         }
     }
+    set_display_props(c);
     class_state *s = state(ctx);
     c->next = s->classes;
     s->classes = c;
@@ -726,6 +795,7 @@ hv_class_free_all(hv_ctx *ctx)
         free(c->props);
         free(c->methods);
         free(c->base_types);
+        free(c->display);
         free(c->name);
         free(c);
     }

@@ -2,6 +2,7 @@
  * casts with .NET range checks, the type table behind type literals, dates and timespans,
  * and the small boxed natives (guid, version, ipaddress). */
 #include "convert.h"
+#include "errors.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -111,6 +112,8 @@ T(t_culture, "System.Globalization.CultureInfo", "cultureinfo", HV_BOXED, HV_TB_
 T(t_stopwatch, "System.Diagnostics.Stopwatch", NULL, HV_BOXED, HV_TB_STOPWATCH);
 T(t_thread, "System.Threading.Thread", NULL, HV_BOXED, HV_TB_STATIC);
 T(t_dns, "System.Net.Dns", NULL, HV_BOXED, HV_TB_STATIC);
+T(t_wildcard, "System.Management.Automation.WildcardPattern", "WildcardPattern", HV_BOXED,
+  HV_TB_STATIC);
 T(t_pscred, "System.Management.Automation.PSCredential", "pscredential", HV_BOXED, HV_TB_CREDENTIAL);
 T(t_netcred, "System.Net.NetworkCredential", NULL, HV_BOXED, HV_TB_CREDENTIAL);
 /* Dictionary<K,V> and friends are hashtables; .NET's default comparer is case-sensitive */
@@ -173,6 +176,8 @@ static const type_name_row type_names[] = {
     {"System.Diagnostics.Stopwatch", &t_stopwatch},
     {"System.Threading.Thread", &t_thread},
     {"System.Net.Dns", &t_dns},
+    {"WildcardPattern", &t_wildcard},
+    {"System.Management.Automation.WildcardPattern", &t_wildcard},
     {"pscredential", &t_pscred},
     {"System.Management.Automation.PSCredential", &t_pscred},
     {"System.Net.NetworkCredential", &t_netcred},
@@ -309,6 +314,8 @@ is_generic_dict(const char *name, size_t len)
     return false;
 }
 
+static const hv_type_info *exception_type(const char *full);
+
 const hv_type_info *
 hv_type_lookup(const char *name)
 {
@@ -330,7 +337,13 @@ hv_type_lookup(const char *name)
         return &t_genlist;
     if (is_generic_dict(name, len))
         return &t_dictionary;
-    return lookup_base(name, len);
+    const hv_type_info *t = lookup_base(name, len);
+    if (!t) {
+        const char *exc = hv_err_exception_type_named(name, len);
+        if (exc)
+            t = exception_type(exc);
+    }
+    return t;
 }
 
 const hv_type_info *
@@ -360,6 +373,23 @@ type_named(const char *full, hv_kind kind)
     hv_type_info *t = hv_xcalloc(1, sizeof *t);
     t->full_name = hv_xstrdup(full);
     t->kind = kind;
+    type_list_add(&named_types, t);
+    return t;
+}
+
+/* An exception type ([System.ArgumentException]): HV_OBJECT sub 2; values are the
+ * exception objects errors.c builds. */
+static const hv_type_info *
+exception_type(const char *full)
+{
+    for (size_t i = 0; i < named_types.n; i++)
+        if (named_types.v[i]->kind == HV_OBJECT && named_types.v[i]->sub == 2 &&
+            strcmp(named_types.v[i]->full_name, full) == 0)
+            return named_types.v[i];
+    hv_type_info *t = hv_xcalloc(1, sizeof *t);
+    t->full_name = hv_xstrdup(full);
+    t->kind = HV_OBJECT;
+    t->sub = 2;
     type_list_add(&named_types, t);
     return t;
 }
@@ -403,8 +433,14 @@ hv_type_of(const hv_value *v)
         return &t_enum;
     case HV_STRING:
         return &t_string;
-    case HV_ARRAY:
-        return v->sub == HV_TA_LIST ? &t_arraylist : v->sub == HV_TA_GENERIC_LIST ? &t_genlist : &t_objarr;
+    case HV_ARRAY: {
+        if (v->sub == HV_TA_LIST)
+            return &t_arraylist;
+        if (v->sub == HV_TA_GENERIC_LIST)
+            return &t_genlist;
+        uint16_t tag = hv_heap_of(v)->reserved;
+        return tag && tag <= array_types.n ? array_types.v[tag - 1] : &t_objarr;
+    }
     case HV_TABLE:
         return hv_table_flags(v) & HV_TABLE_ORDERED ? &t_ordered : &t_hashtable;
     case HV_OBJECT: {
@@ -2311,6 +2347,21 @@ to_timespan(const hv_value *v, hv_value *out, hv_conv_err *err)
     return fail_type(err, v, "System.TimeSpan");
 }
 
+/* A converted [T[]] array remembers its element type (GetType() says Int32[]): the array
+ * heap's spare field holds the index + 1 of T[] in the array-type registry. Any later
+ * rebuild (+=, clone) is a plain object[] unless converted again, as a typed variable is. */
+static void
+tag_array_type(hv_value *r, const hv_type_info *t)
+{
+    if (r->sub != HV_TA_OBJECT || !t->element || t->element == &t_object)
+        return;
+    for (size_t i = 0; i < array_types.n && i < 0xfffe; i++)
+        if (array_types.v[i] == t) {
+            hv_heap_of(r)->reserved = (uint16_t)(i + 1);
+            return;
+        }
+}
+
 static bool
 to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *err)
 {
@@ -2339,6 +2390,7 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
             }
             hv_array_push(&r, e);
         }
+        tag_array_type(&r, t);
         *out = r;
         return true;
     }
@@ -2349,6 +2401,7 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
         hv_value r = hv_array_new(len);
         for (size_t i = 0; i < len;)
             hv_array_push(&r, hv_char(hv_utf8_next(p, len, &i)));
+        tag_array_type(&r, t);
         *out = r;
         return true;
     }
@@ -2364,6 +2417,7 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
             hv_unref(r);
             return false;
         }
+        tag_array_type(&r, t);
     } else {
         e = hv_ref(v);
     }
@@ -2373,6 +2427,25 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
 }
 
 const hv_obj_class hv_psreference_class = {.type_name = "System.Management.Automation.PSReference"};
+
+static bool
+to_exception(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *err)
+{
+    if (v->kind == HV_OBJECT)
+        for (size_t i = 0; i < hv_obj_typename_count(v); i++)
+            if (hv_str_eq_ci(hv_obj_typename_at(v, i), t->full_name)) {
+                *out = hv_ref(v);
+                return true;
+            }
+    if (v->kind == HV_NULL) {
+        *out = hv_null();
+        return true;
+    }
+    if (v->kind != HV_STRING)
+        return fail_type(err, v, t->full_name);
+    *out = hv_err_exception_new(t->full_name, hv_str_cstr(v), NULL);
+    return true;
+}
 
 static bool
 to_pscustom(const hv_value *v, hv_value *out, hv_conv_err *err)
@@ -2566,6 +2639,8 @@ hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv
             }
             return true;
         }
+        if (t->sub == 2) /* an exception type */
+            return to_exception(v, t, out, err);
         return to_pscustom(v, out, err);
     case HV_SCRIPTBLOCK:
         if (v->kind == HV_SCRIPTBLOCK || v->kind == HV_NULL) {

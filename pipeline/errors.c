@@ -65,10 +65,14 @@ static const char *const base_argument[] = {"System.ArgumentException", "System.
                                             "System.Exception", "System.Object", NULL};
 static const char *const base_io[] = {"System.IO.IOException", "System.SystemException",
                                       "System.Exception", "System.Object", NULL};
+static const char *const base_invalidop[] = {"System.InvalidOperationException",
+                                             "System.SystemException", "System.Exception",
+                                             "System.Object", NULL};
 static const char *const base_arith[] = {"System.ArithmeticException", "System.SystemException",
                                          "System.Exception", "System.Object", NULL};
 
 static hv_value exception_to_string(const hv_value *self);
+static const char *short_name(const char *full);
 
 #define EXC(var, tn, bases)                                                                        \
     static const hv_obj_class var = {                                                              \
@@ -102,13 +106,24 @@ EXC(exc_virt, "Microsoft.HyperV.PowerShell.VirtualizationException", base_except
 EXC(exc_cim, "Microsoft.Management.Infrastructure.CimException", base_system);
 EXC(exc_remote, SMA "RemoteException", base_runtime);
 EXC(exc_win32, "System.ComponentModel.Win32Exception", base_system);
+/* further types scripts commonly throw/catch by name */
+EXC(exc_invalidcast, "System.InvalidCastException", base_system);
+EXC(exc_timeout, "System.TimeoutException", base_system);
+EXC(exc_index, "System.IndexOutOfRangeException", base_system);
+EXC(exc_nullref, "System.NullReferenceException", base_system);
+EXC(exc_keynf, "System.Collections.Generic.KeyNotFoundException", base_system);
+EXC(exc_opcancel, "System.OperationCanceledException", base_system);
+EXC(exc_app, "System.ApplicationException", base_exception);
+EXC(exc_psinvalidop, SMA "PSInvalidOperationException", base_invalidop);
 
 static const hv_obj_class *const known_exceptions[] = {
     &exc_exception,  &exc_system,    &exc_runtime,  &exc_binding,    &exc_binding_val, &exc_item_nf,
     &exc_session,    &exc_cmd_nf,    &exc_stop,     &exc_invocation, &exc_method_inv,  &exc_parse,
     &exc_psargument, &exc_invalidop, &exc_argument, &exc_arg_null,   &exc_arg_range,   &exc_io,
     &exc_fnf,        &exc_dnf,       &exc_unauth,   &exc_notsup,     &exc_notimpl,     &exc_divzero,
-    &exc_format,     &exc_virt,      &exc_cim,      &exc_remote,     &exc_win32,       NULL,
+    &exc_format,     &exc_virt,      &exc_cim,      &exc_remote,     &exc_win32,
+    &exc_invalidcast, &exc_timeout,  &exc_index,    &exc_nullref,    &exc_keynf,       &exc_opcancel,
+    &exc_app,        &exc_psinvalidop, NULL,
 };
 
 static hv_value
@@ -135,6 +150,55 @@ new_exception(const char *type, const char *message)
     hv_obj_set(&e, "InnerException", hv_null());
     hv_obj_set(&e, "Source", hv_null());
     hv_obj_set(&e, "HResult", hv_int(-2146233087));
+    return e;
+}
+
+/* The exception types script code can name ([System.ArgumentException]::new(...), catch
+ * [IOException]): the canonical full name for a full, "System."-less or last-segment name. */
+const char *
+hv_err_exception_type_named(const char *name, size_t len)
+{
+    for (size_t i = 0; known_exceptions[i]; i++) {
+        const char *full = known_exceptions[i]->type_name;
+        size_t fl = strlen(full);
+        if (hv_strn_eq_ci(full, fl, name, len))
+            return full;
+        if (fl > 7 && hv_strn_eq_ci(full + 7, fl - 7, name, len) &&
+            hv_strn_eq_ci(full, 7, "System.", 7))
+            return full;
+        const char *last = short_name(full);
+        if (hv_strn_eq_ci(last, strlen(last), name, len))
+            return full;
+    }
+    return NULL;
+}
+
+/* A new exception object as .NET's constructors make it: no message = the default text. */
+hv_value
+hv_err_exception_new(const char *type, const char *message, const hv_value *inner)
+{
+    char dflt[300];
+    if (!message) {
+        if (hv_str_eq_ci(type, "System.ArgumentNullException"))
+            message = "Value cannot be null.";
+        else if (hv_str_eq_ci(type, "System.ArgumentOutOfRangeException"))
+            message = "Specified argument was out of the range of valid values.";
+        else if (hv_str_eq_ci(type, "System.ArgumentException"))
+            message = "Value does not fall within the expected range.";
+        else if (hv_str_eq_ci(type, "System.InvalidOperationException"))
+            message = "Operation is not valid due to the current state of the object.";
+        else if (hv_str_eq_ci(type, "System.NotImplementedException"))
+            message = "The method or operation is not implemented.";
+        else if (hv_str_eq_ci(type, "System.NotSupportedException"))
+            message = "Specified method is not supported.";
+        else {
+            snprintf(dflt, sizeof dflt, "Exception of type '%s' was thrown.", type);
+            message = dflt;
+        }
+    }
+    hv_value e = new_exception(type, message);
+    if (inner && inner->kind != HV_NULL)
+        hv_obj_set(&e, "InnerException", hv_ref(inner));
     return e;
 }
 

@@ -39,4 +39,10 @@ bool hv_err_use_color(hv_ctx *ctx);
  * other value. The text has no trailing newline. */
 bool hv_stream_record_text(hv_ctx *ctx, const hv_value *v, hv_value *text);
 
+/* Exception types script code can name: canonical full name for a full, "System."-less or
+ * last-segment name ("ArgumentException"), NULL when not one of the known types. */
+const char *hv_err_exception_type_named(const char *name, size_t len);
+/* A new exception object of that type (message NULL = .NET's default text), optional inner. */
+hv_value hv_err_exception_new(const char *type, const char *message, const hv_value *inner);
+
 #endif

@@ -92,6 +92,31 @@ hv_eval_pos_of(const hv_ast *node, hv_pos *pos)
     }
 }
 
+/* A pending error raised without a position (a .NET method of V's failing) gets the
+ * position of the expression being evaluated, so the concise view shows the Line block. */
+void
+hv_eval_fill_position(hv_ctx *ctx, const hv_ast *node)
+{
+    if (!node || ctx->err.kind != HV_OBJECT)
+        return;
+    const hv_value *inv = hv_obj_get(&ctx->err, "InvocationInfo");
+    if (!inv || inv->kind != HV_OBJECT)
+        return;
+    const hv_value *ln = hv_obj_get(inv, "ScriptLineNumber");
+    if (ln && ln->kind == HV_INT && hv_int_of(ln) > 0)
+        return;
+    hv_pos pos;
+    hv_eval_pos_of(node, &pos);
+    if (!pos.line)
+        return;
+    hv_value iv = hv_ref(inv);
+    hv_obj_set(&iv, "ScriptLineNumber", hv_int((int32_t)pos.line));
+    hv_obj_set(&iv, "OffsetInLine", hv_int((int32_t)pos.col));
+    hv_obj_set(&iv, "ScriptName", hv_str(pos.script ? pos.script : ""));
+    hv_obj_set(&iv, "Line", pos.line_text ? hv_strn(pos.line_text, pos.line_len) : hv_str(""));
+    hv_unref(iv);
+}
+
 bool
 hv_eval_current_pos(hv_ctx *ctx, hv_pos *pos)
 {
@@ -477,13 +502,55 @@ foreach_item(hv_ctx *ctx, hv_ast *node, hv_value item, hv_sink *out, bool *leave
 static hv_status
 range_bounds(hv_ctx *ctx, hv_ast *node, int64_t *lo, int64_t *hi, bool *chars, bool *ok);
 
+/* Does the source text of node mention `word` (case-insensitive)? Used to create the
+ * $foreach / $switch enumerators only for the loops that use them. */
+static bool
+text_mentions(const hv_ast *node, const char *word)
+{
+    const hv_ast_unit *u = unit_of(node);
+    if (!u)
+        return true;
+    size_t len;
+    const char *t = hv_ast_text(u, node, &len);
+    char *copy = hv_xstrndup(t, len);
+    bool found = strcasestr(copy, word) != NULL;
+    free(copy);
+    return found;
+}
+
+static hv_status
+foreach_with_enumerator(hv_ctx *ctx, hv_ast *node, hv_value coll, hv_sink *out)
+{
+    hv_value en = hv_eval_enumerator_new(&coll);
+    size_t *pos = hv_eval_enumerator_pos(&en);
+    hv_value saved = hv_eval_var_by_name(ctx, "foreach");
+    hv_status st = hv_scope_assign(ctx, NULL, "foreach", hv_ref(&en));
+    bool leave = false;
+    for (*pos = 0; st == HV_OK && !leave && *pos < hv_array_len(&coll); (*pos)++) {
+        if (interrupted(ctx)) {
+            st = stop_status(ctx);
+            break;
+        }
+        st = foreach_item(ctx, node, hv_ref(hv_array_at(&coll, *pos)), out, &leave);
+    }
+    hv_status s2 = hv_scope_assign(ctx, NULL, "foreach", saved);
+    (void)s2;
+    hv_unref(en);
+    hv_unref(coll);
+    return st;
+}
+
 static hv_status
 eval_foreach(hv_ctx *ctx, hv_ast *node, hv_sink *out)
 {
     hv_ast *iter = hv_ast_pure_expr(node->u.foreach_.iter);
     bool leave = false;
     hv_status st = HV_OK;
-    if (iter && iter->kind == HV_AST_BINARY && iter->u.bin.op == HVA_OP_RANGE) {
+    hv_node_cache *nc = hv_eval_cache_of(ctx, node);
+    if (nc->special < 0)
+        nc->special = text_mentions(node->u.foreach_.body, "$foreach");
+    bool wants_enum = nc->special == 1;
+    if (iter && iter->kind == HV_AST_BINARY && iter->u.bin.op == HVA_OP_RANGE && !wants_enum) {
         int64_t lo, hi;
         bool chars, ok;
         if ((st = range_bounds(ctx, iter, &lo, &hi, &chars, &ok)) != HV_OK)
@@ -509,9 +576,16 @@ eval_foreach(hv_ctx *ctx, hv_ast *node, hv_sink *out)
         return HV_OK;
     }
     if (coll.kind != HV_ARRAY) {
+        if (wants_enum) {
+            hv_value a = hv_array_new(1);
+            hv_array_push(&a, coll);
+            return foreach_with_enumerator(ctx, node, a, out);
+        }
         st = foreach_item(ctx, node, coll, out, &leave);
         return st;
     }
+    if (wants_enum)
+        return foreach_with_enumerator(ctx, node, coll, out);
     size_t n = hv_array_len(&coll);
     for (size_t i = 0; i < n && !leave; i++) {
         if (interrupted(ctx)) {
@@ -714,10 +788,13 @@ eval_switch(hv_ctx *ctx, hv_ast *node, hv_sink *out)
     hv_value saved_switch = hv_eval_var_by_name(ctx, "switch");
     bool leave = false;
     if (input.kind == HV_ARRAY) {
-        size_t n = hv_array_len(&input);
-        if ((st = hv_scope_assign(ctx, NULL, "switch", hv_ref(&input))) == HV_OK)
-            for (size_t i = 0; i < n && !leave && st == HV_OK; i++)
-                st = switch_one(ctx, node, hv_array_at(&input, i), out, &leave);
+        /* $switch: the enumerator; MoveNext() in a clause skips the next input */
+        hv_value en = hv_eval_enumerator_new(&input);
+        size_t *pos = hv_eval_enumerator_pos(&en);
+        if ((st = hv_scope_assign(ctx, NULL, "switch", hv_ref(&en))) == HV_OK)
+            for (*pos = 0; *pos < hv_array_len(&input) && !leave && st == HV_OK; (*pos)++)
+                st = switch_one(ctx, node, hv_array_at(&input, *pos), out, &leave);
+        hv_unref(en);
     } else {
         st = switch_one(ctx, node, &input, out, &leave);
     }
@@ -785,6 +862,14 @@ static const char *const exc_parents[][2] = {
     {"System.SystemException", "System.Exception"},
     {"System.ApplicationException", "System.Exception"},
 };
+
+static const char *exc_parent(const char *t);
+
+const char *
+hv_eval_exception_parent(const char *t)
+{
+    return exc_parent(t);
+}
 
 static const char *
 exc_parent(const char *t)

@@ -95,11 +95,17 @@ not_found(hv_ctx *ctx, hv_ast *node, const char *name)
     return hv_eval_raise(ctx, rec, false);
 }
 
+static bool ends_with_ps1(const char *s);
+
 static bool
 is_path_name(const char *name)
 {
-    /* .\setup.ps1 as pasted from Windows docs: pwsh on Unix accepts \ as a separator */
-    return strchr(name, '/') != NULL || strchr(name, '\\') != NULL || name[0] == '~';
+    if (strchr(name, '/') != NULL || name[0] == '~')
+        return true;
+    /* .\setup.ps1 as pasted from Windows docs: pwsh on Unix accepts \ as a separator;
+     * Module\Command names are not paths */
+    return strchr(name, '\\') != NULL &&
+           (name[0] == '.' || ends_with_ps1(name));
 }
 
 static bool
@@ -393,7 +399,12 @@ static hv_status
 build_stage(hv_ctx *ctx, stage_set *ss, hv_stage *st, hv_ast *cmd)
 {
     memset(st, 0, sizeof *st);
-    hv_eval_pos_of(cmd, &st->pos);
+    hv_node_cache *nc = hv_eval_cache_of(ctx, cmd);
+    if (!nc->pos_valid) {
+        hv_eval_pos_of(cmd, &nc->pos);
+        nc->pos_valid = true;
+    }
+    st->pos = nc->pos;
     st->node = cmd;
     st->dot_source = cmd->u.cmd.invoke == '.';
     hv_status s = resolve_head(ctx, ss, st, cmd);

@@ -551,6 +551,52 @@ replace_with_block(hv_ctx *ctx, hv_ast *node, const hv_value *input, const hv_va
     return HV_OK;
 }
 
+/* -split { predicate } [, max]: split where the block is true for a character ($_),
+ * dropping that character. */
+static hv_status
+split_with_block(hv_ctx *ctx, const hv_value *l, const hv_value *r, hv_value *out)
+{
+    const hv_value *blk = r->kind == HV_ARRAY ? hv_array_at(r, 0) : r;
+    int64_t max = 0;
+    hv_conv_err err;
+    if (r->kind == HV_ARRAY && hv_array_len(r) >= 2 && !hv_conv_to_int64(hv_array_at(r, 1), &max, &err))
+        max = 0;
+    hv_value res = hv_array_new(4);
+    size_t nin = l->kind == HV_ARRAY ? hv_array_len(l) : 1;
+    hv_status st = HV_OK;
+    for (size_t k = 0; k < nin && st == HV_OK; k++) {
+        hv_value sv = hv_conv_to_string(l->kind == HV_ARRAY ? hv_array_at(l, k) : l, NULL);
+        const char *str = hv_str_cstr(&sv);
+        size_t len = hv_str_len(&sv), start = 0, i = 0;
+        int64_t pieces = 1;
+        while (i < len && st == HV_OK && (max <= 0 || pieces < max)) {
+            size_t at = i;
+            uint32_t cp = hv_utf8_next(str, len, &i);
+            hv_value ch = hv_char(cp);
+            hv_collector c;
+            hv_collect_init(&c);
+            st = hv_eval_invoke_block(ctx, blk, &ch, NULL, 0, false, &c.sink);
+            hv_value rv = hv_collect_result(&c);
+            bool hit = st == HV_OK && hv_conv_to_bool(&rv);
+            hv_unref(rv);
+            hv_collect_free(&c);
+            if (hit) {
+                hv_array_push(&res, hv_strn(str + start, at - start));
+                start = i;
+                pieces++;
+            }
+        }
+        hv_array_push(&res, hv_strn(str + start, len - start));
+        hv_unref(sv);
+    }
+    if (st != HV_OK) {
+        hv_unref(res);
+        return st;
+    }
+    *out = res;
+    return HV_OK;
+}
+
 static hv_status
 set_matches(hv_ctx *ctx, hv_value m)
 {
@@ -567,6 +613,9 @@ apply_binop(hv_ctx *ctx, hv_ast *node, int mop, bool cs, const hv_value *l, cons
     if (fast_int_op(mop, l, r, out))
         return HV_OK;
     hv_binop op = (hv_binop)(mop - 1);
+    if (op == HV_OP_SPLIT && (hv_eval_is_block(r) || (r->kind == HV_ARRAY && hv_array_len(r) >= 1 &&
+                                                       hv_eval_is_block(hv_array_at(r, 0)))))
+        return split_with_block(ctx, l, r, out);
     if (op == HV_OP_REPLACE && r->kind == HV_ARRAY && hv_array_len(r) == 2 &&
         hv_eval_is_block(hv_array_at(r, 1)))
         return replace_with_block(ctx, node, l, hv_array_at(r, 0), hv_array_at(r, 1), cs, out);
@@ -760,6 +809,8 @@ hv_eval_type(hv_ctx *ctx, const hv_ast_typename *tn)
         if ((t = hv_type_lookup(buf)))
             return t;
     }
+    if ((t = hv_eval_exception_type(tn->full)))
+        return t;
     if (tn->rank == 1 && tn->element) {
         const hv_type_info *el = hv_eval_type(ctx, tn->element);
         if (el)
@@ -814,6 +865,36 @@ type_not_found(hv_ctx *ctx, hv_ast *node, const hv_ast_typename *tn)
 
 static hv_status eval_hashtable(hv_ctx *ctx, hv_ast *node, bool as_object, hv_value *out);
 
+/* [ref]$var references the variable (created in the current scope if missing); [ref]expr
+ * a copy of the value; [ref] of a reference is the same reference. */
+static hv_status
+make_ref(hv_ctx *ctx, hv_ast *operand, hv_value *out)
+{
+    while (operand->kind == HV_AST_PAREN && hv_ast_pure_expr(operand->u.paren.stmt))
+        operand = hv_ast_pure_expr(operand->u.paren.stmt);
+    if (operand->kind == HV_AST_VARIABLE && operand->u.var.scope != HV_VS_ENV) {
+        hv_var *var = hv_scope_lookup(ctx, operand->u.var.name);
+        if (var && hv_eval_is_ref(&var->value)) {
+            *out = hv_ref(&var->value);
+            return HV_OK;
+        }
+        if (!var)
+            var = hv_scope_new_var(ctx, ctx->cur, operand->u.var.name);
+        *out = hv_eval_ref_new(var, hv_null());
+        return HV_OK;
+    }
+    hv_value v;
+    hv_status st = hv_eval_expr(ctx, operand, &v);
+    if (st != HV_OK)
+        return st;
+    if (hv_eval_is_ref(&v)) {
+        *out = v;
+        return HV_OK;
+    }
+    *out = hv_eval_ref_new(NULL, v.kind == HV_NULL ? hv_null() : v);
+    return HV_OK;
+}
+
 static hv_status
 eval_convert(hv_ctx *ctx, hv_ast *node, hv_value *out)
 {
@@ -825,6 +906,8 @@ eval_convert(hv_ctx *ctx, hv_ast *node, hv_value *out)
         return eval_hashtable(ctx, operand, true, out);
     if (hv_str_eq_ci(tn->full, "ordered") && operand->kind == HV_AST_HASHTABLE)
         return eval_hashtable(ctx, operand, false, out);
+    if (hv_str_eq_ci(tn->full, "ref") || hv_str_eq_ci(tn->full, "System.Management.Automation.PSReference"))
+        return make_ref(ctx, operand, out);
     hv_value v;
     hv_status st = hv_eval_expr(ctx, operand, &v);
     if (st != HV_OK)

@@ -142,6 +142,8 @@ typedef struct {
     char *pattern;               /* ValidatePattern */
     hv_ast *validate_script;     /* ValidateScript { } */
     bool not_null;
+    int64_t count_min, count_max; /* ValidateCount (max 0 = none) */
+    int64_t len_min, len_max;     /* ValidateLength (max 0 = none) */
 } param_extra;
 
 typedef struct {
@@ -154,7 +156,9 @@ typedef struct {
     size_t nblocks;
     hv_example *examples;
     bool has_cmdletbinding;
+    bool no_positional;          /* [CmdletBinding(PositionalBinding = $false)] */
     bool uses_invocation;        /* body mentions $MyInvocation / $PSCmdlet / $PSBoundParameters */
+    bool uses_args, uses_bound, uses_input; /* body mentions args / PSBoundParameters / input */
     bool simple;                 /* no params, only an end block, no closure: fast invocation */
     hv_scope *under_scope;       /* cached $_ slot of the last dot-sourced invocation */
     uint64_t under_epoch;
@@ -377,6 +381,22 @@ synth_param(hv_ctx *ctx, fn_priv *p, int idx, hv_ast *param, const char ***sets,
             hv_unref(v);
         } else if (attr_is(a, "ValidateScript") && a->u.attr.pos.n >= 1) {
             ex->validate_script = a->u.attr.pos.items[0];
+        } else if ((attr_is(a, "ValidateCount") || attr_is(a, "ValidateLength")) && a->u.attr.pos.n >= 2) {
+            hv_value lo = attr_value(ctx, a->u.attr.pos.items[0]);
+            hv_value hi = attr_value(ctx, a->u.attr.pos.items[1]);
+            int64_t l = 0, h = 0;
+            hv_conv_err err;
+            if (hv_conv_to_int64(&lo, &l, &err) && hv_conv_to_int64(&hi, &h, &err)) {
+                if (attr_is(a, "ValidateCount")) {
+                    ex->count_min = l;
+                    ex->count_max = h;
+                } else {
+                    ex->len_min = l;
+                    ex->len_max = h;
+                }
+            }
+            hv_unref(lo);
+            hv_unref(hi);
         } else if (attr_is(a, "SupportsWildcards")) {
             pd->flags |= HV_PF_WILDCARDS;
         }
@@ -402,6 +422,8 @@ apply_cmdletbinding(hv_ctx *ctx, hv_function *fn, hv_ast *attr, const char ***se
             if (hv_str_eq_ci(hv_str_cstr(&s), "High"))
                 fn->def.flags |= HV_CF_CONFIRM_HIGH;
             hv_unref(s);
+        } else if (hv_str_eq_ci(n, "PositionalBinding")) {
+            p->no_positional = !hv_conv_to_bool(&v);
         } else if (hv_str_eq_ci(n, "DefaultParameterSetName")) {
             hv_value s = hv_conv_to_string(&v, NULL);
             fn->def.default_set = set_index(p, sets, nsets, hv_str_cstr(&s));
@@ -584,7 +606,7 @@ synthesize_def(hv_ctx *ctx, hv_function *fn, const hv_ast_list *params, hv_ast *
     }
     for (int i = 0; i < p->nparams; i++)
         synth_param(ctx, p, i, params->items[i], &sets, &nsets, &any_explicit, &advanced);
-    if (!any_explicit) {
+    if (!any_explicit && !p->no_positional) {
         int pos = 0;
         for (int i = 0; i < p->nparams; i++)
             if (p->params[i].type != HV_PT_SWITCH && !(p->params[i].flags & HV_PF_REMAINING))
@@ -605,6 +627,11 @@ synthesize_def(hv_ctx *ctx, hv_function *fn, const hv_ast_list *params, hv_ast *
     char *body = btext ? hv_xstrndup(btext, blen) : NULL;
     p->uses_invocation = !body || strcasestr(body, "MyInvocation") || strcasestr(body, "PSCmdlet") ||
                          strcasestr(body, "PSBoundParameters");
+    /* automatic variables a body never names need not be created per call (a nested
+     * block's text is part of the body, so the test is conservative) */
+    p->uses_args = !body || strcasestr(body, "args");
+    p->uses_bound = !body || strcasestr(body, "PSBoundParameters");
+    p->uses_input = !body || strcasestr(body, "input");
     free(body);
     hv_ast *sb = fn->body;
     p->simple = p->nparams == 0 && !sb->u.sb.begin && !sb->u.sb.process && !sb->u.sb.clean &&
@@ -800,9 +827,56 @@ validation_error(hv_ctx *ctx, hv_function *fn, const char *pname, const char *fm
 }
 
 static hv_status
+validate_count_length(hv_ctx *ctx, hv_function *fn, const hv_param_def *pd, const param_extra *ex,
+                      const hv_value *v)
+{
+    char buf[512];
+    if (ex->count_max > 0) {
+        int64_t n = v->kind == HV_ARRAY ? (int64_t)hv_array_len(v) : (v->kind == HV_NULL ? 0 : 1);
+        if (n < ex->count_min || n > ex->count_max) {
+            if (n < ex->count_min)
+                snprintf(buf, sizeof buf, "The parameter requires at least %lld value(s) and no more than "
+                         "%lld value(s) - %lld value(s) were provided.", (long long)ex->count_min,
+                         (long long)ex->count_max, (long long)n);
+            else
+                snprintf(buf, sizeof buf, "The parameter requires at least %lld value(s) and no more than "
+                         "%lld value(s) - %lld value(s) were provided.", (long long)ex->count_min,
+                         (long long)ex->count_max, (long long)n);
+            return validation_error(ctx, fn, pd->name, "%s", buf);
+        }
+    }
+    if (ex->len_max > 0 && v->kind != HV_NULL) {
+        size_t n = v->kind == HV_ARRAY ? hv_array_len(v) : 1;
+        for (size_t i = 0; i < n; i++) {
+            const hv_value *el = v->kind == HV_ARRAY ? hv_array_at(v, i) : v;
+            hv_value s = hv_conv_to_string(el, NULL);
+            int64_t len = (int64_t)hv_utf16_len(hv_str_cstr(&s), hv_str_len(&s));
+            hv_unref(s);
+            if (len > ex->len_max) {
+                snprintf(buf, sizeof buf, "The character length of the %lld argument is too long. Shorten the "
+                         "character length of the argument so it is fewer than or equal to \"%lld\" "
+                         "characters, and then try the command again.", (long long)len,
+                         (long long)ex->len_max);
+                return validation_error(ctx, fn, pd->name, "%s", buf);
+            }
+            if (len < ex->len_min) {
+                snprintf(buf, sizeof buf, "The character length (%lld) of the argument is too short. Specify "
+                         "an argument with a length that is greater than or equal to \"%lld\", and then "
+                         "try the command again.", (long long)len, (long long)ex->len_min);
+                return validation_error(ctx, fn, pd->name, "%s", buf);
+            }
+        }
+    }
+    return HV_OK;
+}
+
+static hv_status
 validate_param(hv_ctx *ctx, hv_function *fn, const hv_param_def *pd, const param_extra *ex,
                const hv_value *v)
 {
+    hv_status cst = validate_count_length(ctx, fn, pd, ex, v);
+    if (cst != HV_OK)
+        return cst;
     if (ex->pattern && v->kind != HV_NULL) {
         hv_value s = hv_conv_to_string(v, NULL), pat = hv_str(ex->pattern), r;
         hv_conv_err err;
@@ -863,6 +937,9 @@ bind_var(hv_ctx *ctx, hv_function *fn, int i, hv_value v)
         bool b = v.kind == HV_NULL ? false : hv_conv_to_bool(&v);
         hv_unref(v);
         v = hv_bool(b);
+    } else if (ex->type && v.kind != HV_NULL && hv_eval_is_ref(&v) &&
+               hv_str_eq_ci(ex->type->full_name, "System.Management.Automation.PSReference")) {
+        /* [ref] parameter: the caller's reference as is */
     } else if (ex->type && v.kind != HV_NULL) {
         hv_value conv;
         hv_conv_err err;
@@ -1082,6 +1159,27 @@ apply_closure(hv_ctx *ctx, hv_function *fn)
         set_local(ctx, hv_str_cstr(k), hv_ref(v));
 }
 
+/* -Verbose, -ErrorAction Stop, ... on an advanced function set the matching preference
+ * variables in its scope, so the commands it runs inherit them (about_CommonParameters). */
+static void
+set_common_preferences(hv_ctx *ctx, hv_cmd *cmd)
+{
+    if (cmd->verbose >= 0)
+        set_local(ctx, "VerbosePreference", hv_eval_action_value(cmd->verbose ? HV_ACT_CONTINUE : HV_ACT_SILENTLY_CONTINUE));
+    if (cmd->debug >= 0)
+        set_local(ctx, "DebugPreference", hv_eval_action_value(cmd->debug ? HV_ACT_CONTINUE : HV_ACT_SILENTLY_CONTINUE));
+    if (cmd->erract >= 0)
+        set_local(ctx, "ErrorActionPreference", hv_eval_action_value(cmd->erract));
+    if (cmd->warnact >= 0)
+        set_local(ctx, "WarningPreference", hv_eval_action_value(cmd->warnact));
+    if (cmd->infoact >= 0)
+        set_local(ctx, "InformationPreference", hv_eval_action_value(cmd->infoact));
+    if (cmd->progact >= 0)
+        set_local(ctx, "ProgressPreference", hv_eval_action_value(cmd->progact));
+    if (cmd->whatif)
+        set_local(ctx, "WhatIfPreference", hv_bool(true));
+}
+
 /* Common begin: scope, parameters, automatic variables, begin block. vals/bound: per
  * parameter. Takes ownership of args_array and bound_table. */
 static hv_status
@@ -1123,14 +1221,22 @@ frame_begin(hv_ctx *ctx, fn_frame *fr, hv_function *fn, hv_value *vals, const bo
     for (int i = 0; i < p->nparams && st == HV_OK; i++)
         st = bound[i] ? bind_var(ctx, fn, i, hv_ref(&vals[i])) : bind_default(ctx, fn, i);
     if (st == HV_OK) {
+        if (fr->cmd && (fn->def.flags & HV_CF_ADVANCED))
+            set_common_preferences(ctx, fr->cmd);
         if (p->uses_invocation || fr->is_script) {
             hv_value mi = my_invocation(ctx, fn, stage, &bound_table, &args_array);
             if (fr->cmd && (fn->def.flags & HV_CF_ADVANCED))
                 set_local(ctx, "PSCmdlet", pscmdlet_object(fr->cmd, fn, &mi));
             set_local(ctx, "MyInvocation", mi);
         }
-        set_local(ctx, "args", args_array);
-        set_local(ctx, "PSBoundParameters", bound_table);
+        if (p->uses_args || fr->is_script)
+            set_local(ctx, "args", args_array);
+        else
+            hv_unref(args_array);
+        if (p->uses_bound || fr->is_script)
+            set_local(ctx, "PSBoundParameters", bound_table);
+        else
+            hv_unref(bound_table);
         if (fr->is_script) {
             if (fr->dot) {
                 fr->saved_root = hv_eval_var_by_name(ctx, "PSScriptRoot");
@@ -1190,7 +1296,8 @@ frame_end(hv_ctx *ctx, fn_frame *fr, hv_sink *out)
     if (!sb->u.sb.end || fr->exited)
         return HV_OK;
     frame_enter(ctx, fr);
-    set_local(ctx, "input", fr->input.kind == HV_ARRAY ? hv_steal(&fr->input) : hv_array_new(0));
+    if (((fn_priv *)fn->eval_private)->uses_input)
+        set_local(ctx, "input", fr->input.kind == HV_ARRAY ? hv_steal(&fr->input) : hv_array_new(0));
     hv_status st = script_exit(ctx, fr, run_named(ctx, sb->u.sb.end, out));
     frame_leave(ctx, fr);
     return st;

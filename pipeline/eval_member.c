@@ -63,6 +63,148 @@ psobject_of(const hv_value *v)
 }
 
 /* ======================================================================================
+ * [ref] and the $foreach / $switch enumerators
+ * ====================================================================================== */
+
+typedef struct {
+    hv_var *var;      /* referenced variable, or NULL: the value lives in `value` */
+    hv_value value;
+} ref_box;
+
+static void
+ref_free(void *p)
+{
+    ref_box *r = p;
+    hv_unref(r->value);
+    free(r);
+}
+
+static const hv_obj_class ref_class = {
+    .type_name = "System.Management.Automation.PSReference",
+    .finalize = ref_free,
+};
+
+static const hv_type_info ref_type = {
+    .full_name = "System.Management.Automation.PSReference", .short_name = "ref", .kind = HV_OBJECT,
+};
+
+hv_value
+hv_eval_ref_new(hv_var *var, hv_value value)
+{
+    ref_box *r = hv_xcalloc(1, sizeof *r);
+    r->var = var;
+    r->value = value;
+    hv_value o = hv_obj_new(&ref_class);
+    hv_obj_set_native(&o, r);
+    return o;
+}
+
+bool
+hv_eval_is_ref(const hv_value *v)
+{
+    return v->kind == HV_OBJECT && hv_obj_class_of(v) == &ref_class;
+}
+
+static hv_value
+ref_get(const hv_value *v)
+{
+    ref_box *r = hv_obj_native(v);
+    if (r->var && !r->var->removed)
+        return hv_ref(&r->var->value);
+    return hv_ref(&r->value);
+}
+
+static hv_status
+ref_set(hv_ctx *ctx, const hv_value *v, hv_value nv)
+{
+    ref_box *r = hv_obj_native(v);
+    if (r->var && !r->var->removed)
+        return hv_var_store(ctx, r->var, nv);
+    hv_unref(r->value);
+    r->value = nv;
+    return HV_OK;
+}
+
+typedef struct {
+    hv_value items;   /* HV_ARRAY */
+    size_t pos;       /* index of Current */
+} enum_box;
+
+static void
+enum_free(void *p)
+{
+    enum_box *e = p;
+    hv_unref(e->items);
+    free(e);
+}
+
+static const hv_obj_class enum_class = {
+    .type_name = "System.Array+SZArrayEnumerator",
+    .finalize = enum_free,
+};
+
+hv_value
+hv_eval_enumerator_new(const hv_value *items)
+{
+    enum_box *e = hv_xcalloc(1, sizeof *e);
+    e->items = hv_ref(items);
+    hv_value o = hv_obj_new(&enum_class);
+    hv_obj_set_native(&o, e);
+    return o;
+}
+
+size_t *
+hv_eval_enumerator_pos(const hv_value *v)
+{
+    if (v->kind != HV_OBJECT || hv_obj_class_of(v) != &enum_class)
+        return NULL;
+    return &((enum_box *)hv_obj_native(v))->pos;
+}
+
+static bool
+special_object_member(const hv_value *v, const char *name, hv_value *out)
+{
+    if (v->kind != HV_OBJECT)
+        return false;
+    if (hv_obj_class_of(v) == &ref_class && hv_str_eq_ci(name, "Value")) {
+        *out = ref_get(v);
+        return true;
+    }
+    if (hv_obj_class_of(v) == &enum_class && hv_str_eq_ci(name, "Current")) {
+        enum_box *e = hv_obj_native(v);
+        *out = e->pos < hv_array_len(&e->items) ? hv_ref(hv_array_at(&e->items, e->pos)) : hv_null();
+        return true;
+    }
+    return false;
+}
+
+static bool
+special_object_call(const hv_value *v, const char *name, hv_value *out)
+{
+    if (v->kind != HV_OBJECT)
+        return false;
+    if (hv_obj_class_of(v) == &enum_class) {
+        enum_box *e = hv_obj_native(v);
+        if (hv_str_eq_ci(name, "MoveNext")) {
+            if (e->pos < hv_array_len(&e->items))
+                e->pos++;
+            *out = hv_bool(e->pos < hv_array_len(&e->items));
+            return true;
+        }
+        if (hv_str_eq_ci(name, "Reset")) {
+            e->pos = 0;
+            *out = hv_automation_null();
+            return true;
+        }
+    }
+    if (hv_str_eq_ci(name, "GetType") && hv_obj_class_of(v) == &ref_class) {
+        *out = hv_type(&ref_type);
+        return true;
+    }
+    return false;
+}
+
+/* ======================================================================================
  * property get
  * ====================================================================================== */
 
@@ -169,6 +311,9 @@ get_member_scalar(hv_ctx *ctx, const hv_value *v, const char *name, bool *found)
         if (p)
             return hv_ref(p);
     }
+    hv_value sp;
+    if (special_object_member(v, name, &sp))
+        return sp;
     if (hv_str_eq_ci(name, "PSObject") && v->kind != HV_NULL)
         return psobject_of(v);
     if (hv_str_eq_ci(name, "PSTypeNames") && v->kind != HV_NULL) {
@@ -333,7 +478,15 @@ intrinsic_foreach(hv_ctx *ctx, hv_ast *node, const hv_value *target, hv_value *a
                 if (st == HV_OK)
                     st = hv_sink_write(ctx, &c.sink, r);
             } else {
-                st = hv_sink_write(ctx, &c.sink, hv_get_member(ctx, el, hv_str_cstr(&nm)));
+                /* a property name, else a method called without arguments */
+                bool found = false;
+                hv_value r = get_member_scalar(ctx, el, hv_str_cstr(&nm), &found);
+                if (!found) {
+                    hv_unref(r);
+                    st = hv_eval_call_method(ctx, node, el, hv_str_cstr(&nm), NULL, 0, &r);
+                }
+                if (st == HV_OK)
+                    st = hv_sink_write(ctx, &c.sink, r);
             }
             hv_unref(nm);
         }
@@ -524,6 +677,8 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
         if (handled)
             return st;
     }
+    if (special_object_call(target, name, out))
+        return HV_OK;
     {
         bool handled;
         hv_status pst = hv_eval_pscmdlet_call(ctx, target, name, args, nargs, out, &handled);
@@ -543,7 +698,9 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
         return HV_OK;
     }
     if (hv_str_eq_ci(name, "GetType") && nargs == 0 && target->kind != HV_TYPE) {
-        const hv_type_info *t = hv_type_of(target);
+        const hv_type_info *t = hv_eval_exception_type_of(target);
+        if (!t)
+            t = hv_type_of(target);
         if (t) {
             *out = hv_type(t);
             return HV_OK;
@@ -600,6 +757,8 @@ static_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
         hv_unref(src);
         return st;
     }
+    if (hv_eval_is_exception_type(target->u.t) && hv_str_eq_ci(name, "new"))
+        return hv_eval_exception_new(ctx, target->u.t, args, nargs, out);
     if (target->u.t->element && hv_str_eq_ci(name, "new") && nargs == 1) {
         /* [T[]]::new(n): n default values of T ($null for objects, 0 for numbers) */
         int64_t n = 0;
@@ -656,11 +815,25 @@ hv_eval_invoke_member(hv_ctx *ctx, hv_ast *node, hv_value *out)
     size_t nargs = node->u.member.args.n;
     const hv_ast *saved_node = ctx->cur_node;
     ctx->cur_node = node;
-    if (node->u.member.is_static)
+    hv_ast *tn = node->u.member.target;
+    while (tn->kind == HV_AST_PAREN && hv_ast_pure_expr(tn->u.paren.stmt))
+        tn = hv_ast_pure_expr(tn->u.paren.stmt);
+    bool found_base = false;
+    if (!node->u.member.is_static && tn->kind == HV_AST_CONVERT && hv_class_is_instance(&target)) {
+        /* ([Base]$this).Method() calls Base's method */
+        const hv_type_info *as = hv_class_lookup_type(ctx, tn->u.conv.type->full);
+        if (as)
+            st = hv_class_call_as(ctx, &target, as, hv_str_cstr(&name), args, nargs, out, &found_base);
+    }
+    if (found_base)
+        ;
+    else if (node->u.member.is_static)
         st = static_call(ctx, node, &target, hv_str_cstr(&name), args, nargs, out);
     else
         st = hv_eval_call_method(ctx, node, &target, hv_str_cstr(&name), args, nargs, out);
     ctx->cur_node = saved_node;
+    if (st == HV_ERR)
+        hv_eval_fill_position(ctx, node);
     for (size_t i = 0; i < nargs; i++)
         hv_unref(args[i]);
     free(args);
@@ -822,6 +995,8 @@ hv_eval_member_assign(hv_ctx *ctx, hv_ast *node, hv_value v)
                               "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", n);
     } else if (target.kind == HV_TABLE) {
         hv_table_sets(&target, n, v);
+    } else if (hv_eval_is_ref(&target) && hv_str_eq_ci(n, "Value")) {
+        st = ref_set(ctx, &target, v);
     } else if (target.kind == HV_OBJECT && hv_class_is_instance(&target)) {
         bool found;
         st = hv_class_set_field(ctx, &target, n, v, &found);

@@ -1202,6 +1202,12 @@ g_entry(hv_ctx *ctx, fgroup *g, const hv_value *o)
             const char *full = t->full_name ? t->full_name : "";
             const char *s = k == 0 || k == 1 ? "True" : k == 2 ? type_short_name(full)
                                                                : type_base_name(t);
+            if (k == 3 && t->kind == HV_OBJECT && t->sub == 2) {
+                /* exception types: the real .NET base (System.IO.IOException ...) */
+                raw[k] = hv_get_member(ctx, o, "BaseType");
+                if (raw[k].kind == HV_TYPE && raw[k].u.t->full_name)
+                    s = raw[k].u.t->full_name;
+            }
             c[k] = hv_xstrdup(s);
             continue;
         }

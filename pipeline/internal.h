@@ -337,6 +337,8 @@ bool hv_eval_current_pos(hv_ctx *ctx, hv_pos *pos);
 /* [E] Give the pending error's Exception an InnerException of this .NET type (pwsh wraps
  * .NET exceptions from operators in a RuntimeException; catch matches either). */
 void hv_eval_set_inner_exception(hv_ctx *ctx, const char *type, const char *message);
+/* [E] Give a pending position-less error the position of node (E-private helper). */
+void hv_eval_fill_position(hv_ctx *ctx, const hv_ast *node);
 /* [E] Take the pending error (caller owns it; ctx->err becomes $null). */
 hv_value hv_eval_take_error(hv_ctx *ctx);
 
@@ -639,6 +641,9 @@ HV_MUST_CHECK hv_status hv_class_new_instance(hv_ctx *ctx, const hv_type_info *t
 /* For instances of user classes: method call / static member; *found false when absent. */
 HV_MUST_CHECK hv_status hv_class_call(hv_ctx *ctx, const hv_value *self, const char *name,
                                       hv_value *args, size_t nargs, hv_value *out, bool *found);
+HV_MUST_CHECK hv_status hv_class_call_as(hv_ctx *ctx, const hv_value *self, const hv_type_info *as,
+                                         const char *name, hv_value *args, size_t nargs,
+                                         hv_value *out, bool *found);
 HV_MUST_CHECK hv_status hv_class_call_static(hv_ctx *ctx, const hv_type_info *t, const char *name,
                                              hv_value *args, size_t nargs, hv_value *out,
                                              bool *found);
@@ -672,6 +677,22 @@ size_t hv_eval_fn_state_size(void);
 /* Does a catch/trap type as written ("RuntimeException", "System.Exception") match an
  * exception type (with pwsh's loose hierarchy)? */
 bool hv_eval_exception_matches(const char *written, const char *exc_type);
+/* An ActionPreference enum value (runtime.c). */
+hv_value hv_eval_action_value(int action);
+/* [ref] (eval_member.c): a PSReference to a variable (var != NULL) or to a value. */
+hv_value hv_eval_ref_new(hv_var *var, hv_value value);
+bool hv_eval_is_ref(const hv_value *v);
+/* $foreach / $switch enumerators over an array (eval_member.c). */
+hv_value hv_eval_enumerator_new(const hv_value *items);
+/* Position of the enumerator (index of the current item); advances by MoveNext(). */
+size_t *hv_eval_enumerator_pos(const hv_value *e);
+/* .NET exception types (eval_exc.c): [ArgumentException]::new("m"), catch hierarchy. */
+const hv_type_info *hv_eval_exception_type(const char *name);
+bool hv_eval_is_exception_type(const hv_type_info *t);
+HV_MUST_CHECK hv_status hv_eval_exception_new(hv_ctx *ctx, const hv_type_info *t, const hv_value *args,
+                                              size_t nargs, hv_value *out);
+const hv_type_info *hv_eval_exception_type_of(const hv_value *v);
+const char *hv_eval_exception_parent(const char *type);   /* NULL at System.Exception */
 /* Record a script's `using namespace` lines for type lookup. */
 void hv_eval_register_usings(hv_ctx *ctx, hv_ast *sb);
 /* Per-AST-node caches (eval.c). */
@@ -685,6 +706,8 @@ typedef struct {
     uint64_t cmd_epoch;
     hv_cmdinfo cmd;        /* cached command resolution */
     bool cmd_valid;
+    bool pos_valid;        /* pos: the node's position, computed once */
+    hv_pos pos;
 } hv_node_cache;
 hv_node_cache *hv_eval_cache_of(hv_ctx *ctx, hv_ast *node);
 

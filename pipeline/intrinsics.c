@@ -121,6 +121,23 @@ module_version(hv_ctx *ctx, const char *module)
     return m && m->def.version ? m->def.version : "";
 }
 
+/* A function's Definition is its body's text without the outer braces: for
+ * `function f { 1 }` pwsh shows " 1 ". */
+static hv_value
+function_definition(hv_ctx *ctx, const char *name)
+{
+    hv_function *fn = hv_scope_func_lookup(ctx, name);
+    if (!fn || !fn->unit || !fn->body)
+        return hv_str("");
+    size_t len = 0;
+    const char *t = hv_ast_text(fn->unit, fn->body, &len);
+    if (!t)
+        return hv_str("");
+    if (len >= 2 && t[0] == '{' && t[len - 1] == '}')
+        t++, len -= 2;
+    return hv_strn(t, len);
+}
+
 static hv_value
 make_cmdinfo(hv_ctx *ctx, const hv_cmdinfo *ci)
 {
@@ -142,6 +159,8 @@ make_cmdinfo(hv_ctx *ctx, const hv_cmdinfo *ci)
     hv_obj_set(&o, "Source", hv_str(src));
     hv_obj_set(&o, "ModuleName", hv_str(ci->module ? ci->module : ""));
     hv_obj_set(&o, "Definition", hv_str(ci->definition ? ci->definition : ""));
+    if (ci->kind == HV_CMDK_FUNCTION || ci->kind == HV_CMDK_FILTER)
+        hv_obj_set(&o, "Definition", function_definition(ctx, ci->name));
     if (ci->kind == HV_CMDK_ALIAS)
         hv_obj_set(&o, "ResolvedCommandName", hv_str(ci->definition));
     return o;

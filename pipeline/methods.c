@@ -3,6 +3,7 @@
  * numbers to strings), and .NET exceptions become pwsh's 'Exception calling "X" with "N"
  * argument(s): "..."' text. Indexes are UTF-16 code units, as in .NET. */
 #include "methods.h"
+#include "errors.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -1434,6 +1435,12 @@ type_property(const hv_value *v, const char *name, hv_value *out)
                          : (t->kind == HV_ARRAY && t->element) ? "System.Array"
                          : hv_str_eq_ci(t->full_name, "System.Object") ? NULL
                          : "System.Object";
+        HV_AUTO hv_value probe = hv_null();
+        if (t->kind == HV_OBJECT && t->sub == 2) { /* exception type: its .NET base */
+            probe = hv_err_exception_new(t->full_name, "", NULL);
+            if (hv_obj_typename_count(&probe) > 1)
+                base = hv_obj_typename_at(&probe, 1);
+        }
         const hv_type_info *bt = base ? hv_type_lookup(base) : NULL;
         if (!bt && base && strcmp(base, "System.ValueType") == 0)
             *out = hv_str("System.ValueType");
@@ -4831,6 +4838,91 @@ hv_methods_static_property(const hv_type_info *t, const char *name, hv_value *ou
     return false;
 }
 
+/* [WildcardPattern]::Escape / Unescape / ContainsWildcardCharacters: the metacharacters
+ * are * ? [ ] and the escape is the backtick. */
+static int
+wildcard_static(call *c)
+{
+    if (c->n != 1)
+        return IS("Escape") || IS("Unescape") || IS("ContainsWildcardCharacters") ? no_overload(c)
+                                                                                  : 0;
+    HV_AUTO hv_value s = a_str(c, 0);
+    const char *p = hv_str_cstr(&s);
+    if (IS("ContainsWildcardCharacters")) {
+        for (; *p; p++) {
+            if (*p == '`' && p[1]) {
+                p++;
+                continue;
+            }
+            if (*p == '*' || *p == '?' || *p == '[' || *p == ']')
+                return ret(c, hv_bool(true));
+        }
+        return ret(c, hv_bool(false));
+    }
+    hv_buf b = {0};
+    if (IS("Escape")) {
+        for (; *p; p++) {
+            if (*p == '*' || *p == '?' || *p == '[' || *p == ']' || *p == '`')
+                hv_buf_putc(&b, '`');
+            hv_buf_putc(&b, *p);
+        }
+    } else if (IS("Unescape")) {
+        for (; *p; p++) {
+            if (*p == '`' && p[1] && strchr("*?[]`", p[1]))
+                p++;
+            hv_buf_putc(&b, *p);
+        }
+    } else {
+        return 0;
+    }
+    return ret(c, b.data ? hv_buf_finish(&b) : hv_str_empty());
+}
+
+/* [System.XxxException]::new(...) with .NET's constructor shapes: (), (message),
+ * (message, inner); ArgumentException (message, paramName); ArgumentNull/OutOfRange
+ * (paramName) and (paramName, message). */
+static int
+exception_static(call *c, const hv_type_info *t)
+{
+    if (!IS("new"))
+        return 0;
+    if (c->n > 2)
+        return no_overload(c);
+    const char *tn = t->full_name;
+    bool param_first = hv_str_eq_ci(tn, "System.ArgumentNullException") ||
+                       hv_str_eq_ci(tn, "System.ArgumentOutOfRangeException");
+    bool is_arg = param_first || hv_str_eq_ci(tn, "System.ArgumentException");
+    const hv_value *inner = NULL;
+    HV_AUTO hv_value msg = hv_null(), pname = hv_null();
+    if (c->n >= 1) {
+        if (param_first)
+            pname = a_str(c, 0);
+        else
+            msg = a_str(c, 0);
+    }
+    if (c->n == 2) {
+        if (c->a[1].kind == HV_OBJECT && hv_obj_get(&c->a[1], "Message"))
+            inner = &c->a[1];
+        else if (param_first)
+            msg = a_str(c, 1);
+        else if (is_arg)
+            pname = a_str(c, 1);
+        else
+            return no_overload(c);
+    }
+    hv_value e = hv_err_exception_new(tn, msg.kind == HV_STRING ? hv_str_cstr(&msg) : NULL, inner);
+    if (is_arg) {
+        if (pname.kind == HV_STRING && hv_str_len(&pname)) {
+            const hv_value *m = hv_obj_get(&e, "Message");
+            hv_value full = hv_strf("%s (Parameter '%s')", m ? hv_str_cstr(m) : "",
+                                    hv_str_cstr(&pname));
+            hv_obj_set(&e, "Message", full);
+        }
+        hv_obj_set(&e, "ParamName", pname.kind == HV_STRING ? hv_ref(&pname) : hv_null());
+    }
+    return ret(c, e);
+}
+
 int
 hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value *args, size_t n,
                          hv_value *out, hv_conv_err *err)
@@ -4842,6 +4934,8 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
                            (t->kind == HV_BOXED && (t->sub == HV_TB_GUID || t->sub == HV_TB_IPADDRESS ||
                                                     t->sub == HV_TB_VERSION))))
         return try_parse(c, t);
+    if (t->kind == HV_OBJECT && t->sub == 2)
+        return exception_static(c, t);
     if (tis(t, "System.Boolean"))
         return bool_static(c);
     if (tis(t, "System.Math"))
@@ -4908,6 +5002,8 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
     }
     if (tis(t, "System.Net.Dns"))
         return dns_static(c);
+    if (tis(t, "System.Management.Automation.WildcardPattern"))
+        return wildcard_static(c);
     if (t->kind == HV_BOXED && t->sub == HV_TB_STRINGBUILDER) {
         if (!IS("new"))
             return 0;

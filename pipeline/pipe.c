@@ -759,6 +759,62 @@ rebind_with(hv_pipe *p, size_t i, hv_arg *extra, size_t nextra, bool expect_inpu
     return ok;
 }
 
+/* $PSDefaultParameterValues (about_Parameters_Default_Values): "CmdPattern:Param" = value
+ * supplies parameters this invocation left unbound. Applied after a successful bind, by
+ * rebinding with the defaults as named arguments, so explicit and positional arguments
+ * win. Script-block values (computed per call in pwsh) are not supported and skipped. */
+static void
+apply_param_defaults(hv_pipe *p, size_t i, bool expect_input)
+{
+    hv_cmd *cmd = &p->cmds[i];
+    hv_stage *s = cmd->stage;
+    const char *name = s->info.name;
+    if (!name || !*name)
+        return;
+    HV_AUTO hv_value t = hv_var_get(p->ctx, "PSDefaultParameterValues");
+    if (t.kind != HV_TABLE || !hv_table_count(&t))
+        return;
+    const hv_value *dis = hv_table_gets(&t, "Disabled");
+    if (dis && hv_conv_to_bool(dis))
+        return;
+    hv_arg *extra = NULL;
+    size_t n = 0;
+    const hv_value *k, *v;
+    for (size_t it = 0; hv_table_next(&t, &it, &k, &v);) {
+        if (k->kind != HV_STRING || v->kind == HV_SCRIPTBLOCK)
+            continue;
+        const char *key = hv_str_cstr(k), *colon = strchr(key, ':');
+        if (!colon || !colon[1])
+            continue;
+        char *pat = hv_xstrndup(key, (size_t)(colon - key));
+        bool match = hv_wildcard_match(pat, name, false);
+        free(pat);
+        if (!match)
+            continue;
+        hv_bind_fail f;
+        memset(&f, 0, sizeof f);
+        f.target = hv_null();
+        int pi = hv_bind_find(&cmd->bind, colon + 1, &f);
+        hv_bind_fail_free(&f);
+        if (pi < 0 || cmd->bind.how[pi] != HV_BOUND_NONE)
+            continue;
+        extra = hv_xrealloc(extra, (n + 1) * sizeof *extra);
+        extra[n++] = (hv_arg){.param = hv_bind_param(&cmd->bind, pi)->name, .value = hv_ref(v),
+                              .has_value = true};
+    }
+    if (!n)
+        return;
+    hv_bind_fail f;
+    if (!rebind_with(p, i, extra, n, expect_input, &f)) {
+        /* a default that does not fit: keep the invocation as the user wrote it */
+        hv_bind_fail_free(&f);
+        hv_bind_free(&cmd->bind);
+        hv_bind_init(&cmd->bind, cmd->def);
+        if (!hv_bind_args(&cmd->bind, s->args, s->nargs, expect_input, &f))
+            hv_bind_fail_free(&f);
+    }
+}
+
 /* Bind and prepare stage i. False with the error raised in ctx. */
 static bool
 setup_stage(hv_pipe *p, size_t i, bool expect_input)
@@ -783,6 +839,7 @@ setup_stage(hv_pipe *p, size_t i, bool expect_input)
             return false;
         }
     }
+    apply_param_defaults(p, i, expect_input);
     cmd->bound_ok = true;
     read_common(cmd);
     if (cmd->def->state_size)

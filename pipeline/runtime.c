@@ -38,6 +38,12 @@ static const hv_enum_def confirm_enum = {
     .names = confirm_names, .values = confirm_values, .count = 4,
 };
 
+hv_value
+hv_eval_action_value(int action)
+{
+    return hv_enum(&action_pref_enum, action);
+}
+
 static hv_value
 version_to_string(const hv_value *self)
 {

@@ -781,6 +781,7 @@ hv_array_concat(hv_value a, const hv_value *x)
         hv_unref(a);
         a = c;
     }
+    arr(&a)->h.reserved = 0; /* a concatenation is object[], not the typed T[] (convert.c) */
     if (x->kind == HV_ARRAY) {
         size_t n = hv_array_len(x);
         /* x may be a itself ($a += $a): read the count first, elements stay valid on growth */

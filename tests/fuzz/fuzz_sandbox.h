@@ -95,14 +95,33 @@ fz_on_alarm(int sig)
     hv_runtime_interrupt();
 }
 
+/* "dir/x" -> "/cwd/dir/x" (malloc'd; kept for the process's life) */
+static char *
+fz_abs(const char *prefix, const char *path)
+{
+    char cwd[2048], *r;
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        return NULL;
+    if (asprintf(&r, "%s%s/%s", prefix, cwd, path) < 0)
+        abort();
+    return r;
+}
+
+/* Call from LLVMFuzzerInitialize with its argc/argv (libFuzzer parses its flags after it). */
 static void
 fuzz_sandbox(int argc, char **argv)
 {
-    /* libFuzzer writes new units into the corpus dirs and crashes next to the prefix */
+    /* libFuzzer writes new units into the corpus dirs and crashes next to the prefix: make
+     * them absolute (the interpreter runs in another directory) and writable by nobody */
     for (int i = 1; i < argc; i++) {
+        char *a;
         if (argv[i][0] != '-') {
+            if ((a = fz_abs("", argv[i])))
+                argv[i] = a;
             fz_writable(argv[i]);
         } else if (!strncmp(argv[i], "-artifact_prefix=", 17)) {
+            if ((a = fz_abs("-artifact_prefix=", argv[i] + 17)))
+                argv[i] = a;
             char d[4096];
             snprintf(d, sizeof d, "%s", argv[i] + 17);
             char *slash = strrchr(d, '/');
@@ -154,6 +173,19 @@ fuzz_sandbox(int argc, char **argv)
     }
     signal(SIGALRM, fz_on_alarm);
     signal(SIGPIPE, SIG_IGN);
+}
+
+/* Write the input to <sandbox>/in.txt for scripts that read it with ReadAllText. */
+static void
+fuzz_input_file(const uint8_t *data, size_t size)
+{
+    char p[128];
+    snprintf(p, sizeof p, "%s/in.txt", fz_dir);
+    FILE *f = fopen(p, "wb");
+    if (!f)
+        abort();
+    fwrite(data, 1, size, f);
+    fclose(f);
 }
 
 /* Run source in a fresh runtime with the given modules (NULL-terminated), within the

@@ -4,7 +4,7 @@
 # directory; scripts named net_* run inside a new network namespace (unshare -n, or
 # unshare -U -r -n when not root) with their own HVSH_STATE_DIR and resolv.conf, and an
 # "Ethernet" veth so they never touch the machine's own networking.
-# Env: HVSH = the binary, VERBOSE=1 shows diffs. Ends with "N passed, N failed".
+# Env: HVSH = the binary, VERBOSE=1 shows diffs, CORPUS_SAVE=DIR keeps the actual outputs. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -30,7 +30,7 @@ for ps1 in tests/corpus/*.ps1; do
         fi
         (cd "$d" && HOME=$d COLUMNS=120 NO_COLOR=1 HVSH_STATE_DIR=$d/state \
             HVSH_RESOLV_CONF=$d/resolv.conf HVSH_SWITCH_BRIDGES=1 HVSH="$HVSH" PS1FILE="$ROOT/$ps1" \
-            "${NSCMD[@]}" bash -c 'ip link set lo up
+            "${NSCMD[@]}" bash -c 'ip link set lo up; echo 1 >/proc/sys/net/ipv4/ip_forward
                 ip link add Ethernet type veth peer name peer0
                 ip link set Ethernet up; ip link set peer0 up
                 timeout 60 "$HVSH" -NoProfile -NonInteractive -File "$PS1FILE"' \
@@ -40,6 +40,7 @@ for ps1 in tests/corpus/*.ps1; do
             HVSH_RESOLV_CONF=$d/resolv.conf \
             timeout 60 "$HVSH" -NoProfile -NonInteractive -File "$ROOT/$ps1" >"$d/out" 2>"$d/err")
     fi
+    [ -n "${CORPUS_SAVE:-}" ] && cp "$d/out" "$CORPUS_SAVE/$name.out" # to review new scripts
     if cmp -s "$want" "$d/out"; then
         pass=$((pass + 1))
         echo "ok - $name"

@@ -59,6 +59,11 @@ check encoded "2" 0 "$HVSH" -EncodedCommand MQArADEA
 check shebang "shebang ran" 0 env PATH="$tmp/bin:$PATH" "$tmp/sheb.ps1"
 check noexit-noninteractive "1" 0 sh -c "'$HVSH' -NonInteractive -c '1' </dev/null"
 check help "1" 0 sh -c "'$HVSH' -Help | grep -c '^Usage:'"
+check command-native-fail "" 1 "$HVSH" -c '/bin/false'
+check command-native-code-to-1 "" 1 "$HVSH" -c '/bin/sh -c "exit 3"'
+check command-keep-lastexitcode "" 3 "$HVSH" -c '/bin/sh -c "exit 3"; exit $LASTEXITCODE'
+check command-child-script-exit "5" 0 "$HVSH" -c "& '$tmp/exit7.ps1' > \$null; \$LASTEXITCODE - 2"
+check file-child-script-exit "line one|7" 0 "$HVSH" -c "\$o = & '$tmp/exit7.ps1'; \"\$o|\$LASTEXITCODE\"; exit 0"
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

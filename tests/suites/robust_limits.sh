@@ -55,6 +55,8 @@ depth_case "function recursion" 'function f($n) { f ($n + 1) }; f 0'
 depth_case "scriptblock recursion" '$sb = { & $sb }; & $sb'
 depth_case "recursion through a pipeline" 'function g { 1 | ForEach-Object { g } }; g'
 depth_case "recursion captured in an assignment" 'function hh { $x = @(hh) }; hh'
+depth_case "class method recursion" 'class R { [int] F([int]$n) { return $this.F($n + 1) } }; [R]::new().F(0)'
+depth_case "static method recursion" 'class S { static [int] G([int]$n) { return [S]::G($n + 1) } }; [S]::G(0)'
 run 120 'function f($n) { f ($n + 1) }; try { f 0 } catch { "caught" }; "after"'
 if clean_exit && grep -q '^caught' "$WORK/out" && grep -q '^after' "$WORK/out"; then
     ok "call depth error is catchable and the script goes on"

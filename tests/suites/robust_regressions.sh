@@ -29,5 +29,13 @@ case_() {
 case_ "Add-History -InputObject \$null" "ok" 'Add-History -InputObject $null; "ok"'
 case_ "Invoke-Command -ArgumentList \$null" "ok" '$null = Invoke-Command -ScriptBlock { $args.Count } -ArgumentList $null; "ok"'
 
+# bad-input matrix under UBSan: -UnixTimeSeconds [long]::MinValue overflowed the tick math
+case_ "Get-Date -UnixTimeSeconds [long]::MinValue" "ok" 'try { Get-Date -UnixTimeSeconds ([long]::MinValue) 2>$null } catch { }; "ok"'
+case_ "Get-Date -UnixTimeSeconds [long]::MaxValue" "ok" 'try { Get-Date -UnixTimeSeconds ([long]::MaxValue) 2>$null } catch { }; "ok"'
+case_ "Format-Table -Property ''" "ok" '$null = 1, "a", [pscustomobject]@{ A = 1 } | Format-Table -Property "" 2>$null; "ok"'
+case_ "Format-Wide -Property ''" "ok" '$null = 1, "a", [pscustomobject]@{ A = 1 } | Format-Wide -Property "" 2>$null; "ok"'
+# fuzz_eval: recursion through class methods overflowed the C stack (fixed by E)
+case_ "class method recursion" "caught" 'class R { [int] F([int]$n) { return $this.F($n + 1) } }; try { [R]::new().F(0) } catch { "caught" }'
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -1,0 +1,6 @@
+function Get-One { 1 }
+(Get-Command Get-One).Definition
+(Get-Command Get-One).CommandType
+filter Get-Pass { $_ }
+"[" + (Get-Command Get-Pass).Definition + "]"
+(Get-Command Get-Pass).CommandType

@@ -1,0 +1,3 @@
+class Secretive { [string]$Name = "n"; hidden [string]$Token = "t" }
+$s = [Secretive]::new()
+$s.Token
