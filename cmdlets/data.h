@@ -143,6 +143,12 @@ hv_status hvc_resolvepath_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_convertpath_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_testpath_process(hv_cmd *cmd, const hv_value *input);
 
+/* ---- Set-Item (mgmt_setitem.c) ---- */
+extern const hv_param_def hvc_setitem_params[];
+hv_status hvc_setitem_process(hv_cmd *cmd, const hv_value *input);
+/* Remove-Item on variable: / alias: (one item by exact name), in the caller's scope. */
+HV_MUST_CHECK hv_status hvc_remove_session_item(hv_cmd *cmd, hvc_provider prov, const char *name);
+
 /* ---- items (mgmt_item.c) ---- */
 /* -Include/-Exclude on a leaf name (arrays of wildcard patterns; NULL = none). */
 bool hvc_name_included(const char *leaf, const hv_value *include, const hv_value *exclude);

@@ -605,15 +605,17 @@ const hv_param_def hvc_tosecure_params[TS__N + 1] = {
                    .help = "Specifies the string to convert to a secure string: plain text "
                            "with -AsPlainText, otherwise an encrypted standard string made by "
                            "ConvertFrom-SecureString."},
+    /* pwsh: [Parameter(ParameterSetName="PlainText", Position=1)] — not mandatory; a switch
+     * never binds positionally, so it is named here (SecureKey holds position 1 in Secure) */
     [TS_PLAIN] = {.name = "AsPlainText", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                  .sets = HV_SET(1), .flags = HV_PF_MANDATORY,
+                  .sets = HV_SET(1),
                   .help = "Specifies a plain text string to convert to a secure string."},
     [TS_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
                   .sets = HV_SET(1),
                   .help = "Confirms that you understand the implications of using the "
                           "AsPlainText parameter (accepted; not required since 7.0)."},
     [TS_KEY] = {.name = "Key", .type = HV_PT_UINT8, .position = HV_POS_NAMED,
-                .flags = HV_PF_ARRAY | HV_PF_MANDATORY, .sets = HV_SET(2),
+                .flags = HV_PF_ARRAY, .sets = HV_SET(2),
                 .help = "Specifies the encryption key (accepted; hvsh stores the text as pwsh "
                         "does on Unix without a key)."},
     [TS_SECUREKEY] = {.name = "SecureKey", .type = HV_PT_ANY, .position = 1,
@@ -691,10 +693,10 @@ const hv_param_def hvc_fromsecure_params[FS__N + 1] = {
                    .help = "Specifies the secure string to convert to an encrypted standard "
                            "string."},
     [FS_PLAIN] = {.name = "AsPlainText", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                  .sets = HV_SET(1), .flags = HV_PF_MANDATORY,
+                  .sets = HV_SET(1),
                   .help = "Returns the plain text of the secure string."},
     [FS_KEY] = {.name = "Key", .type = HV_PT_UINT8, .position = HV_POS_NAMED,
-                .sets = HV_SET(2), .flags = HV_PF_ARRAY | HV_PF_MANDATORY,
+                .sets = HV_SET(2), .flags = HV_PF_ARRAY,
                 .help = "Specifies the encryption key (accepted)."},
     [FS_SECUREKEY] = {.name = "SecureKey", .type = HV_PT_ANY, .position = 1,
                       .sets = HV_SET(0),

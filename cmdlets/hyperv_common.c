@@ -523,8 +523,11 @@ hvc_hv_vm_not_found(hv_cmd *cmd, const char *name, bool get_vm)
 {
     /* Get-VM reports InvalidArgument/InvalidParameter, the -VMName cmdlets ObjectNotFound
      * (hyperv-cmdlets.md §11) */
+    /* Get-VM names the VM as the target, `InvalidArgument: (N1:String) [Get-VM]`; the
+     * -VMName cmdlets leave it empty, `ObjectNotFound: (:) [Set-VMFirmware]` (§5 Get-VM,
+     * Set-VMProcessor) */
     return hvc_hv_error(cmd, get_vm ? HV_CAT_InvalidArgument : HV_CAT_ObjectNotFound,
-                        get_vm ? "InvalidParameter" : "ObjectNotFound", name,
+                        get_vm ? "InvalidParameter" : "ObjectNotFound", get_vm ? name : NULL,
                         "Hyper-V was unable to find a virtual machine with name \"%s\".", name);
 }
 

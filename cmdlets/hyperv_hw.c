@@ -42,7 +42,8 @@ modify_failed(hv_cmd *cmd, const hv_vm *vm, const char *device, const hv_eng_err
 {
     if (err->code != HV_VIRT_E_STATE)
         return hvc_hv_engine_error(cmd, err, vm->name);
-    return hvc_hv_error(cmd, HV_CAT_InvalidOperation, "InvalidState", vm->name,
+    /* no target: `InvalidOperation: (:) [Set-VMMemory], VirtualizationException` (§5) */
+    return hvc_hv_error(cmd, HV_CAT_InvalidOperation, "InvalidState", NULL,
                         "Failed to modify device '%s'.\n'%s' failed to modify device '%s'. "
                         "(Virtual machine ID %s)\n%s",
                         device, vm->name, device, vm->uuid, err->msg);

@@ -344,22 +344,24 @@ enum {
     SN__N
 };
 const hv_param_def hvc_hv_set_vmnetworkadapter_params[] = {
+    /* a single String in this cmdlet (STUB), unlike the other -VMName parameters:
+     * `-VMName a,b` fails to bind; a wildcard still selects several VMs */
     [SN_VMNAME] = {.name = "VMName", .complete = hvc_complete_vmname,
                    .type = HV_PT_STRING,
                    .position = 0,
-                   .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
+                   .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_WILDCARDS,
                    .sets = HV_SET(0),
                    .help = "Name of the virtual machine."},
     [SN_ADAPTER] = {.name = "VMNetworkAdapter",
                     .type = HV_PT_ANY,
                     .position = 0,
-                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+                    .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
                     .sets = HV_SET(2),
                     .help = "Adapter objects (Get-VMNetworkAdapter)."},
     [SN_VM] = {.name = "VM",
                .type = HV_PT_ANY,
                .position = 0,
-               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
                .sets = HV_SET(3),
                .help = "Virtual machine objects."},
     [SN_MGMT] = {.name = "ManagementOS",
@@ -750,9 +752,11 @@ const hv_param_def hvc_hv_connect_vmnetworkadapter_params[] = {
                  .sets = HV_SET(0) | HV_SET(3),
                  .aliases = A("VMNetworkAdapterName"),
                  .help = "Adapter names."},
+    /* positional after -VMName/-Name (@2) or after -VMNetworkAdapter (@1 there): positions
+     * only order the positional parameters of a set, so one value serves both (STUB) */
     [CN_SWITCHNAME] = {.name = "SwitchName", .complete = hvc_complete_switchname,
                        .type = HV_PT_STRING,
-                       .position = NAMED,
+                       .position = 2,
                        .flags = HV_PF_MANDATORY,
                        .sets = HV_SET(0) | HV_SET(1),
                        .help = "The switch to connect to."},
@@ -764,8 +768,8 @@ const hv_param_def hvc_hv_connect_vmnetworkadapter_params[] = {
                     .help = "Adapter objects."},
     [CN_SWITCH] = {.name = "VMSwitch",
                    .type = HV_PT_ANY,
-                   .position = NAMED,
-                   .flags = HV_PF_MANDATORY,
+                   .position = 2,
+                   .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
                    .sets = HV_SET(2) | HV_SET(3),
                    .help = "A switch object (Get-VMSwitch)."},
     [CN_PASSTHRU] = P_PASSTHRU,

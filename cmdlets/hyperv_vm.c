@@ -691,7 +691,7 @@ set_vm(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
                hv_cmd_bound(cmd, SV_MEMMAX);
     /* refuse before changing anything, so a failure leaves the VM as it was */
     if (procs && (is_on(vm) || vm->state == HV_VM_SAVED))
-        return hvc_hv_error(cmd, HV_CAT_InvalidOperation, "InvalidState", vm->name,
+        return hvc_hv_error(cmd, HV_CAT_InvalidOperation, "InvalidState", NULL,
                             "Failed to modify device 'Processor'.\n'%s' failed to modify device "
                             "'Processor'. (Virtual machine ID %s)\nThe processor count cannot "
                             "be changed while the virtual machine is running or saved.",

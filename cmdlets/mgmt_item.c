@@ -1192,6 +1192,28 @@ remove_fs(hv_cmd *cmd, const char *full)
 static hv_status
 remove_provider(hv_cmd *cmd, hvc_provider prov, const char *pattern, bool literal)
 {
+    if (prov == HVC_PROV_VARIABLE || prov == HVC_PROV_ALIAS) {
+        hv_value found = hvc_provider_items(cmd, prov, pattern, literal);
+        hv_status rs = HV_OK;
+        if (hv_array_len(&found) == 0 && !hv_wildcard_has_meta(pattern)) {
+            char *p = hv_xasprintf("%s:\\%s", prov == HVC_PROV_ALIAS ? "Alias" : "Variable",
+                                   pattern);
+            rs = hvc_error(cmd, HV_CAT_ObjectNotFound, "PathNotFound", p,
+                           "Cannot find path '%s' because it does not exist.", p);
+            free(p);
+        }
+        for (size_t i = 0; i < hv_array_len(&found) && rs == HV_OK; i++) {
+            const hv_value *nv = hv_obj_get(hv_array_at(&found, i), "Name");
+            if (!nv || nv->kind != HV_STRING)
+                continue;
+            char *target = hv_xasprintf("Item: %s", hv_str_cstr(nv));
+            if (hv_should_process(cmd, target, "Remove Item"))
+                rs = hvc_remove_session_item(cmd, prov, hv_str_cstr(nv));
+            free(target);
+        }
+        hv_unref(found);
+        return rs;
+    }
     if (prov != HVC_PROV_ENV)
         return hvc_error(cmd, HV_CAT_NotImplemented, "NotSupported", pattern,
                          "Remove-Item on this drive is not supported by hvsh; use "

@@ -89,6 +89,24 @@ static const hv_cmdlet_def mgmt_cmdlets[] = {
         .online = ONLINE("new-item"),
     },
     {
+        .name = "Set-Item",
+        .aliases = (const char *const[]){"si", NULL},
+        .params = hvc_setitem_params,
+        .ops = {.process = hvc_setitem_process},
+        .flags = HV_CF_SHOULD_PROCESS,
+        .synopsis = "Changes the value of an item to the value specified in the command.",
+        .description =
+            "The Set-Item cmdlet changes the value of an item, such as a variable, an "
+            "environment variable, a function or an alias, to the value specified in the "
+            "command. The file system provider does not support Set-Item.",
+        .output_type = "None",
+        .examples = (const hv_example[]){
+            {.title = "Set an environment variable", .code = "Set-Item -Path env:UserRole -Value Administrator"},
+            {.title = "Create or change a function", .code = "Set-Item -Path function:prompt -Value {'PS> '}"},
+            {.title = NULL}},
+        .online = ONLINE("set-item"),
+    },
+    {
         .name = "Remove-Item",
         .aliases = (const char *const[]){"rm", "del", "ri", "rmdir", "rd", "erase", NULL},
         .sets = PATH_SETS,

@@ -5,6 +5,7 @@
  * a failing second step undoes the first, so nothing is left half-changed. */
 #include "cmdlets/cmdlets.h"
 #include "cmdlets/net.h"
+#include "engine/sysctl.h"
 
 #include <errno.h>
 #include <linux/if.h>
@@ -547,7 +548,9 @@ newip_process(hv_cmd *cmd, const hv_value *input)
 enum { RI_IP, RI_ALIAS, RI_INDEX, RI_FAMILY, RI_PREFIX, RI_GW, RI_INPUT, RI_PASSTHRU,
        RI_SKIP, RI_STORE, RI_CIM, RI__N = RI_CIM + 3 };
 static const char *const sets_rmip[] = {"Query (cdxml)", "InputObject (cdxml)", NULL};
-#define RI_PARAMS(skip_help, prefix_flags)                                                    \
+/* Remove-: the filters belong to the Query set only (-InputObject takes nothing else);     \
+ * Set-: they are the new values, so every set (query_sets 0 = all). */                       \
+#define RI_PARAMS(skip_help, prefix_flags, query_sets)                                        \
     [RI_IP] = {.name = "IPAddress", .type = HV_PT_STRING, .position = 0,                      \
                .flags = HV_PF_ARRAY | HV_PF_BY_PROPERTY_NAME, .sets = HV_SET(0),              \
                .aliases = al_local, .help = "Addresses."},                                    \
@@ -555,7 +558,7 @@ static const char *const sets_rmip[] = {"Query (cdxml)", "InputObject (cdxml)", 
     P_INDEXV(RI_INDEX, HV_SET(0), 0),                                                        \
     P_FAMILYV(RI_FAMILY, HV_SET(0)),                                                         \
     [RI_PREFIX] = {.name = "PrefixLength", .type = HV_PT_UINT8, .position = HV_POS_NAMED,     \
-                   .flags = prefix_flags, .help = "Prefix length."},                          \
+                   .flags = prefix_flags, .sets = query_sets, .help = "Prefix length."},      \
     [RI_GW] = {.name = "DefaultGateway", .type = HV_PT_STRING, .position = HV_POS_NAMED,      \
                .sets = HV_SET(0), .help = "Also remove the default route via this gateway."}, \
     [RI_INPUT] = {.name = "InputObject", .type = HV_PT_ANY, .position = HV_POS_NAMED,         \
@@ -564,13 +567,13 @@ static const char *const sets_rmip[] = {"Query (cdxml)", "InputObject (cdxml)", 
     [RI_PASSTHRU] = {.name = "PassThru", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,      \
                      .help = "Emit the affected addresses."},                                 \
     [RI_SKIP] = {.name = "SkipAsSource", .type = HV_PT_BOOL, .position = HV_POS_NAMED,        \
-                 .help = skip_help},                                                          \
+                 .sets = query_sets, .help = skip_help},                                      \
     [RI_STORE] = {.name = "PolicyStore", .type = HV_PT_STRING, .position = HV_POS_NAMED,      \
-                  .help = "ActiveStore leaves the saved state alone."},                       \
+                  .sets = query_sets, .help = "ActiveStore leaves the saved state alone."},   \
     CIM_COMMON(RI_CIM)
 
-static const hv_param_def rmip_params[RI__N + 1] = {RI_PARAMS("Filter on SkipAsSource.", HV_PF_ARRAY)};
-static const hv_param_def setip_params[RI__N + 1] = {RI_PARAMS("New SkipAsSource value.", 0)};
+static const hv_param_def rmip_params[RI__N + 1] = {RI_PARAMS("Filter on SkipAsSource.", HV_PF_ARRAY, HV_SET(0))};
+static const hv_param_def setip_params[RI__N + 1] = {RI_PARAMS("New SkipAsSource value.", 0, 0)};
 
 typedef struct {
     hv_nl_addr *v;
@@ -1087,8 +1090,105 @@ getif_process(hv_cmd *cmd, const hv_value *input)
             if (!filter_ok(&f, &s, s.links[i].ifindex) ||
                 !hvc_net_family_ok(cmd, GF_FAMILY, fams[k]))
                 continue;
-            st = hv_emit(cmd, ipif_obj(&s.links[i], fams[k], fams[k] == AF_INET ? fwd : 0));
+            int ff = hv_sys_if_forward_get(s.links[i].name, fams[k]);
+            st = hv_emit(cmd, ipif_obj(&s.links[i], fams[k],
+                                       ff >= 0 ? ff : fams[k] == AF_INET ? fwd : 0));
         }
+    filter_free(&f);
+    snap_close(&s);
+    return st;
+}
+
+/* Set-NetIPInterface: Forwarding and NlMtuBytes change the kernel (per interface and family,
+ * as on Windows); Dhcp Disabled is what every interface here already is. Settings Linux has
+ * no per-interface equivalent for (InterfaceMetric, Dhcp Enabled, ...) are refused rather
+ * than silently ignored. */
+enum { SF_ALIAS, SF_INDEX, SF_FAMILY, SF_FORWARD, SF_MTU, SF_DHCP, SF_METRIC, SF_PASSTHRU,
+       SF_CIM, SF__N = SF_CIM + 3 };
+static const char *const enabled_names[] = {"Disabled", "Enabled", NULL};
+static const hv_param_def setif_params[SF__N + 1] = {
+    [SF_ALIAS] = {.name = "InterfaceAlias", .type = HV_PT_STRING, .position = 0,
+                  .flags = HV_PF_ARRAY | HV_PF_BY_PROPERTY_NAME | HV_PF_WILDCARDS,
+                  .aliases = al_ifalias, .help = "Interface names (wildcards)."},
+    P_INDEXV(SF_INDEX, HV_ALL_SETS, 0),
+    [SF_FAMILY] = {.name = "AddressFamily", .type = HV_PT_ENUM, .position = HV_POS_NAMED,
+                   .flags = HV_PF_ARRAY | HV_PF_BY_PROPERTY_NAME, .accepted = fam_names,
+                   .help = "IPv4 or IPv6 (default: both)."},
+    [SF_FORWARD] = {.name = "Forwarding", .type = HV_PT_ENUM, .position = HV_POS_NAMED,
+                    .accepted = enabled_names,
+                    .help = "Enabled or Disabled: whether the interface forwards packets "
+                            "(net.ipv4/ipv6.conf.<interface>.forwarding)."},
+    [SF_MTU] = {.name = "NlMtuBytes", .type = HV_PT_UINT32, .position = HV_POS_NAMED,
+                .min = 68, .max = 65535, .help = "The MTU of the interface, in bytes."},
+    [SF_DHCP] = {.name = "Dhcp", .type = HV_PT_ENUM, .position = HV_POS_NAMED,
+                 .accepted = enabled_names,
+                 .help = "Disabled is accepted; hvsh does not run a DHCP client (Enabled is "
+                         "refused)."},
+    [SF_METRIC] = {.name = "InterfaceMetric", .type = HV_PT_UINT32, .position = HV_POS_NAMED,
+                   .help = "Refused: Linux has no per-interface metric (set RouteMetric on "
+                           "New-NetRoute instead)."},
+    [SF_PASSTHRU] = {.name = "PassThru", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
+                     .help = "Returns the changed MSFT_NetIPInterface objects."},
+    CIM_COMMON(SF_CIM),
+};
+
+static hv_status
+setif_one(hv_cmd *cmd, net_snapshot *s, const hv_nl_link *l, int af, int fwd, bool mtu_done)
+{
+    const char *ifn = hv_nl_link_display_name(l);
+    hv_eng_err e;
+    if (fwd >= 0 && hv_sys_if_forward_set(l->name, af, fwd == 1, &e) < 0)
+        return hvc_net_write_error(cmd, &e, "MSFT_NetIPInterface", ifn);
+    if (hv_cmd_bound(cmd, SF_MTU) && !mtu_done &&
+        hv_nl_link_set_mtu(s->nl, l->ifindex, (unsigned)hvc_net_arg_int(cmd, SF_MTU, 1500), &e) < 0)
+        return hvc_net_write_error(cmd, &e, "MSFT_NetIPInterface", ifn);
+    if (!hv_cmd_switch(cmd, SF_PASSTHRU))
+        return HV_OK;
+    hv_nl_link now = *l;
+    if (hv_nl_link_get(s->nl, l->ifindex, &now, NULL) < 0)
+        now = *l;
+    int f = hv_sys_if_forward_get(l->name, af);
+    return hv_emit(cmd, ipif_obj(&now, af, f < 0 ? 0 : f));
+}
+
+static hv_status
+setif_process(hv_cmd *cmd, const hv_value *input)
+{
+    (void)input;
+    if (hv_cmd_bound(cmd, SF_METRIC))
+        return fail(cmd, HV_ENG_UNSUPPORTED, "MSFT_NetIPInterface",
+                    "InterfaceMetric is not supported on this host: Linux has no "
+                    "per-interface metric (use New-NetRoute -RouteMetric).");
+    const char *dhcp = hvc_net_arg_str(cmd, SF_DHCP);
+    if (dhcp && !strcasecmp(dhcp, "Enabled"))
+        return fail(cmd, HV_ENG_UNSUPPORTED, "MSFT_NetIPInterface",
+                    "Dhcp Enabled is not supported: hvsh does not run a DHCP client.");
+    const char *fw = hvc_net_arg_str(cmd, SF_FORWARD);
+    int fwd = fw ? !strcasecmp(fw, "Enabled") : -1;
+    net_snapshot s;
+    hv_status st = snap_open(cmd, &s);
+    if_filter f;
+    filter_init(cmd, &f, SF_ALIAS, SF_INDEX);
+    if (st == HV_OK)
+        st = filter_check(cmd, &f, &s, "MSFT_NetIPInterface");
+    static const int fams[2] = {AF_INET6, AF_INET};
+    for (size_t i = 0; i < s.nlinks && st == HV_OK; i++) {
+        const hv_nl_link *l = &s.links[i];
+        if ((!f.nalias && !f.nidx) || !filter_ok(&f, &s, l->ifindex))
+            continue;
+        bool mtu_done = false;
+        for (int k = 0; k < 2 && st == HV_OK; k++) {
+            if (!hvc_net_family_ok(cmd, SF_FAMILY, fams[k]))
+                continue;
+            char target[300];
+            snprintf(target, sizeof target, "%s (%s)", hv_nl_link_display_name(l),
+                     hvc_net_family_name(fams[k]));
+            if (!hv_should_process(cmd, target, "Set-NetIPInterface"))
+                continue;
+            st = setif_one(cmd, &s, l, fams[k], fwd, mtu_done);
+            mtu_done = true; /* the MTU is the link's, shared by both families */
+        }
+    }
     filter_free(&f);
     snap_close(&s);
     return st;
@@ -1236,6 +1336,7 @@ static const hv_example ex_getnetroute[] = {{.title = "The default routes", .cod
 static const hv_example ex_newnetroute[] = {{.title = "A route through a gateway", .code = "New-NetRoute -DestinationPrefix 10.0.0.0/8 -InterfaceAlias Ethernet -NextHop 192.168.100.1"}, {0}};
 static const hv_example ex_removenetroute[] = {{.title = "Remove a route without a prompt", .code = "Remove-NetRoute -DestinationPrefix 10.0.0.0/8 -Confirm:$false"}, {0}};
 static const hv_example ex_getnetipinterface[] = {{.title = "The IPv4 interfaces", .code = "Get-NetIPInterface -AddressFamily IPv4"}, {0}};
+static const hv_example ex_setnetipinterface[] = {{.title = "Turn on IPv4 forwarding on an interface", .code = "Set-NetIPInterface -InterfaceAlias Ethernet -AddressFamily IPv4 -Forwarding Enabled"}, {.title = "Set the MTU of every interface of a switch", .code = "Get-NetIPInterface -InterfaceAlias 'vEthernet (VmNAT)' | Set-NetIPInterface -NlMtuBytes 1400"}, {0}};
 static const hv_example ex_getnetipconfiguration[] = {{.title = "Addresses, gateway and DNS servers of an interface", .code = "Get-NetIPConfiguration -InterfaceAlias Ethernet"}, {0}};
 static const hv_example ex_netsh[] = {{.title = "The nested-virtualization doc's DNS server", .code = "Netsh interface ip add dnsserver \"Ethernet\" address=1.1.1.1"}, {0}};
 
@@ -1284,6 +1385,16 @@ static const hv_cmdlet_def nettcpip_cmdlets[] = {
      .synopsis = "Gets an IP interface (one per interface and address family).",
      .output_type = HVC_NET_CIM "MSFT_NetIPInterface",
      .online = "https://learn.microsoft.com/powershell/module/nettcpip/get-netipinterface"},
+    {.name = "Set-NetIPInterface", .examples = ex_setnetipinterface, .params = setif_params,
+     .ops = {.process = setif_process}, .flags = HV_CF_SHOULD_PROCESS,
+     .synopsis = "Modifies an IP interface (forwarding, MTU).",
+     .description = "The Set-NetIPInterface cmdlet modifies IP interface properties: "
+                    "-Forwarding Enabled|Disabled sets the interface's forwarding for the "
+                    "address family (both families unless -AddressFamily is given), "
+                    "-NlMtuBytes the link MTU. -Dhcp Disabled is accepted; settings without "
+                    "a Linux equivalent are refused with an error.",
+     .output_type = "None, or MSFT_NetIPInterface with -PassThru",
+     .online = "https://learn.microsoft.com/powershell/module/nettcpip/set-netipinterface"},
     {.name = "Get-NetIPConfiguration", .examples = ex_getnetipconfiguration, .params = getcfg_params,
      .ops = {.process = getcfg_process},
      .synopsis = "Gets IP network configuration (addresses, gateways, DNS servers).",

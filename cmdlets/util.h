@@ -18,6 +18,7 @@ extern const hv_cmdlet_def hvc_u_defs_member[];  /* Get-Member, Add-Member, New-
 extern const hv_cmdlet_def hvc_u_defs_write[];   /* Write-*, Out-*, Read-Host */
 extern const hv_cmdlet_def hvc_u_defs_format[];  /* Format-Table, Format-List, Format-Wide */
 extern const hv_cmdlet_def hvc_u_defs_help[];    /* Get-Help */
+extern const hv_cmdlet_def hvc_u_defs_joinstring[]; /* Join-String */
 
 /* PSTypeName of the format requests Format-* emit (see pipeline/format.h). */
 #define HVC_U_FMT_REQUEST "hvsh.FormatRequest"
@@ -47,6 +48,14 @@ char **hvc_u_prop_names(const hv_value *v, size_t *n);
 void hvc_u_names_free(char **names, size_t n);
 /* Does v have a property/key of that exact name (case-insensitive)? */
 bool hvc_u_has_prop(const hv_value *v, const char *name);
+
+/* The name a (non-wildcard) property expression resolves to on obj, in the property's or
+ * key's own spelling: a Hashtable's keys first (pwsh 6+ wraps it as a PSCustomObject),
+ * then its properties. NULL when nothing resolves. Borrowed from obj (or is `name`). */
+const char *hvc_u_resolve(const hv_value *obj, const char *name);
+/* The property names a wildcard property expression matches on obj (a Hashtable's keys;
+ * its .NET properties only when no key matches). Free with hvc_u_names_free. */
+char **hvc_u_match_names(const hv_value *obj, const char *pattern, size_t *n);
 
 /* Hashtable entry whose key is a (case-insensitive) prefix of one of `names` (pwsh accepts
  * @{n=..; e=..}); NULL if none. *key_out (optional) gets the matched full name. */

@@ -116,6 +116,74 @@ hvc_u_has_prop(const hv_value *v, const char *name)
     return false;
 }
 
+/* pwsh 6+ property expressions (Select-Object, Sort-Object, Group-Object, Measure-Object)
+ * wrap a Hashtable as a PSCustomObject first, so its keys resolve as properties before
+ * its .NET properties. An [ordered] dictionary is not a Hashtable and is not wrapped. */
+static bool
+is_plain_table(const hv_value *v)
+{
+    return v->kind == HV_TABLE && !(hv_table_flags(v) & HV_TABLE_ORDERED);
+}
+
+/* The key of a plain hashtable that `name` names (case-insensitive), or NULL. */
+static const hv_value *
+table_key(const hv_value *t, const char *name)
+{
+    const hv_value *k, *v;
+    for (size_t it = 0; hv_table_next(t, &it, &k, &v);)
+        if (k->kind == HV_STRING && hv_str_eq_ci(hv_str_cstr(k), name))
+            return k;
+    return NULL;
+}
+
+const char *
+hvc_u_resolve(const hv_value *obj, const char *name)
+{
+    if (is_plain_table(obj)) {
+        const hv_value *k = table_key(obj, name);
+        if (k)
+            return hv_str_cstr(k);
+        return is_table_prop(name) ? name : NULL;
+    }
+    if (obj->kind == HV_OBJECT) {
+        for (size_t i = 0, n = hv_obj_count(obj); i < n; i++)
+            if (hv_str_eq_ci(hv_obj_name_at(obj, i), name))
+                return hv_obj_name_at(obj, i);
+        return NULL;
+    }
+    return hvc_u_has_prop(obj, name) ? name : NULL;
+}
+
+char **
+hvc_u_match_names(const hv_value *obj, const char *pattern, size_t *n)
+{
+    if (is_plain_table(obj)) {
+        /* the keys first; only when none matches, the Hashtable's own properties */
+        size_t c = hv_table_count(obj), m = 0;
+        char **names = hv_xcalloc(c + 1, sizeof *names);
+        const hv_value *k, *v;
+        for (size_t it = 0; hv_table_next(obj, &it, &k, &v);)
+            if (k->kind == HV_STRING && hv_wildcard_match(pattern, hv_str_cstr(k), false))
+                names[m++] = hv_xstrdup(hv_str_cstr(k));
+        if (m > 0) {
+            *n = m;
+            return names;
+        }
+        free(names);
+    }
+    size_t all;
+    char **names = hvc_u_prop_names(obj, &all);
+    size_t m = 0;
+    for (size_t i = 0; i < all; i++) {
+        if (hv_wildcard_match(pattern, names[i], false))
+            names[m++] = names[i];
+        else
+            free(names[i]);
+    }
+    *n = m;
+    return names;
+}
+
 static bool
 is_prefix_ci(const char *pre, const char *full)
 {
@@ -157,9 +225,12 @@ hvc_u_eval(hv_cmd *cmd, const hv_value *obj, const hv_value *expr, hv_value *out
         return HV_OK;
     }
     char *name = hvc_u_cstr(expr);
-    /* PSObject property lookup, as Select-Object/Sort-Object do it: a hashtable's keys
-     * are not its properties (@{a=1} | Select-Object a gives a = $null in pwsh) */
-    if (obj->kind != HV_TABLE || is_table_prop(name))
+    /* property-expression lookup: a Hashtable's keys, then its properties; an [ordered]
+     * dictionary's keys are not properties */
+    const hv_value *key = is_plain_table(obj) ? table_key(obj, name) : NULL;
+    if (key)
+        *out = hv_ref(hv_table_get(obj, key));
+    else if (obj->kind != HV_TABLE || is_table_prop(name))
         *out = hv_get_member(hv_cmd_ctx(cmd), obj, name);
     free(name);
     return HV_OK;
@@ -351,18 +422,22 @@ hv_status
 hvc_u_expand(hv_cmd *cmd, const hv_value *obj, const hvc_u_prop *props, size_t nprops,
              const hv_value *exclude, hvc_u_pairs *out)
 {
-    hv_ctx *ctx = hv_cmd_ctx(cmd);
     for (size_t i = 0; i < nprops; i++) {
         const hvc_u_prop *p = &props[i];
         if (p->wildcard) {
             size_t n;
-            char **names = hvc_u_prop_names(obj, &n);
+            char **names = hvc_u_match_names(obj, p->label, &n);
             for (size_t k = 0; k < n; k++) {
-                if (!hv_wildcard_match(p->label, names[k], false))
-                    continue;
                 if (hvc_u_match_any(exclude, names[k]))
                     continue;
-                pairs_add(out, names[k], hv_get_member(ctx, obj, names[k]));
+                hv_value name = hv_str(names[k]), v;
+                hv_status st = hvc_u_eval(cmd, obj, &name, &v);
+                hv_unref(name);
+                if (st != HV_OK) {
+                    hvc_u_names_free(names, n);
+                    return st;
+                }
+                pairs_add(out, names[k], v);
             }
             hvc_u_names_free(names, n);
             continue;
@@ -373,7 +448,9 @@ hvc_u_expand(hv_cmd *cmd, const hv_value *obj, const hvc_u_prop *props, size_t n
         hv_status st = hvc_u_eval(cmd, obj, &p->expr, &v);
         if (st != HV_OK)
             return st;
-        pairs_add(out, p->label, v);
+        /* a resolved name takes the property's (or key's) own spelling, as pwsh does */
+        const char *label = p->calculated ? NULL : hvc_u_resolve(obj, p->label);
+        pairs_add(out, label ? label : p->label, v);
     }
     return HV_OK;
 }

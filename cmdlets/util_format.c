@@ -201,7 +201,8 @@ emit_leading_scalars(hv_cmd *cmd, fmt_state *s, bool force)
     hv_status st = HV_OK;
     while (lead < s->items.n && is_scalar(&s->items.v[lead]) && st == HV_OK)
         st = hv_emit(cmd, hv_steal(&s->items.v[lead++]));
-    memmove(s->items.v, s->items.v + lead, (s->items.n - lead) * sizeof *s->items.v);
+    if (lead) /* items.v may be NULL when nothing was collected */
+        memmove(s->items.v, s->items.v + lead, (s->items.n - lead) * sizeof *s->items.v);
     s->items.n -= lead;
     return st;
 }

@@ -214,21 +214,24 @@ mo_process(hv_cmd *cmd, const hv_value *input)
             char *name = hvc_u_cstr(p);
             if (hv_wildcard_has_meta(name)) {
                 size_t nn;
-                char **names = hvc_u_prop_names(in, &nn);
-                for (size_t k = 0; k < nn && st == HV_OK; k++)
-                    if (hv_wildcard_match(name, names[k], false)) {
-                        hv_value v = hv_get_member(hv_cmd_ctx(cmd), in, names[k]);
+                char **names = hvc_u_match_names(in, name, &nn);
+                for (size_t k = 0; k < nn && st == HV_OK; k++) {
+                    hv_value key = hv_str(names[k]), v;
+                    st = hvc_u_eval(cmd, in, &key, &v);
+                    hv_unref(key);
+                    if (st == HV_OK)
                         st = mo_value(cmd, mo_acc_for(s, names[k]), &v);
-                        hv_unref(v);
-                    }
+                    hv_unref(v);
+                }
                 hvc_u_names_free(names, nn);
             } else {
-                mo_acc *a = mo_acc_for(s, name);
-                bool has = hvc_u_has_prop(in, name);
-                hv_value v = hv_null();
-                if (in->kind != HV_TABLE || has) /* a dictionary's keys are not properties */
-                    v = hv_get_member(hv_cmd_ctx(cmd), in, name);
-                if (has || v.kind != HV_NULL)
+                /* a Hashtable's keys resolve as properties (pwsh 6+), in their own spelling */
+                const char *rn = hvc_u_resolve(in, name);
+                mo_acc *a = mo_acc_for(s, rn ? rn : name);
+                hv_value key = hv_str(name), v;
+                st = hvc_u_eval(cmd, in, &key, &v);
+                hv_unref(key);
+                if (st == HV_OK && (rn || v.kind != HV_NULL))
                     st = mo_value(cmd, a, &v);
                 hv_unref(v);
             }
@@ -424,7 +427,12 @@ co_equal(const hv_value *a, const hv_value *b, bool cs)
     }
     if (a->kind == HV_NULL || b->kind == HV_NULL)
         return a->kind == b->kind;
-    if (hv_is_number(a) || hv_is_number(b) || a->kind == HV_BOOL)
+    /* a comparable reference value (number, bool, TimeSpan, DateTime, char, enum) gets the
+     * difference converted to its type, as pwsh's ObjectCommandComparer does:
+     * Compare-Object ([TimeSpan]"0:0:1") "0:0:1" finds them equal; a string reference
+     * compares strings */
+    if (hv_is_number(a) || hv_is_number(b) || a->kind == HV_BOOL || a->kind == HV_TIMESPAN ||
+        a->kind == HV_DATETIME || a->kind == HV_CHAR || a->kind == HV_ENUM)
         return hv_op_equal(a, b, cs ? HV_OPF_CASE_SENSITIVE : 0);
     char *sa = hvc_u_cstr(a), *sb = hvc_u_cstr(b);
     bool eq = cs ? strcmp(sa, sb) == 0 : hv_str_eq_ci(sa, sb);

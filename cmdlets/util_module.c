@@ -23,6 +23,7 @@ util_collect(void)
     const hv_cmdlet_def *const groups[] = {
         hvc_u_defs_foreach, hvc_u_defs_select, hvc_u_defs_sort,   hvc_u_defs_measure,
         hvc_u_defs_member,  hvc_u_defs_write,  hvc_u_defs_format, hvc_u_defs_help,
+        hvc_u_defs_joinstring,
     };
     size_t n = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)

@@ -88,6 +88,9 @@ typedef struct {
     int64_t *index;
     size_t nindex;
     bool skip_index;
+    bool unique, unique_cs;
+    char **seen_set;    /* -Unique: keys already written (open addressing) */
+    size_t seen_cap, seen_n;
 } so_state;
 
 static hv_status
@@ -112,11 +115,96 @@ so_begin(hv_cmd *cmd)
         for (size_t i = 0; i < s->nindex; i++)
             s->index[i] = hv_int_of(hv_array_at(ix, i));
     }
-    s->streaming = !s->has_last && !hv_cmd_bound(cmd, SO_SKIPLAST) &&
-                   !hv_cmd_switch(cmd, SO_UNIQUE) && !s->index;
+    /* -Unique filters what the other parameters selected ("a","a","b" | Select-Object
+     * -First 2 -Unique gives a), so it does not need the whole input first */
+    s->unique = hv_cmd_switch(cmd, SO_UNIQUE);
+    s->unique_cs = !hv_cmd_switch(cmd, SO_CASEINS);
+    s->streaming = !s->has_last && !hv_cmd_bound(cmd, SO_SKIPLAST) && !s->index;
     if (s->streaming && s->has_first && s->first == 0 && !hv_cmd_switch(cmd, SO_WAIT))
         return HV_STOPPED;
     return HV_OK;
+}
+
+/* The identity -Unique compares: a PSCustomObject by its property names and values, any
+ * other value by its string (case-folded with -CaseInsensitive). */
+static void
+unique_key(hv_buf *b, const hv_value *v)
+{
+    if (v->kind == HV_OBJECT && !hv_obj_class_of(v)) {
+        size_t n = hv_obj_count(v);
+        for (size_t i = 0; i < n; i++) {
+            hv_buf_puts(b, hv_obj_name_at(v, i));
+            hv_buf_putc(b, '\x1e');
+            unique_key(b, hv_obj_value_at(v, i));
+            hv_buf_putc(b, '\x1f');
+        }
+        return;
+    }
+    hv_conv_append_string(b, v, NULL);
+}
+
+static char *
+unique_string(const hv_value *v, bool cs)
+{
+    hv_buf b = {0};
+    unique_key(&b, v);
+    hv_buf_putc(&b, 0);
+    if (!cs) {
+        hv_buf low = {0};
+        size_t i = 0, n = b.len - 1;
+        while (i < n) {
+            char enc[4];
+            uint32_t cp = hv_utf8_next(b.data, n, &i);
+            hv_buf_put(&low, enc, hv_utf8_put(enc, hv_uc_lower(cp)));
+        }
+        hv_buf_putc(&low, 0);
+        hv_buf_free(&b);
+        return low.data;
+    }
+    return b.data;
+}
+
+/* Records v's -Unique key; false when an equal object was already written. */
+static bool
+unique_first(so_state *s, const hv_value *v)
+{
+    if (s->seen_n * 2 >= s->seen_cap) {
+        size_t cap = s->seen_cap ? s->seen_cap * 2 : 16;
+        char **set = hv_xcalloc(cap, sizeof *set);
+        for (size_t i = 0; i < s->seen_cap; i++) {
+            if (!s->seen_set[i])
+                continue;
+            size_t h = hv_hash_ci(s->seen_set[i], strlen(s->seen_set[i])) & (cap - 1);
+            while (set[h])
+                h = (h + 1) & (cap - 1);
+            set[h] = s->seen_set[i];
+        }
+        free(s->seen_set);
+        s->seen_set = set;
+        s->seen_cap = cap;
+    }
+    char *k = unique_string(v, s->unique_cs);
+    size_t h = hv_hash_ci(k, strlen(k)) & (s->seen_cap - 1);
+    while (s->seen_set[h] && strcmp(s->seen_set[h], k) != 0)
+        h = (h + 1) & (s->seen_cap - 1);
+    if (s->seen_set[h]) {
+        free(k);
+        return false;
+    }
+    s->seen_set[h] = k;
+    s->seen_n++;
+    return true;
+}
+
+/* Writes one selected object, dropping it under -Unique when already written. */
+static hv_status
+so_write(hv_cmd *cmd, so_state *s, hv_value v)
+{
+    if (s->unique && !unique_first(s, &v)) {
+        hv_unref(v);
+        return HV_OK;
+    }
+    return hv_emit(cmd, v);
 }
 
 /* The selected form of one input object: a new PSCustomObject "Selected.<type>", the
@@ -187,7 +275,7 @@ put_emit(hv_cmd *cmd, so_state *s, hv_value v)
         return hv_cmd_switch(cmd, SO_WAIT) ? HV_OK : HV_STOPPED;
     }
     s->emitted++;
-    hv_status st = hv_emit(cmd, v);
+    hv_status st = so_write(cmd, s, v);
     if (st != HV_OK)
         return st;
     if (s->has_first && s->emitted >= s->first && !hv_cmd_switch(cmd, SO_WAIT))
@@ -228,86 +316,13 @@ so_process(hv_cmd *cmd, const hv_value *input)
     return so_select(cmd, s, in, put_buffer);
 }
 
-/* The identity -Unique compares: a PSCustomObject by its property names and values, any
- * other value by its string (case-folded with -CaseInsensitive). */
-static void
-unique_key(hv_buf *b, const hv_value *v)
-{
-    if (v->kind == HV_OBJECT && !hv_obj_class_of(v)) {
-        size_t n = hv_obj_count(v);
-        for (size_t i = 0; i < n; i++) {
-            hv_buf_puts(b, hv_obj_name_at(v, i));
-            hv_buf_putc(b, '\x1e');
-            unique_key(b, hv_obj_value_at(v, i));
-            hv_buf_putc(b, '\x1f');
-        }
-        return;
-    }
-    hv_conv_append_string(b, v, NULL);
-}
-
-static char *
-unique_string(const hv_value *v, bool cs)
-{
-    hv_buf b = {0};
-    unique_key(&b, v);
-    hv_buf_putc(&b, 0);
-    if (!cs) {
-        hv_buf low = {0};
-        size_t i = 0, n = b.len - 1;
-        while (i < n) {
-            char enc[4];
-            uint32_t cp = hv_utf8_next(b.data, n, &i);
-            hv_buf_put(&low, enc, hv_utf8_put(enc, hv_uc_lower(cp)));
-        }
-        hv_buf_putc(&low, 0);
-        hv_buf_free(&b);
-        return low.data;
-    }
-    return b.data;
-}
-
-/* Marks the later duplicates in drop[] (first occurrence wins), with a hash set. */
-static void
-mark_duplicates(const hvc_u_vec *items, bool cs, bool *drop)
-{
-    size_t cap = 16;
-    while (cap < items->n * 2)
-        cap *= 2;
-    char **set = hv_xcalloc(cap, sizeof *set);
-    for (size_t i = 0; i < items->n; i++) {
-        char *k = unique_string(&items->v[i], cs);
-        size_t h = hv_hash_ci(k, strlen(k)) & (cap - 1);
-        while (set[h] && strcmp(set[h], k) != 0)
-            h = (h + 1) & (cap - 1);
-        if (set[h]) {
-            drop[i] = true;
-            free(k);
-        } else {
-            set[h] = k;
-        }
-    }
-    for (size_t i = 0; i < cap; i++)
-        free(set[i]);
-    free(set);
-}
-
 static hv_status
 so_end(hv_cmd *cmd)
 {
     so_state *s = hv_cmd_state(cmd);
     if (s->streaming || s->index)
         return HV_OK;
-    size_t n = s->buf.n;
-    bool *drop = hv_xcalloc(n + 1, sizeof *drop);
-    if (hv_cmd_switch(cmd, SO_UNIQUE))
-        mark_duplicates(&s->buf, !hv_cmd_switch(cmd, SO_CASEINS), drop);
-    /* the kept objects, in order */
-    size_t *keep = hv_xcalloc(n + 1, sizeof *keep);
-    size_t nk = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!drop[i])
-            keep[nk++] = i;
+    size_t nk = s->buf.n;
     size_t from = 0, to = nk;
     if (hv_cmd_bound(cmd, SO_SKIPLAST)) {
         to = (size_t)s->skiplast >= nk ? 0 : nk - (size_t)s->skiplast;
@@ -322,11 +337,9 @@ so_end(hv_cmd *cmd)
                 /* -First and -Last together: both ends */
                 hv_status st = HV_OK;
                 for (size_t i = 0; i < fe && st == HV_OK; i++)
-                    st = hv_emit(cmd, hv_ref(&s->buf.v[keep[i]]));
+                    st = so_write(cmd, s, hv_ref(&s->buf.v[i]));
                 for (size_t i = start < fe ? fe : start; i < end && st == HV_OK; i++)
-                    st = hv_emit(cmd, hv_ref(&s->buf.v[keep[i]]));
-                free(drop);
-                free(keep);
+                    st = so_write(cmd, s, hv_ref(&s->buf.v[i]));
                 return st == HV_STOPPED ? HV_OK : st;
             }
             from = start;
@@ -339,9 +352,7 @@ so_end(hv_cmd *cmd)
     }
     hv_status st = HV_OK;
     for (size_t i = from; i < to && st == HV_OK; i++)
-        st = hv_emit(cmd, hv_ref(&s->buf.v[keep[i]]));
-    free(drop);
-    free(keep);
+        st = so_write(cmd, s, hv_ref(&s->buf.v[i]));
     return st;
 }
 
@@ -354,6 +365,11 @@ so_cleanup(hv_cmd *cmd)
     hvc_u_vec_free(&s->buf);
     free(s->index);
     s->index = NULL;
+    for (size_t i = 0; i < s->seen_cap; i++)
+        free(s->seen_set[i]);
+    free(s->seen_set);
+    s->seen_set = NULL;
+    s->seen_cap = s->seen_n = 0;
 }
 
 const hv_cmdlet_def hvc_u_defs_select[] = {

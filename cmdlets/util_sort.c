@@ -1,8 +1,10 @@
 /* util_sort.c — Sort-Object and Group-Object.
  *
  * Both collect their input and work on precomputed keys (one evaluation of each -Property
- * expression per object, never per comparison). Sorting is a stable merge sort, so equal
- * keys keep their input order whether or not -Stable is given, as pwsh 7 does. */
+ * expression per object, never per comparison). Sort-Object without -Stable/-Top/-Bottom
+ * sorts as pwsh does, with .NET's List.Sort (an unstable introsort: 1..20 | Sort-Object
+ * {$_ % 3} gives 18 3 15 6 ...), replicated step for step below; -Stable, -Top and -Bottom
+ * keep input order for equal keys (a stable merge sort). */
 #include "cmdlets/util.h"
 
 #include <stdlib.h>
@@ -51,6 +53,127 @@ merge_sort(const sort_ctx *sc, skey *v, skey *tmp, size_t n)
     while (j < n)
         tmp[o++] = v[j++];
     memcpy(v, tmp, n * sizeof *v);
+}
+
+/* ---- .NET's ArraySortHelper<T>.IntrospectiveSort, so equal keys land where pwsh puts
+ * them (inputs of 16 or fewer items get its insertion sort, which is stable) ---- */
+static void
+sk_swap(skey *v, size_t i, size_t j)
+{
+    skey t = v[i];
+    v[i] = v[j];
+    v[j] = t;
+}
+
+static void
+sk_swap_if_greater(const sort_ctx *sc, skey *v, size_t i, size_t j)
+{
+    if (skey_cmp(sc, &v[i], &v[j]) > 0)
+        sk_swap(v, i, j);
+}
+
+static void
+sk_insertion(const sort_ctx *sc, skey *v, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        skey t = v[i + 1];
+        size_t j = i + 1;
+        while (j > 0 && skey_cmp(sc, &t, &v[j - 1]) < 0) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = t;
+    }
+}
+
+static void
+sk_down_heap(const sort_ctx *sc, skey *v, size_t i, size_t n)
+{
+    skey d = v[i - 1];
+    while (i <= n / 2) {
+        size_t child = 2 * i;
+        if (child < n && skey_cmp(sc, &v[child - 1], &v[child]) < 0)
+            child++;
+        if (!(skey_cmp(sc, &d, &v[child - 1]) < 0))
+            break;
+        v[i - 1] = v[child - 1];
+        i = child;
+    }
+    v[i - 1] = d;
+}
+
+static void
+sk_heap_sort(const sort_ctx *sc, skey *v, size_t n)
+{
+    for (size_t i = n / 2; i >= 1; i--)
+        sk_down_heap(sc, v, i, n);
+    for (size_t i = n; i > 1; i--) {
+        sk_swap(v, 0, i - 1);
+        sk_down_heap(sc, v, 1, i - 1);
+    }
+}
+
+static size_t
+sk_partition(const sort_ctx *sc, skey *v, size_t n)
+{
+    size_t hi = n - 1, mid = hi / 2;
+    /* median of three, which also orders them */
+    sk_swap_if_greater(sc, v, 0, mid);
+    sk_swap_if_greater(sc, v, 0, hi);
+    sk_swap_if_greater(sc, v, mid, hi);
+    skey pivot = v[mid];
+    sk_swap(v, mid, hi - 1);
+    size_t left = 0, right = hi - 1;
+    while (left < right) {
+        while (skey_cmp(sc, &v[++left], &pivot) < 0)
+            ;
+        while (skey_cmp(sc, &pivot, &v[--right]) < 0)
+            ;
+        if (left >= right)
+            break;
+        sk_swap(v, left, right);
+    }
+    if (left != hi - 1)
+        sk_swap(v, left, hi - 1);
+    return left;
+}
+
+static void
+sk_intro(const sort_ctx *sc, skey *v, size_t n, int depth)
+{
+    while (n > 1) {
+        if (n <= 16) {
+            if (n == 2) {
+                sk_swap_if_greater(sc, v, 0, 1);
+            } else if (n == 3) {
+                sk_swap_if_greater(sc, v, 0, 1);
+                sk_swap_if_greater(sc, v, 0, 2);
+                sk_swap_if_greater(sc, v, 1, 2);
+            } else {
+                sk_insertion(sc, v, n);
+            }
+            return;
+        }
+        if (depth == 0) {
+            sk_heap_sort(sc, v, n);
+            return;
+        }
+        depth--;
+        size_t p = sk_partition(sc, v, n);
+        sk_intro(sc, v + p + 1, n - (p + 1), depth);
+        n = p;
+    }
+}
+
+static void
+intro_sort(const sort_ctx *sc, skey *v, size_t n)
+{
+    if (n < 2)
+        return;
+    int log2 = 0;
+    while ((n >> (log2 + 1)) != 0)
+        log2++;
+    sk_intro(sc, v, n, 2 * (log2 + 1));
 }
 
 static void
@@ -191,9 +314,18 @@ srt_end(hv_cmd *cmd)
     size_t nk = s->nprops ? s->nprops : 1;
     sort_ctx sc = {.props = s->nprops ? s->props : NULL, .nkeys = nk,
                    .desc = hv_cmd_switch(cmd, SRT_DESC), .cs = hv_cmd_switch(cmd, SRT_CASE)};
-    skey *tmp = hv_xcalloc(s->n + 1, sizeof *tmp);
-    merge_sort(&sc, s->items, tmp, s->n);
-    free(tmp);
+    /* pwsh: a full List.Sort unless -Stable, or -Top/-Bottom smaller than the input (an
+     * index-ordered heap, i.e. stable) */
+    bool full = (!hv_cmd_bound(cmd, SRT_TOP) && !hv_cmd_bound(cmd, SRT_BOTTOM)) ||
+                (size_t)hvc_u_arg_int(cmd, SRT_TOP, 0) >= s->n ||
+                (size_t)hvc_u_arg_int(cmd, SRT_BOTTOM, 0) >= s->n;
+    if (full && !hv_cmd_switch(cmd, SRT_STABLE)) {
+        intro_sort(&sc, s->items, s->n);
+    } else {
+        skey *tmp = hv_xcalloc(s->n + 1, sizeof *tmp);
+        merge_sort(&sc, s->items, tmp, s->n);
+        free(tmp);
+    }
     bool unique = hv_cmd_switch(cmd, SRT_UNIQUE);
     size_t from = 0, to = s->n;
     /* -Top/-Bottom count unique items when -Unique is given: filter first */

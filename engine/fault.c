@@ -17,6 +17,7 @@ static struct {
     const char *glob;  /* count only matching sites, NULL = all */
     bool report;       /* print the count at exit */
     unsigned long calls;
+    char fired[64];    /* the site failed, "" if none */
     char log[FAULT_LOG_MAX];
     size_t loglen;
 } fault;
@@ -59,6 +60,21 @@ hv_eng_fault(const char *site)
     }
     if (fault.calls != fault.at)
         return false;
+    snprintf(fault.fired, sizeof fault.fired, "%s", site);
     errno = EIO;
     return true;
+}
+
+bool
+hv_eng_fault_active(void)
+{
+    if (fault.init == 0)
+        fault_init();
+    return fault.init == 2;
+}
+
+const char *
+hv_eng_fault_fired(void)
+{
+    return fault.fired[0] ? fault.fired : NULL;
 }

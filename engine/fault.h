@@ -22,5 +22,10 @@
 
 /* true when this call of `site` is the one to fail; errno is then set to EIO. */
 bool hv_eng_fault(const char *site);
+/* Is fault injection (or counting) switched on in this process? */
+bool hv_eng_fault_active(void);
+/* The site whose call was failed, NULL if none yet: for messages of libraries that keep
+ * their own error state (libvirt's last error is not set by an injected failure). */
+const char *hv_eng_fault_fired(void);
 
 #endif

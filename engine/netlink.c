@@ -112,6 +112,16 @@ nl_talk(hv_nl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
         ssize_t n = mnl_socket_recvfrom(nl->sock, nl->buf, sizeof nl->buf);
         if (n < 0)
             return -errno;
+        /* A dump that another process's change interrupted is marked NLM_F_DUMP_INTR, and
+         * libmnl would stop at once (EINTR), leaving the rest of the dump in the socket to
+         * be read as the answer to our next request (EPROTO: wrong sequence number). Take
+         * it as complete, as iproute2 does; and skip what is left of an earlier reply. */
+        struct nlmsghdr *m = (struct nlmsghdr *)nl->buf;
+        int left = (int)n;
+        if (mnl_nlmsg_ok(m, left) && m->nlmsg_seq != nlh->nlmsg_seq)
+            continue;
+        for (; mnl_nlmsg_ok(m, left); m = mnl_nlmsg_next(m, &left))
+            m->nlmsg_flags &= (uint16_t)~NLM_F_DUMP_INTR;
         int rc = mnl_cb_run(nl->buf, (size_t)n, nlh->nlmsg_seq, nl->portid, cb, data);
         if (rc < 0)
             return -errno;

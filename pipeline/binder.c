@@ -501,6 +501,7 @@ elem_convert(const conv_ctx *c, const hv_param_def *p, const hv_value *v, hv_val
         return true;
     case HV_PT_SWITCH:
         *out = hv_bool(hv_conv_to_bool(v));
+        out->sub = 1; /* a SwitchParameter: .IsPresent, GetType() (convert.c) */
         return true;
     case HV_PT_BOOL:
         /* [bool] parameters take only booleans and numbers, as in pwsh */

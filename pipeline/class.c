@@ -18,6 +18,7 @@ typedef struct {
     const char *name;
     const hv_ast_typename *tn;
     hv_ast *init;
+    const hv_ast_list *attrs;
     bool is_static, is_hidden;
 } cls_prop;
 
@@ -139,6 +140,66 @@ find_method(const cls_def *c, const char *name, size_t nargs, bool is_static, bo
         }
     }
     return NULL;
+}
+
+/* How well args fit a method's declared parameter types (higher is better). */
+static int
+args_fit(hv_ctx *ctx, const cls_method *m, const hv_value *args, size_t nargs)
+{
+    int score = 0;
+    for (size_t i = 0; i < nargs && i < m->node->u.method.params.n; i++) {
+        hv_ast *p = m->node->u.method.params.items[i];
+        const hv_ast_typename *tn = NULL;
+        for (uint32_t k = 0; k < p->u.param.attrs.n; k++)
+            if (p->u.param.attrs.items[k]->kind == HV_AST_TYPECONSTRAINT)
+                tn = p->u.param.attrs.items[k]->u.type.type;
+        if (!tn) {
+            score += 1;
+            continue;
+        }
+        const hv_type_info *t = hv_eval_type(ctx, tn);
+        if (!t) {
+            hv_unref(hv_eval_take_error(ctx));
+            continue;
+        }
+        if (t->kind == args[i].kind && !t->element)
+            score += 3;
+        else {
+            hv_value conv;
+            hv_conv_err err;
+            if (hv_conv_to_type(&args[i], t, &conv, &err)) {
+                hv_unref(conv);
+                score += 2;
+            }
+        }
+    }
+    return score;
+}
+
+/* Overloads are told apart by argument count, then by how well the arguments fit. */
+static const cls_method *
+find_method_for(hv_ctx *ctx, const cls_def *c, const char *name, const hv_value *args, size_t nargs,
+                bool is_static, bool ctor)
+{
+    const cls_method *best = NULL;
+    int best_score = -1;
+    for (; c; c = ctor ? NULL : c->base) {
+        for (size_t i = 0; i < c->nmethods; i++) {
+            const cls_method *m = &c->methods[i];
+            if (m->is_ctor != ctor || m->is_static != is_static || m->nparams != nargs)
+                continue;
+            if (!ctor && !hv_str_eq_ci(m->name, name))
+                continue;
+            int sc = args_fit(ctx, m, args, nargs);
+            if (sc > best_score) {
+                best = m;
+                best_score = sc;
+            }
+        }
+        if (best)
+            return best; /* a derived class's overload hides the base's */
+    }
+    return best;
 }
 
 static bool
@@ -317,7 +378,7 @@ init_fields(hv_ctx *ctx, cls_def *c, hv_value *obj)
 static hv_status
 call_ctor(hv_ctx *ctx, cls_def *c, hv_value *obj, hv_value *args, size_t nargs, bool explicit_call)
 {
-    const cls_method *m = find_method(c, "", nargs, false, true);
+    const cls_method *m = find_method_for(ctx, c, "", args, nargs, false, true);
     if (!m) {
         bool any = false;
         for (size_t i = 0; i < c->nmethods; i++)
@@ -435,6 +496,10 @@ hv_class_convert(hv_ctx *ctx, const hv_type_info *t, hv_value v, hv_value *out, 
             hv_unref(ks);
         }
         hv_unref(v);
+        if (st != HV_OK) { /* the half-initialised instance is nobody's */
+            hv_unref(*out);
+            *out = hv_null();
+        }
         return st;
     }
     const cls_method *m = find_method(c, "", 1, false, true);
@@ -464,6 +529,72 @@ find_prop(const cls_def *c, const char *name, bool is_static)
     return NULL;
 }
 
+static hv_status
+validation_failed(hv_ctx *ctx, const char *fmt, const char *a, const char *b)
+{
+    return hv_eval_fail(ctx, NULL, "System.Management.Automation.ValidationMetadataException",
+                        HV_CAT_MetadataError, "ValidateSetFailure", fmt, a, b);
+}
+
+/* [ValidateRange]/[ValidateNotNullOrEmpty]/[ValidateSet] on a class property. */
+static hv_status
+validate_prop(hv_ctx *ctx, const cls_prop *p, const hv_value *v)
+{
+    for (uint32_t i = 0; p->attrs && i < p->attrs->n; i++) {
+        hv_ast *a = p->attrs->items[i];
+        if (a->kind != HV_AST_ATTRIBUTE)
+            continue;
+        const char *an = a->u.attr.type->full;
+        if ((hv_str_eq_ci(an, "ValidateNotNullOrEmpty") || hv_str_eq_ci(an, "ValidateNotNull")) &&
+            (v->kind == HV_NULL || (v->kind == HV_STRING && hv_str_len(v) == 0) ||
+             (v->kind == HV_ARRAY && hv_array_len(v) == 0)))
+            return validation_failed(ctx, "The argument is null or empty. Provide an argument that is "
+                                     "not null or empty, and then try the command again.%s%s", "", "");
+        if (hv_str_eq_ci(an, "ValidateRange") && a->u.attr.pos.n >= 2) {
+            hv_value lo, hi;
+            if (hv_eval_expr(ctx, a->u.attr.pos.items[0], &lo) != HV_OK ||
+                hv_eval_expr(ctx, a->u.attr.pos.items[1], &hi) != HV_OK)
+                return HV_ERR;
+            int over = hv_op_compare(v, &hi, 0) > 0, under = hv_op_compare(v, &lo, 0) < 0;
+            hv_value vs = hv_conv_to_string(v, NULL), bound = hv_conv_to_string(over ? &hi : &lo, NULL);
+            hv_status st = HV_OK;
+            if (over)
+                st = validation_failed(ctx, "The %s argument is greater than the maximum allowed range of "
+                                       "%s. Supply an argument that is less than or equal to the maximum "
+                                       "and try the command again.", hv_str_cstr(&vs), hv_str_cstr(&bound));
+            else if (under)
+                st = validation_failed(ctx, "The %s argument is less than the minimum allowed range of %s. "
+                                       "Supply an argument that is greater than or equal to the minimum "
+                                       "and try the command again.", hv_str_cstr(&vs), hv_str_cstr(&bound));
+            hv_unref(vs);
+            hv_unref(bound);
+            hv_unref(lo);
+            hv_unref(hi);
+            if (st != HV_OK)
+                return st;
+        }
+        if (hv_str_eq_ci(an, "ValidateSet") && a->u.attr.pos.n >= 1 && v->kind != HV_NULL) {
+            bool ok = false;
+            for (uint32_t k = 0; k < a->u.attr.pos.n && !ok; k++) {
+                hv_value item;
+                if (hv_eval_expr(ctx, a->u.attr.pos.items[k], &item) != HV_OK)
+                    return HV_ERR;
+                ok = hv_op_equal(v, &item, 0);
+                hv_unref(item);
+            }
+            if (!ok) {
+                hv_value vs = hv_conv_to_string(v, NULL);
+                hv_status st = validation_failed(ctx, "The argument \"%s\" does not belong to the set "
+                                                 "specified by the ValidateSet attribute.%s",
+                                                 hv_str_cstr(&vs), "");
+                hv_unref(vs);
+                return st;
+            }
+        }
+    }
+    return HV_OK;
+}
+
 hv_status
 hv_class_set_field(hv_ctx *ctx, hv_value *self, const char *name, hv_value v, bool *found)
 {
@@ -478,6 +609,10 @@ hv_class_set_field(hv_ctx *ctx, hv_value *self, const char *name, hv_value v, bo
     hv_status st = convert_to(ctx, p->tn, v, &conv);
     if (st != HV_OK)
         return st;
+    if ((st = validate_prop(ctx, p, &conv)) != HV_OK) {
+        hv_unref(conv);
+        return st;
+    }
     hv_obj_set(self, p->name, conv);
     return HV_OK;
 }
@@ -517,7 +652,7 @@ hv_class_call(hv_ctx *ctx, const hv_value *self, const char *name, hv_value *arg
         *out = hv_type(&c->type);
         return HV_OK;
     }
-    const cls_method *m = find_method(c, name, nargs, false, false);
+    const cls_method *m = find_method_for(ctx, c, name, args, nargs, false, false);
     if (!m) {
         if (!has_method_named(c, name, false))
             return HV_OK;
@@ -576,7 +711,7 @@ hv_class_call_static(hv_ctx *ctx, const hv_type_info *t, const char *name, hv_va
         *found = true;
         return new_instance(ctx, c, args, nargs, out);
     }
-    const cls_method *m = find_method(c, name, nargs, true, false);
+    const cls_method *m = find_method_for(ctx, c, name, args, nargs, true, false);
     if (!m)
         return HV_OK;
     *found = true;
@@ -719,7 +854,8 @@ hv_class_define(hv_ctx *ctx, hv_ast *node)
         if (m->kind == HV_AST_PROPERTY) {
             c->props[c->nprops++] = (cls_prop){.name = m->u.prop.name, .tn = m->u.prop.type,
                                                .init = m->u.prop.init, .is_static = m->u.prop.is_static,
-                                               .is_hidden = m->u.prop.is_hidden};
+                                               .is_hidden = m->u.prop.is_hidden,
+                                               .attrs = &m->u.prop.attrs};
         } else if (m->kind == HV_AST_METHOD) {
             c->methods[c->nmethods++] = (cls_method){
                 .name = m->u.method.name, .node = m, .nparams = m->u.method.params.n,

@@ -240,6 +240,7 @@ ensure_builtin_enums(void)
     done = true;
     for (size_t i = 0; i < sizeof builtin_enums / sizeof builtin_enums[0]; i++)
         hv_type_register_enum(builtin_enums[i]);
+    hv_type_register_enum(hv_err_category_enum()); /* [System.Management.Automation.ErrorCategory] */
 }
 
 static const hv_type_info *
@@ -314,7 +315,7 @@ is_generic_dict(const char *name, size_t len)
     return false;
 }
 
-static const hv_type_info *exception_type(const char *full);
+static const hv_type_info *exception_type(const char *full, unsigned sub);
 
 const hv_type_info *
 hv_type_lookup(const char *name)
@@ -341,7 +342,10 @@ hv_type_lookup(const char *name)
     if (!t) {
         const char *exc = hv_err_exception_type_named(name, len);
         if (exc)
-            t = exception_type(exc);
+            t = exception_type(exc, 2);
+        else if (hv_strn_eq_ci("System.Management.Automation.ErrorRecord", 40, name, len) ||
+                 hv_strn_eq_ci("ErrorRecord", 11, name, len))
+            t = exception_type("System.Management.Automation.ErrorRecord", 3);
     }
     return t;
 }
@@ -378,18 +382,18 @@ type_named(const char *full, hv_kind kind)
 }
 
 /* An exception type ([System.ArgumentException]): HV_OBJECT sub 2; values are the
- * exception objects errors.c builds. */
+ * exception objects errors.c builds. Sub 3 is [System.Management.Automation.ErrorRecord]. */
 static const hv_type_info *
-exception_type(const char *full)
+exception_type(const char *full, unsigned sub)
 {
     for (size_t i = 0; i < named_types.n; i++)
-        if (named_types.v[i]->kind == HV_OBJECT && named_types.v[i]->sub == 2 &&
+        if (named_types.v[i]->kind == HV_OBJECT && named_types.v[i]->sub == sub &&
             strcmp(named_types.v[i]->full_name, full) == 0)
             return named_types.v[i];
     hv_type_info *t = hv_xcalloc(1, sizeof *t);
     t->full_name = hv_xstrdup(full);
     t->kind = HV_OBJECT;
-    t->sub = 2;
+    t->sub = (uint8_t)sub;
     type_list_add(&named_types, t);
     return t;
 }
@@ -413,7 +417,7 @@ hv_type_of(const hv_value *v)
     case HV_NULL:
         return NULL;
     case HV_BOOL:
-        return &t_bool;
+        return v->sub == 1 ? &t_switch : &t_bool;
     case HV_INT:
     case HV_DOUBLE:
         return int_type(v->sub);
@@ -2591,6 +2595,7 @@ hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv
         return true;
     case HV_BOOL:
         *out = hv_bool(hv_conv_to_bool(v));
+        out->sub = (uint8_t)(t->sub == 1); /* [switch]: a SwitchParameter */
         return true;
     case HV_INT:
         return to_intk(v, t, out, err);

@@ -447,6 +447,26 @@ hv_err_make(const char *exception_type, const char *message, hv_err_category cat
     return rec;
 }
 
+/* [System.Management.Automation.ErrorRecord]::new(exception, errorId, category, target) */
+hv_value
+hv_err_record_new(const hv_value *exception, const char *fqid, hv_err_category cat,
+                  const hv_value *target)
+{
+    const char *type = NULL, *msg = "";
+    if (exception && exception->kind == HV_OBJECT) {
+        if (hv_obj_typename_count(exception))
+            type = hv_obj_typename_at(exception, 0);
+        const hv_value *m = hv_obj_get(exception, "Message");
+        if (m && m->kind == HV_STRING)
+            msg = hv_str_cstr(m);
+    }
+    hv_value rec = hv_err_make(type ? type : "System.Exception", msg, cat, fqid,
+                               target && target->kind != HV_NULL ? target : NULL, NULL, NULL);
+    if (type)
+        hv_obj_set(&rec, "Exception", hv_ref(exception));
+    return rec;
+}
+
 hv_value
 hv_err_new(hv_ctx *ctx, const char *exception_type, hv_err_category cat, const char *error_id,
            const hv_value *target, const hv_pos *pos, const char *fmt, ...)

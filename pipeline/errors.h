@@ -42,6 +42,10 @@ bool hv_stream_record_text(hv_ctx *ctx, const hv_value *v, hv_value *text);
 /* Exception types script code can name: canonical full name for a full, "System."-less or
  * last-segment name ("ArgumentException"), NULL when not one of the known types. */
 const char *hv_err_exception_type_named(const char *name, size_t len);
+/* [System.Management.Automation.ErrorRecord]::new(exception, errorId, category, target):
+ * the record holds the given exception object (referenced). */
+hv_value hv_err_record_new(const hv_value *exception, const char *fqid, hv_err_category cat,
+                           const hv_value *target);
 /* A new exception object of that type (message NULL = .NET's default text), optional inner. */
 hv_value hv_err_exception_new(const char *type, const char *message, const hv_value *inner);
 

@@ -811,6 +811,9 @@ hv_eval_type(hv_ctx *ctx, const hv_ast_typename *tn)
     }
     if ((t = hv_eval_exception_type(tn->full)))
         return t;
+    if (hv_str_eq_ci(tn->full, "psnoteproperty") ||
+        hv_str_eq_ci(tn->full, "System.Management.Automation.PSNoteProperty"))
+        return hv_eval_noteprop_type();
     if (tn->rank == 1 && tn->element) {
         const hv_type_info *el = hv_eval_type(ctx, tn->element);
         if (el)
@@ -968,6 +971,8 @@ eval_convert(hv_ctx *ctx, hv_ast *node, hv_value *out)
                             HV_CAT_InvalidArgument, "ConvertToFinalInvalidCastException", "%s", err.msg);
     }
     hv_unref(v);
+    if (out->kind == HV_BOOL && hv_str_eq_ci(t->full_name, "System.Management.Automation.SwitchParameter"))
+        out->sub = HV_SUB_SWITCH;
     return HV_OK;
 }
 

@@ -749,6 +749,8 @@ typedef struct {
     hv_value input;         /* $input collected for functions without a process block */
     hv_value saved_under;   /* dot-sourced direct invocation: caller's $_ */
     hv_value saved_root, saved_path; /* dot-sourced script: caller's $PSScriptRoot/$PSCommandPath */
+    hv_value saved_inv, saved_bound, saved_args; /* dot-sourced: caller's automatic variables */
+    bool saved_autos;
     hv_cmd *cmd;
     hv_cmd *saved_cmd;
     hv_sink *saved_ret;
@@ -936,7 +938,7 @@ bind_var(hv_ctx *ctx, hv_function *fn, int i, hv_value v)
     if (ex->is_switch) {
         bool b = v.kind == HV_NULL ? false : hv_conv_to_bool(&v);
         hv_unref(v);
-        v = hv_bool(b);
+        v = hv_switch_value(b);
     } else if (ex->type && v.kind != HV_NULL && hv_eval_is_ref(&v) &&
                hv_str_eq_ci(ex->type->full_name, "System.Management.Automation.PSReference")) {
         /* [ref] parameter: the caller's reference as is */
@@ -1006,8 +1008,11 @@ bind_default(hv_ctx *ctx, hv_function *fn, int i)
     if (!var)
         var = hv_scope_new_var(ctx, ctx->cur, p->params[i].name);
     var->type = ex->is_switch ? NULL : ex->type;
-    if (ex->is_switch)
-        v = hv_bool(v.kind == HV_NULL ? false : hv_conv_to_bool(&v));
+    if (ex->is_switch) {
+        bool b = v.kind == HV_NULL ? false : hv_conv_to_bool(&v);
+        hv_unref(v);
+        v = hv_switch_value(b);
+    }
     hv_value old = var->value;
     var->value = v;
     hv_unref(old);
@@ -1192,6 +1197,9 @@ frame_begin(hv_ctx *ctx, fn_frame *fr, hv_function *fn, hv_value *vals, const bo
     fr->saved_under = hv_null();
     fr->saved_root = hv_null();
     fr->saved_path = hv_null();
+    fr->saved_inv = hv_null();
+    fr->saved_bound = hv_null();
+    fr->saved_args = hv_null();
     fr->is_script = (fn->def.flags & HV_CF_SCRIPT) != 0;
     if (++ctx->depth > MAX_DEPTH || hv_eval_stack_exhausted(ctx)) {
         hv_unref(args_array);
@@ -1220,6 +1228,14 @@ frame_begin(hv_ctx *ctx, fn_frame *fr, hv_function *fn, hv_value *vals, const bo
     hv_status st = HV_OK;
     for (int i = 0; i < p->nparams && st == HV_OK; i++)
         st = bound[i] ? bind_var(ctx, fn, i, hv_ref(&vals[i])) : bind_default(ctx, fn, i);
+    if (st == HV_OK && fr->dot && (fn->def.flags & HV_CF_SCRIPT)) {
+        /* a dot-sourced script sees its own $MyInvocation... while it runs; the caller's
+         * come back afterwards */
+        fr->saved_inv = hv_eval_var_by_name(ctx, "MyInvocation");
+        fr->saved_bound = hv_eval_var_by_name(ctx, "PSBoundParameters");
+        fr->saved_args = hv_eval_var_by_name(ctx, "args");
+        fr->saved_autos = true;
+    }
     if (st == HV_OK) {
         if (fr->cmd && (fn->def.flags & HV_CF_ADVANCED))
             set_common_preferences(ctx, fr->cmd);
@@ -1323,6 +1339,14 @@ frame_cleanup(hv_ctx *ctx, fn_frame *fr)
     }
     hv_unref(fr->saved_root);
     hv_unref(fr->saved_path);
+    if (fr->saved_autos && fr->begun) {
+        set_local(ctx, "MyInvocation", hv_steal(&fr->saved_inv));
+        set_local(ctx, "PSBoundParameters", hv_steal(&fr->saved_bound));
+        set_local(ctx, "args", hv_steal(&fr->saved_args));
+    }
+    hv_unref(fr->saved_inv);
+    hv_unref(fr->saved_bound);
+    hv_unref(fr->saved_args);
     if (fr->scope) {
         hv_scope_free(ctx, fr->scope);
         fr->scope = NULL;

@@ -25,9 +25,90 @@
 static const hv_obj_class psobject_class = {
     .type_name = "System.Management.Automation.PSObject",
 };
+/* A note property of .PSObject.Properties keeps its owner (native: a boxed hv_value) so
+ * `$o.PSObject.Properties['a'].Value = 5` and `.Remove('a')` change the object itself. */
+static void
+owner_free(void *p)
+{
+    hv_value *box = p;
+    hv_unref(*box);
+    free(box);
+}
+
 static const hv_obj_class noteprop_class = {
     .type_name = "System.Management.Automation.PSNoteProperty",
+    .finalize = owner_free,
 };
+
+static const hv_type_info noteprop_type = {
+    .full_name = "System.Management.Automation.PSNoteProperty", .short_name = "psnoteproperty",
+    .kind = HV_OBJECT,
+};
+
+static hv_value
+noteprop_new(const char *name, const hv_value *value, const hv_value *owner)
+{
+    hv_value p = hv_obj_new(&noteprop_class);
+    hv_obj_set(&p, "Value", hv_ref(value));
+    hv_obj_set(&p, "MemberType", hv_str("NoteProperty"));
+    hv_obj_set(&p, "IsSettable", hv_bool(true));
+    hv_obj_set(&p, "IsGettable", hv_bool(true));
+    hv_obj_set(&p, "TypeNameOfValue",
+               hv_str(value->kind == HV_NULL ? "System.Object" : hv_type_name_of(value)));
+    hv_obj_set(&p, "Name", hv_str(name));
+    if (owner) {
+        hv_value *box = hv_xmalloc(sizeof *box);
+        *box = hv_ref(owner);
+        hv_obj_set_native(&p, box);
+    }
+    return p;
+}
+
+static const hv_value *
+noteprop_owner(const hv_value *p)
+{
+    if (p->kind != HV_OBJECT || hv_obj_class_of(p) != &noteprop_class)
+        return NULL;
+    const hv_value *box = hv_obj_native(p);
+    return box && box->kind == HV_OBJECT ? box : NULL;
+}
+
+/* Properties collection methods: Match(pattern), Remove(name), Add(noteproperty), Item. */
+static bool
+properties_call(hv_ctx *ctx, const hv_value *coll, const char *name, hv_value *args, size_t nargs,
+                hv_value *out, hv_status *st)
+{
+    (void)ctx;
+    *st = HV_OK;
+    if (coll->kind != HV_ARRAY || hv_array_len(coll) == 0 || !noteprop_owner(hv_array_at(coll, 0)))
+        return false;
+    hv_value owner = hv_ref(noteprop_owner(hv_array_at(coll, 0)));
+    hv_value a0 = nargs ? hv_conv_to_string(&args[0], NULL) : hv_str("*");
+    bool handled = true;
+    if (hv_str_eq_ci(name, "Match")) {
+        hv_value res = hv_array_new(2);
+        for (size_t i = 0; i < hv_array_len(coll); i++) {
+            const hv_value *nm = hv_obj_get(hv_array_at(coll, i), "Name");
+            if (nm && hv_wildcard_match(hv_str_cstr(&a0), hv_str_cstr(nm), false))
+                hv_array_push(&res, hv_ref(hv_array_at(coll, i)));
+        }
+        *out = res;
+    } else if (hv_str_eq_ci(name, "Remove") && nargs == 1) {
+        hv_obj_remove(&owner, hv_str_cstr(&a0));
+        *out = hv_automation_null();
+    } else if (hv_str_eq_ci(name, "Add") && nargs >= 1 && args[0].kind == HV_OBJECT &&
+               hv_obj_class_of(&args[0]) == &noteprop_class) {
+        const hv_value *nm = hv_obj_get(&args[0], "Name"), *val = hv_obj_get(&args[0], "Value");
+        if (nm && nm->kind == HV_STRING)
+            hv_obj_set(&owner, hv_str_cstr(nm), val ? hv_ref(val) : hv_null());
+        *out = hv_automation_null();
+    } else {
+        handled = false;
+    }
+    hv_unref(a0);
+    hv_unref(owner);
+    return handled;
+}
 
 static hv_value
 psobject_of(const hv_value *v)
@@ -35,17 +116,8 @@ psobject_of(const hv_value *v)
     hv_value o = hv_obj_new(&psobject_class);
     hv_value props = hv_array_new(4);
     if (v->kind == HV_OBJECT) {
-        for (size_t i = 0; i < hv_obj_count(v); i++) {
-            hv_value p = hv_obj_new(&noteprop_class);
-            const hv_value *pv = hv_obj_value_at(v, i);
-            hv_obj_set(&p, "Value", hv_ref(pv));
-            hv_obj_set(&p, "MemberType", hv_str("NoteProperty"));
-            hv_obj_set(&p, "IsSettable", hv_bool(true));
-            hv_obj_set(&p, "IsGettable", hv_bool(true));
-            hv_obj_set(&p, "TypeNameOfValue", hv_str(pv->kind == HV_NULL ? "System.Object" : hv_type_name_of(pv)));
-            hv_obj_set(&p, "Name", hv_str(hv_obj_name_at(v, i)));
-            hv_array_push(&props, p);
-        }
+        for (size_t i = 0; i < hv_obj_count(v); i++)
+            hv_array_push(&props, noteprop_new(hv_obj_name_at(v, i), hv_obj_value_at(v, i), v));
     }
     hv_obj_set(&o, "Properties", props);
     hv_value names = hv_array_new(2);
@@ -66,62 +138,78 @@ psobject_of(const hv_value *v)
  * [ref] and the $foreach / $switch enumerators
  * ====================================================================================== */
 
-typedef struct {
-    hv_var *var;      /* referenced variable, or NULL: the value lives in `value` */
-    hv_value value;
-} ref_box;
-
-static void
-ref_free(void *p)
-{
-    ref_box *r = p;
-    hv_unref(r->value);
-    free(r);
-}
-
-static const hv_obj_class ref_class = {
-    .type_name = "System.Management.Automation.PSReference",
-    .finalize = ref_free,
-};
-
+/* [ref]: objects of convert.c's PSReference class (so V's TryParse(s, [ref]$x) knows
+ * them). A reference to a variable keeps the hv_var as its native pointer and reads and
+ * writes through it; a reference to a value keeps it in the "Value" property. */
 static const hv_type_info ref_type = {
     .full_name = "System.Management.Automation.PSReference", .short_name = "ref", .kind = HV_OBJECT,
 };
 
+const hv_type_info *
+hv_eval_noteprop_type(void)
+{
+    return &noteprop_type;
+}
+
 hv_value
 hv_eval_ref_new(hv_var *var, hv_value value)
 {
-    ref_box *r = hv_xcalloc(1, sizeof *r);
-    r->var = var;
-    r->value = value;
-    hv_value o = hv_obj_new(&ref_class);
-    hv_obj_set_native(&o, r);
+    hv_value o = hv_obj_new(&hv_psreference_class);
+    if (var) {
+        hv_obj_set_native(&o, var);
+        hv_unref(value);
+    } else {
+        hv_obj_set(&o, "Value", value);
+    }
     return o;
 }
 
 bool
 hv_eval_is_ref(const hv_value *v)
 {
-    return v->kind == HV_OBJECT && hv_obj_class_of(v) == &ref_class;
+    return v->kind == HV_OBJECT && hv_obj_class_of(v) == &hv_psreference_class;
 }
 
 static hv_value
 ref_get(const hv_value *v)
 {
-    ref_box *r = hv_obj_native(v);
-    if (r->var && !r->var->removed)
-        return hv_ref(&r->var->value);
-    return hv_ref(&r->value);
+    hv_var *var = hv_obj_native(v);
+    const hv_value *bag = hv_obj_get(v, "Value");
+    if (var && !var->removed && !bag)
+        return hv_ref(&var->value);
+    return bag ? hv_ref(bag) : hv_null();
 }
 
 static hv_status
 ref_set(hv_ctx *ctx, const hv_value *v, hv_value nv)
 {
-    ref_box *r = hv_obj_native(v);
-    if (r->var && !r->var->removed)
-        return hv_var_store(ctx, r->var, nv);
-    hv_unref(r->value);
-    r->value = nv;
+    hv_var *var = hv_obj_native(v);
+    hv_value o = hv_ref(v);
+    if (var && !var->removed) {
+        hv_obj_remove(&o, "Value");
+        hv_unref(o);
+        return hv_var_store(ctx, var, nv);
+    }
+    hv_obj_set(&o, "Value", nv);
+    hv_unref(o);
+    return HV_OK;
+}
+
+/* After a .NET method wrote a [ref] argument's Value (TryParse), pass it on to the
+ * referenced variable. */
+static hv_status
+sync_ref_args(hv_ctx *ctx, hv_value *args, size_t nargs)
+{
+    for (size_t i = 0; i < nargs; i++) {
+        if (!hv_eval_is_ref(&args[i]) || !hv_obj_native(&args[i]))
+            continue;
+        const hv_value *bag = hv_obj_get(&args[i], "Value");
+        if (!bag)
+            continue;
+        hv_status st = ref_set(ctx, &args[i], hv_ref(bag));
+        if (st != HV_OK)
+            return st;
+    }
     return HV_OK;
 }
 
@@ -166,7 +254,7 @@ special_object_member(const hv_value *v, const char *name, hv_value *out)
 {
     if (v->kind != HV_OBJECT)
         return false;
-    if (hv_obj_class_of(v) == &ref_class && hv_str_eq_ci(name, "Value")) {
+    if (hv_obj_class_of(v) == &hv_psreference_class && hv_str_eq_ci(name, "Value")) {
         *out = ref_get(v);
         return true;
     }
@@ -197,7 +285,7 @@ special_object_call(const hv_value *v, const char *name, hv_value *out)
             return true;
         }
     }
-    if (hv_str_eq_ci(name, "GetType") && hv_obj_class_of(v) == &ref_class) {
+    if (hv_str_eq_ci(name, "GetType") && hv_obj_class_of(v) == &hv_psreference_class) {
         *out = hv_type(&ref_type);
         return true;
     }
@@ -241,6 +329,12 @@ builtin_property(hv_ctx *ctx, const hv_value *v, const char *name, hv_value *out
             for (size_t it = 0; hv_table_next(v, &it, &k, &val);)
                 hv_array_push(&a, hv_ref(keys ? k : val));
             *out = a;
+            return true;
+        }
+        break;
+    case HV_BOOL:
+        if (v->sub == HV_SUB_SWITCH && hv_str_eq_ci(name, "IsPresent")) {
+            *out = hv_bool(v->u.b);
             return true;
         }
         break;
@@ -680,6 +774,25 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
     if (special_object_call(target, name, out))
         return HV_OK;
     {
+        hv_status pst;
+        if (properties_call(ctx, target, name, args, nargs, out, &pst))
+            return pst;
+    }
+    if (target->kind == HV_BOOL && target->sub == HV_SUB_SWITCH) {
+        static const hv_type_info switch_type = {
+            .full_name = "System.Management.Automation.SwitchParameter", .short_name = "switch",
+            .kind = HV_BOOL,
+        };
+        if (hv_str_eq_ci(name, "GetType") && nargs == 0) {
+            *out = hv_type(&switch_type);
+            return HV_OK;
+        }
+        if (hv_str_eq_ci(name, "ToBool") && nargs == 0) {
+            *out = hv_bool(target->u.b);
+            return HV_OK;
+        }
+    }
+    {
         bool handled;
         hv_status pst = hv_eval_pscmdlet_call(ctx, target, name, args, nargs, out, &handled);
         if (handled)
@@ -710,6 +823,8 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
 #ifdef HAVE_METHODS
     bool found = false;
     st = hv_methods_call(ctx, target, name, args, nargs, out, &found);
+    if (found && st == HV_OK)
+        st = sync_ref_args(ctx, args, nargs);
     if (found || st != HV_OK) {
         if (st == HV_ERR && node && ctx->err.kind == HV_NULL)
             return method_not_found(ctx, node, target, name);
@@ -757,6 +872,12 @@ static_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
         hv_unref(src);
         return st;
     }
+    if (target->u.t == &noteprop_type && hv_str_eq_ci(name, "new") && nargs == 2) {
+        hv_value nm = hv_conv_to_string(&args[0], NULL);
+        *out = noteprop_new(hv_str_cstr(&nm), &args[1], NULL);
+        hv_unref(nm);
+        return HV_OK;
+    }
     if (hv_eval_is_exception_type(target->u.t) && hv_str_eq_ci(name, "new"))
         return hv_eval_exception_new(ctx, target->u.t, args, nargs, out);
     if (target->u.t->element && hv_str_eq_ci(name, "new") && nargs == 1) {
@@ -784,6 +905,8 @@ static_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
         return st;
 #ifdef HAVE_METHODS
     st = hv_methods_call_static(ctx, target->u.t, name, args, nargs, out, &found);
+    if (found && st == HV_OK)
+        st = sync_ref_args(ctx, args, nargs);
     if (found || st != HV_OK)
         return st;
 #endif
@@ -869,6 +992,17 @@ index_one(hv_ctx *ctx, const hv_value *target, const hv_value *idx, hv_value *ou
     case HV_ARRAY: {
         int64_t i;
         hv_conv_err err;
+        if (idx->kind == HV_STRING && hv_array_len(target) && noteprop_owner(hv_array_at(target, 0))) {
+            /* .PSObject.Properties['Name'] */
+            for (size_t k = 0; k < hv_array_len(target); k++) {
+                const hv_value *nm = hv_obj_get(hv_array_at(target, k), "Name");
+                if (nm && hv_str_eq_ci(hv_str_cstr(nm), hv_str_cstr(idx))) {
+                    *out = hv_ref(hv_array_at(target, k));
+                    return true;
+                }
+            }
+            return false;
+        }
         if (!hv_conv_to_int64(idx, &i, &err))
             return false;
         int64_t n = (int64_t)hv_array_len(target);
@@ -995,6 +1129,13 @@ hv_eval_member_assign(hv_ctx *ctx, hv_ast *node, hv_value v)
                               "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", n);
     } else if (target.kind == HV_TABLE) {
         hv_table_sets(&target, n, v);
+    } else if (noteprop_owner(&target) && hv_str_eq_ci(n, "Value")) {
+        hv_value owner = hv_ref(noteprop_owner(&target));
+        const hv_value *pn = hv_obj_get(&target, "Name");
+        if (pn && pn->kind == HV_STRING)
+            hv_obj_set(&owner, hv_str_cstr(pn), hv_ref(&v));
+        hv_obj_set(&target, "Value", v);
+        hv_unref(owner);
     } else if (hv_eval_is_ref(&target) && hv_str_eq_ci(n, "Value")) {
         st = ref_set(ctx, &target, v);
     } else if (target.kind == HV_OBJECT && hv_class_is_instance(&target)) {

@@ -592,6 +592,10 @@ HV_MUST_CHECK hv_status hv_var_store(hv_ctx *ctx, hv_var *var, hv_value v);
 static inline hv_value hv_qref(const hv_value *v) { return hv_is_heap(v) ? hv_ref(v) : *v; }
 static inline void hv_qunref(hv_value v) { if (hv_is_heap(&v)) hv_unref(v); }
 
+/* [switch] values: HV_BOOL with sub = 1 (GetType() says SwitchParameter, .IsPresent). */
+#define HV_SUB_SWITCH 1
+static inline hv_value hv_switch_value(bool b) { hv_value v = hv_bool(b); v.sub = HV_SUB_SWITCH; return v; }
+
 /* AutomationNull: "no value" (a [void] cast, a void method). HV_NULL with sub = 1; sinks
  * drop it, everything else treats it as $null. */
 #define HV_SUB_AUTOMATION_NULL 1
@@ -682,6 +686,8 @@ hv_value hv_eval_action_value(int action);
 /* [ref] (eval_member.c): a PSReference to a variable (var != NULL) or to a value. */
 hv_value hv_eval_ref_new(hv_var *var, hv_value value);
 bool hv_eval_is_ref(const hv_value *v);
+/* [psnoteproperty] (eval_member.c). */
+const hv_type_info *hv_eval_noteprop_type(void);
 /* $foreach / $switch enumerators over an array (eval_member.c). */
 hv_value hv_eval_enumerator_new(const hv_value *items);
 /* Position of the enumerator (index of the current item); advances by MoveNext(). */

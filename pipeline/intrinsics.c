@@ -138,6 +138,86 @@ function_definition(hv_ctx *ctx, const char *name)
     return hv_strn(t, len);
 }
 
+/* ---- CommandInfo.Parameters / ParameterSets / DefaultParameterSet (scripts feature-test
+ * with (Get-Command New-VM).Parameters.ContainsKey('Version')) ---- */
+
+static const hv_obj_class parammeta_class = {
+    .type_name = "System.Management.Automation.ParameterMetadata"};
+static const hv_obj_class paramsetinfo_class = {
+    .type_name = "System.Management.Automation.CommandParameterSetInfo",
+    .to_string = cmdinfo_to_string};
+
+static const char *
+set_name(const hv_cmdlet_def *def, int set)
+{
+    return def->sets && def->sets[set] ? def->sets[set] : "__AllParameterSets";
+}
+
+static hv_value
+string_list(const char *const *v)
+{
+    hv_value a = hv_array_new(2);
+    for (; v && *v; v++)
+        hv_array_push(&a, hv_str(*v));
+    return a;
+}
+
+static void
+add_param_meta(hv_value *dict, const hv_cmdlet_def *def, const hv_param_def *p, bool common)
+{
+    char tn[160];
+    hv_value m = hv_obj_new(&parammeta_class);
+    hv_obj_set(&m, "Name", hv_str(p->name));
+    hv_obj_set(&m, "ParameterType", hv_str(hv_bind_type_name(p, tn, sizeof tn)));
+    hv_value sets = hv_table_new(HV_TABLE_ORDERED);
+    int nsets = hv_bind_nsets(def);
+    if (common || p->sets == HV_ALL_SETS || p->sets == 0)
+        hv_table_sets(&sets, "__AllParameterSets", hv_null());
+    else
+        for (int i = 0; i < nsets; i++)
+            if (hv_bind_in_set(p, i))
+                hv_table_sets(&sets, set_name(def, i), hv_null());
+    hv_obj_set(&m, "ParameterSets", sets);
+    hv_obj_set(&m, "IsDynamic", hv_bool(false));
+    hv_obj_set(&m, "Aliases", string_list(p->aliases));
+    hv_obj_set(&m, "SwitchParameter", hv_bool(p->type == HV_PT_SWITCH));
+    hv_table_sets(dict, p->name, m);
+}
+
+static void
+add_command_metadata(hv_value *o, const hv_cmdlet_def *def)
+{
+    hv_value dict = hv_table_new(HV_TABLE_ORDERED);
+    for (const hv_param_def *p = def->params; p && p->name; p++)
+        add_param_meta(&dict, def, p, false);
+    /* simple functions (no [CmdletBinding()]/[Parameter()]) and raw-argument built-ins
+     * have no common parameters */
+    bool simple = ((def->flags & HV_CF_FUNCTION) && !(def->flags & HV_CF_ADVANCED)) ||
+                  (def->flags & HV_CF_NO_COMMON);
+    for (const hv_param_def *p = hv_common_params(); !simple && p && p->name; p++)
+        add_param_meta(&dict, def, p, true);
+    if (!simple && (def->flags & HV_CF_SHOULD_PROCESS))
+        for (const hv_param_def *p = hv_should_process_params(); p && p->name; p++)
+            add_param_meta(&dict, def, p, true);
+    hv_obj_set(o, "Parameters", dict);
+    int nsets = hv_bind_nsets(def);
+    hv_value sets = hv_array_new((size_t)nsets);
+    for (int i = 0; i < nsets; i++) {
+        hv_value si = hv_obj_new(&paramsetinfo_class);
+        hv_obj_set(&si, "Name", hv_str(set_name(def, i)));
+        hv_obj_set(&si, "IsDefault", hv_bool(def->sets && i == def->default_set));
+        hv_array_push(&sets, si);
+    }
+    hv_obj_set(o, "ParameterSets", sets);
+    hv_obj_set(o, "DefaultParameterSet",
+               def->sets ? hv_str(set_name(def, def->default_set)) : hv_null());
+    const char *dash = strchr(def->name ? def->name : "", '-');
+    if (dash) {
+        hv_obj_set(o, "Verb", hv_strn(def->name, (size_t)(dash - def->name)));
+        hv_obj_set(o, "Noun", hv_str(dash + 1));
+    }
+}
+
 static hv_value
 make_cmdinfo(hv_ctx *ctx, const hv_cmdinfo *ci)
 {
@@ -163,6 +243,8 @@ make_cmdinfo(hv_ctx *ctx, const hv_cmdinfo *ci)
         hv_obj_set(&o, "Definition", function_definition(ctx, ci->name));
     if (ci->kind == HV_CMDK_ALIAS)
         hv_obj_set(&o, "ResolvedCommandName", hv_str(ci->definition));
+    else if (ci->def && ci->kind != HV_CMDK_APPLICATION)
+        add_command_metadata(&o, ci->def);
     return o;
 }
 
@@ -1037,6 +1119,57 @@ nal_process(hv_cmd *cmd, const hv_value *input)
 {
     (void)input;
     return alias_set(cmd, true);
+}
+
+/* Remove-Alias (pwsh 6+): removes session aliases by name. */
+enum { RAL_NAME, RAL_SCOPE, RAL_FORCE, RAL_N };
+static const hv_param_def ral_params[RAL_N + 1] = {
+    [RAL_NAME] = {.name = "Name",
+                  .type = HV_PT_STRING,
+                  .position = 0,
+                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME |
+                           HV_PF_ARRAY,
+                  .help = "Specifies the name of the alias to remove."},
+    [RAL_SCOPE] = {.name = "Scope",
+                   .type = HV_PT_STRING,
+                   .position = HV_POS_NAMED,
+                   .help = "Global, Script, Local or a number (accepted)."},
+    [RAL_FORCE] = {.name = "Force",
+                   .type = HV_PT_SWITCH,
+                   .position = HV_POS_NAMED,
+                   .help = "Removes read-only aliases too."},
+    [RAL_N] = {.name = NULL},
+};
+
+static hv_status
+ral_one(hv_cmd *cmd, const char *name)
+{
+    if (hv_scope_alias_remove(cmd->ctx, name)) {
+        cmd->ctx->cmd_epoch++;
+        return HV_OK;
+    }
+    return not_found(cmd, "System.Management.Automation.ItemNotFoundException",
+                     "ItemNotFoundException", name,
+                     "Cannot find alias because alias '%s' does not exist.");
+}
+
+static hv_status
+ral_process(hv_cmd *cmd, const hv_value *input)
+{
+    (void)input;
+    const hv_value *n = hv_cmd_arg(cmd, RAL_NAME);
+    if (!n)
+        return HV_OK;
+    if (n->kind != HV_ARRAY) {
+        HV_AUTO hv_value s = hv_conv_to_string(n, NULL);
+        return ral_one(cmd, hv_str_cstr(&s));
+    }
+    hv_status st = HV_OK;
+    for (size_t i = 0; i < hv_array_len(n) && st == HV_OK; i++) {
+        HV_AUTO hv_value s = hv_conv_to_string(hv_array_at(n, i), NULL);
+        st = ral_one(cmd, hv_str_cstr(&s));
+    }
+    return st;
 }
 
 /* ====================================================================================
@@ -2005,6 +2138,13 @@ static const hv_cmdlet_def utility_cmdlets[] = {
         .synopsis = "Creates or changes an alias for a cmdlet or other command.",
         .examples =
             EX({.title = "A short name", .code = "Set-Alias -Name list -Value Get-ChildItem"}),
+    },
+    {
+        .name = "Remove-Alias",
+        .params = ral_params,
+        .ops = {.process = ral_process},
+        .synopsis = "Remove an alias from the current session.",
+        .examples = EX({.title = "Remove an alias", .code = "Remove-Alias -Name del"}),
     },
     {
         .name = "New-Alias",

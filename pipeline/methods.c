@@ -2138,6 +2138,14 @@ hv_methods_property(const hv_value *v, const char *name, hv_value *out)
         return ts_property(v, name, out);
     case HV_TYPE:
         return type_property(v, name, out);
+    case HV_BOOL:
+        /* SwitchParameter.IsPresent (a switch's value is a bool marked sub 1; an unset
+         * switch may be a plain $false, which answers the same) */
+        if (hv_str_eq_ci(name, "IsPresent")) {
+            *out = hv_bool(v->u.b);
+            return true;
+        }
+        return false;
     case HV_ENUM:
         if (hv_str_eq_ci(name, "value__")) {
             *out = hv_int(v->aux);
@@ -2210,6 +2218,10 @@ hv_methods_invoke(const hv_value *v, const char *name, const hv_value *args, siz
     case HV_INT:
     case HV_DOUBLE:
         rc = num_members(c, v);
+        break;
+    case HV_BOOL:
+        if (IS("ToBool") && c->n == 0) /* SwitchParameter.ToBool() (an unset switch is a plain $false) */
+            rc = ret(c, hv_bool(v->u.b));
         break;
     case HV_TYPE:
         rc = type_members(c, v);
@@ -3603,6 +3615,8 @@ io_error(call *c, const char *path, int e)
         char *sl = strrchr(dir, '/');
         if (sl && sl != dir)
             *sl = 0;
+        else if (sl)
+            sl[1] = 0; /* a file directly under / : the parent is / */
         struct stat st;
         if (sl && stat(dir, &st) != 0)
             rc = throwf(c, "Could not find a part of the path '%s'.", hv_str_cstr(&fp));
@@ -4838,6 +4852,31 @@ hv_methods_static_property(const hv_type_info *t, const char *name, hv_value *ou
     return false;
 }
 
+/* [System.Management.Automation.ErrorRecord]::new(exception, errorId, category, target) */
+static int
+error_record_static(call *c)
+{
+    if (!IS("new"))
+        return 0;
+    if (c->n != 4 || c->a[0].kind != HV_OBJECT || !hv_obj_get(&c->a[0], "Message"))
+        return no_overload(c);
+    HV_AUTO hv_value id = a_str(c, 1);
+    int32_t cat = 0;
+    const hv_value *cv = &c->a[2];
+    if (cv->kind == HV_ENUM || cv->kind == HV_INT) {
+        cat = cv->kind == HV_ENUM ? cv->aux : (int32_t)cv->u.i;
+    } else {
+        HV_AUTO hv_value cs = a_str(c, 2);
+        if (!hv_enum_parse(hv_err_category_enum(), hv_str_cstr(&cs), &cat))
+            return throwf(c, "Cannot convert value \"%s\" to type "
+                             "\"System.Management.Automation.ErrorCategory\".",
+                          hv_str_cstr(&cs));
+    }
+    if (cat < 0 || cat >= HV_CAT__COUNT)
+        cat = 0;
+    return ret(c, hv_err_record_new(&c->a[0], hv_str_cstr(&id), (hv_err_category)cat, &c->a[3]));
+}
+
 /* [WildcardPattern]::Escape / Unescape / ContainsWildcardCharacters: the metacharacters
  * are * ? [ ] and the escape is the backtick. */
 static int
@@ -4936,6 +4975,8 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
         return try_parse(c, t);
     if (t->kind == HV_OBJECT && t->sub == 2)
         return exception_static(c, t);
+    if (t->kind == HV_OBJECT && t->sub == 3)
+        return error_record_static(c);
     if (tis(t, "System.Boolean"))
         return bool_static(c);
     if (tis(t, "System.Math"))

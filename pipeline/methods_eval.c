@@ -4,6 +4,7 @@
 #include "methods.h"
 
 #include "internal.h"
+#include "errors.h"
 
 #include <string.h>
 
@@ -45,6 +46,40 @@ inner_id(const char *msg)
     return "MethodInvocationException";
 }
 
+/* The .NET exception the method threw becomes the MethodInvocationException's
+ * InnerException (so `catch [FormatException]` matches, as pwsh checks inner exceptions
+ * first); its message is the quoted tail of `Exception calling "M" with "N" argument(s): "..."`. */
+static void
+attach_inner(hv_value *rec, const char *msg)
+{
+    const char *id = inner_id(msg);
+    if (strcmp(id, "MethodInvocationException") == 0)
+        return;
+    const char *q = strstr(msg, "argument(s): \"");
+    const char *body = q ? q + 14 : msg;
+    size_t len = strlen(body);
+    if (q && len && body[len - 1] == '"')
+        len--;
+    char full[160];
+    const char *known = hv_err_exception_type_named(id, strlen(id));
+    if (known)
+        snprintf(full, sizeof full, "%s", known);
+    else if (strcmp(id, "RegexParseException") == 0)
+        snprintf(full, sizeof full, "System.Text.RegularExpressions.%s", id);
+    else
+        snprintf(full, sizeof full, "System.%s", id);
+    HV_AUTO hv_value text = hv_strn(body, len);
+    hv_value inner = hv_err_exception_new(full, hv_str_cstr(&text), NULL);
+    const hv_value *e = hv_obj_get(rec, "Exception");
+    if (e && e->kind == HV_OBJECT) {
+        hv_value ex = hv_ref(e);
+        hv_obj_set(&ex, "InnerException", inner);
+        hv_unref(ex);
+    } else {
+        hv_unref(inner);
+    }
+}
+
 static hv_status
 raise_method_error(hv_ctx *ctx, const hv_conv_err *err)
 {
@@ -58,6 +93,8 @@ raise_method_error(hv_ctx *ctx, const hv_conv_err *err)
                                   ? "MethodArgumentConversionInvalidCastArgument"
                                   : "MethodCountCouldNotFindBest",
                               NULL, NULL, "%s", err->msg);
+    if (!overload)
+        attach_inner(&rec, err->msg);
     return hv_eval_raise(ctx, rec, false);
 }
 

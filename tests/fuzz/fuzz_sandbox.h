@@ -75,7 +75,7 @@ fz_writable(const char *path)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        chmod(path, 0777);
+        chmod(path, 01777); /* sticky: nobody may add files, not replace root's */
 }
 
 static void

@@ -8,7 +8,8 @@
 #      cmdlet), and leave links, addresses, routes, the nftables ruleset, ip_forward,
 #      resolv.conf and the state file exactly as they were before it ran.
 # The fault-free run must succeed and change something (else the case proves nothing).
-# Prints the number of (cmdlet, step) pairs covered. Env: HVSH. Ends "N passed, N failed".
+# Prints the number of (cmdlet, step) pairs covered. Env: HVSH; FAULT_FILTER=text runs
+# only the cases whose name contains it. Ends "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 HVSH=${HVSH:-$PWD/hvsh}
@@ -88,6 +89,7 @@ fcase() { fcase_run 2 "$@"; }
 fcase1() { fcase_run 1 "$@"; }
 fcase_run() {
     local procs=$1 c=$2 setup=$3 cmd=$4 d="$WORK/$2"
+    [[ "$c" == *"${FAULT_FILTER:-}"* ]] || return 0
     mkdir -p "$d"
     echo 0 >"$d/offset"
     if [ "$procs" = 2 ]; then
@@ -205,6 +207,89 @@ $DNS" 'Remove-VMSwitch -Name VmNat -Force'
 fcase new-vmswitch-external '' 'New-VMSwitch -Name Ext -NetAdapterName Ethernet -AllowManagementOS $true'
 fcase1 remove-vmswitch-external 'New-VMSwitch -Name Ext -NetAdapterName Ethernet -AllowManagementOS $true | Out-Null' \
     'Remove-VMSwitch -Name Ext -Force'
+
+# ---- the VM cmdlets on the libvirt test driver (state lives in the process: set-up, the
+# snapshots before and after and the command run in one hvsh; the snapshot is every
+# property a Get-* cmdlet shows that time does not change) ----
+LAB="test://$PWD/tests/fixtures/lab.xml"
+VSNAP='function Snap {
+    Get-VM | Sort-Object Name | Select-Object Name, Id, State, ProcessorCount, MemoryStartup,
+        MemoryMinimum, MemoryMaximum, DynamicMemoryEnabled, Generation, Notes, CheckpointType,
+        AutomaticStartAction, AutomaticStopAction, ParentSnapshotName | ConvertTo-Json -Depth 2
+    Get-VMSnapshot -VMName * | Sort-Object VMName, Name | Select-Object VMName, Name, ParentSnapshotName | ConvertTo-Json
+    Get-VMNetworkAdapter -VMName * | Sort-Object VMName, Name | Select-Object VMName, Name, SwitchName, MacAddress, DynamicMacAddressEnabled | ConvertTo-Json
+    Get-VMHardDiskDrive -VMName * | Sort-Object VMName, Path | Select-Object VMName, Path, ControllerType, ControllerNumber, ControllerLocation | ConvertTo-Json
+    Get-VMDvdDrive -VMName * | Sort-Object VMName, Path | Select-Object VMName, Path, ControllerNumber, ControllerLocation | ConvertTo-Json
+    Get-VMProcessor -VMName * | Sort-Object VMName | Select-Object VMName, Count, ExposeVirtualizationExtensions | ConvertTo-Json
+    Get-VMSwitch | Sort-Object Name | Select-Object Name, SwitchType | ConvertTo-Json
+}'
+# vcase NAME SETUP COMMAND
+vcase() {
+    local c=$1 setup=$2 cmd=$3 d="$WORK/$1"
+    [[ "$c" == *"${FAULT_FILTER:-}"* ]] || return 0
+    mkdir -p "$d"
+    { printf '%s\n' "$VSNAP" "$setup" 'Snap | Out-File before.vm'; } >"$d/setup-only.ps1"
+    { printf '%s\n' "$VSNAP" "$setup" 'Snap | Out-File before.vm' '$ErrorActionPreference = "Stop"' '$r = "DONE"' \
+        "try { $cmd | Out-Null } catch { \$r = \"FAILED: \$(\$_.Exception.Message)\" }" \
+        '$ErrorActionPreference = "Continue"' 'Snap | Out-File after.vm' '$r' 'if ($r -ne "DONE") { exit 3 }'; } >"$d/cmd.ps1"
+    vrun() { # N (0 = count) SCRIPT -> $d/N/
+        local e="$d/$1"; rm -rf "$e"; mkdir -p "$e"
+        local fe="HVSH_FAULT_COUNT=1"; [ "$1" != 0 ] && fe="HVSH_FAULT_AT=$1"
+        (cd "$e" && env $fe HVSH_URI="$LAB" COLUMNS=200 "$HVSH" -NoProfile -NonInteractive -File "$d/$2" >out 2>err; echo $? >rc)
+    }
+    vrun 0 setup-only.ps1; mv "$d/0" "$d/s"
+    local off; off=$(grep '^hvsh-fault: ' "$d/s/err" | sed -E 's/^hvsh-fault: ([0-9]+) calls.*/\1/')
+    vrun 0 cmd.ps1
+    local z="$d/0" line steps sites
+    if [ "$(cat "$z/rc")" != 0 ] || ! grep -q '^DONE' "$z/out"; then
+        notok "$c: succeeds without faults" "$(cat "$z/out" "$z/err" | head -20)"; return
+    fi
+    if cmp -s "$z/before.vm" "$z/after.vm"; then
+        notok "$c: changes something without faults (else the case proves nothing)"; return
+    fi
+    line=$(grep '^hvsh-fault: ' "$z/err" | tail -1)
+    steps=$(( $(echo "$line" | sed -E 's/^hvsh-fault: ([0-9]+) calls:.*/\1/') - ${off:-0} ))
+    sites=$(echo "$line" | sed -E 's/^hvsh-fault: [0-9]+ calls: ?//' | cut -d' ' -f$((${off:-0} + 1))-)
+    if [ "$steps" -lt 1 ]; then notok "$c: has at least one fault step" "$line"; return; fi
+    ok "$c: succeeds and changes the VMs; $steps steps ($sites)"
+    local n site
+    for ((n = 1; n <= steps; n++)); do
+        site=$(echo "$sites" | cut -d' ' -f$n)
+        vrun $((n + off)) cmd.ps1
+        local e="$d/$((n + off))" bad="" diffout
+        [ "$(cat "$e/rc")" = 3 ] || bad+="exit $(cat "$e/rc"), not 3; "
+        grep -q '^FAILED: .*Input/output error' "$e/out" ||
+            bad+="the error does not name the failure ($(grep '^FAILED' "$e/out" | head -1)); "
+        grep -qE 'Sanitizer|runtime error' "$e/err" && bad+="sanitizer report; "
+        diffout=$(diff "$e/before.vm" "$e/after.vm")
+        [ -n "$diffout" ] && bad+="the VMs changed; "
+        pairs=$((pairs + 1))
+        if [ -z "$bad" ]; then
+            ok "$c: step $n/$steps ($site) fails cleanly and changes nothing"
+        else
+            notok "$c: step $n/$steps ($site): $bad" "$(grep FAILED "$e/out"; echo "$diffout" | head -20)"
+        fi
+    done
+}
+vcase new-vm '' 'New-VM -Name f1 -MemoryStartupBytes 1GB -Generation 2'
+vcase set-vm '' 'Set-VM -Name web01 -ProcessorCount 4 -Notes "changed" -AutomaticStopAction ShutDown'
+vcase set-vmmemory '' 'Set-VMMemory -VMName web01 -DynamicMemoryEnabled $true -MinimumBytes 512MB -StartupBytes 1GB -MaximumBytes 4GB'
+vcase set-vmprocessor '' 'Set-VMProcessor -VMName web01 -Count 4 -ExposeVirtualizationExtensions $true'
+vcase start-vm '' 'Start-VM -Name web01'
+vcase stop-vm-turnoff '' 'Stop-VM -Name db01 -TurnOff -Force'
+vcase suspend-vm '' 'Suspend-VM -Name db01'
+vcase resume-vm 'Suspend-VM -Name db01' 'Resume-VM -Name db01'
+vcase save-vm '' 'Save-VM -Name db01'
+vcase checkpoint-vm '' 'Checkpoint-VM -Name web01 -SnapshotName c1'
+vcase restore-vmsnapshot 'Checkpoint-VM -Name web01 -SnapshotName c1; Set-VM -Name web01 -ProcessorCount 3' 'Restore-VMSnapshot -VMName web01 -Name c1 -Confirm:$false'
+vcase remove-vmsnapshot 'Checkpoint-VM -Name web01 -SnapshotName c1' 'Remove-VMSnapshot -VMName web01 -Name c1'
+vcase remove-vm '' 'Remove-VM -Name web01 -Force'
+vcase add-vmnetworkadapter '' 'Add-VMNetworkAdapter -VMName web01 -SwitchName VmNAT -Name nic2'
+vcase connect-vmnetworkadapter '' 'Connect-VMNetworkAdapter -VMName web01 -SwitchName "Lab Private"'
+vcase remove-vmnetworkadapter '' 'Get-VMNetworkAdapter -VMName web01 | Remove-VMNetworkAdapter'
+vcase add-vmdvddrive '' 'Add-VMDvdDrive -VMName web01'
+vcase new-vmswitch-private '' 'New-VMSwitch -Name Priv2 -SwitchType Private'
+vcase remove-vmswitch-private '' 'Remove-VMSwitch -Name "Lab Private" -Force'
 
 echo "# fault pairs covered: $pairs (cmdlet, step)"
 echo "$pass passed, $fail failed"

@@ -36,6 +36,10 @@ case_ "Format-Table -Property ''" "ok" '$null = 1, "a", [pscustomobject]@{ A = 1
 case_ "Format-Wide -Property ''" "ok" '$null = 1, "a", [pscustomobject]@{ A = 1 } | Format-Wide -Property "" 2>$null; "ok"'
 # fuzz_eval: recursion through class methods overflowed the C stack (fixed by E)
 case_ "class method recursion" "caught" 'class R { [int] F([int]$n) { return $this.F($n + 1) } }; try { [R]::new().F(0) } catch { "caught" }'
+# fuzz_eval: [C]@{ unknown property } leaked the half-made instance (LeakSanitizer)
+case_ "class cast from a hashtable with an unknown property" "caught" 'class Node { [string]$Nane }; try { $r = [Node]@{ Name = "root" } } catch { "caught" }'
+# fuzz_eval: Format-Wide -Force on strings: memmove from a NULL item list (UBSan)
+case_ "Format-Wide -Force on strings" "ok" '$null = "alpha", "beta" | Format-Wide -Column 3 -Force | Out-String; "ok"'
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

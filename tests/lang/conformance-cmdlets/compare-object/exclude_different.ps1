@@ -1,0 +1,5 @@
+$objects = @{
+  ReferenceObject = 'dog','squirrel','bird'
+  DifferenceObject = 'cat','bird','racoon'
+}
+Compare-Object @objects -ExcludeDifferent

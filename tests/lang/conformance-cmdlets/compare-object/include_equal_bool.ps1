@@ -1,0 +1,2 @@
+$a = $True
+Compare-Object -IncludeEqual $a $a

@@ -1,0 +1,1 @@
+Compare-Object "0:0:1" ([TimeSpan]"0:0:1")

@@ -1,0 +1,1 @@
+Compare-Object -ReferenceObject 'dog','squirrel','bird' -DifferenceObject 'cat','bird','racoon'

@@ -1,0 +1,1 @@
+1..20 | Group-Object -Property {$_ % 2}

@@ -1,0 +1,2 @@
+# Measure-Object docs example 7
+"One", "Two`nThree" | Measure-Object -Line
