@@ -54,7 +54,8 @@ golden() {
 # §12 C-G: the seed's network half verbatim (en dashes, curly quotes; DNS server filled in).
 # C prints the one-row switch table, D the MSFT_NetNat list with the default timeouts,
 # E and F two MSFT_NetIPAddress entries each (ActiveStore, then PersistentStore with
-# AddressState Invalid), G (netsh) nothing.
+# AddressState Invalid), G (netsh) nothing. Run as one script, the switch table comes first,
+# so the later objects are formatted out of band: each as its own list.
 golden seed_sequence "$(cat <<'EOF'
 new-vmswitch -name VmNAT -SwitchType Internal
 New-NetNat –Name LocalNAT –InternalIPInterfaceAddressPrefix “192.168.100.0/24”
@@ -96,6 +97,7 @@ PreferredLifetime : Infinite ([TimeSpan]::MaxValue)
 SkipAsSource      : False
 PolicyStore       : ActiveStore
 
+
 IPAddress         : 192.168.100.1
 InterfaceIndex    : 4
 InterfaceAlias    : vEthernet (VmNAT)
@@ -109,6 +111,7 @@ ValidLifetime     : Infinite ([TimeSpan]::MaxValue)
 PreferredLifetime : Infinite ([TimeSpan]::MaxValue)
 SkipAsSource      : False
 PolicyStore       : PersistentStore
+
 
 IPAddress         : 192.168.100.2
 InterfaceIndex    : 3
@@ -124,6 +127,7 @@ PreferredLifetime : Infinite ([TimeSpan]::MaxValue)
 SkipAsSource      : False
 PolicyStore       : ActiveStore
 
+
 IPAddress         : 192.168.100.2
 InterfaceIndex    : 3
 InterfaceAlias    : Ethernet
@@ -138,35 +142,26 @@ PreferredLifetime : Infinite ([TimeSpan]::MaxValue)
 SkipAsSource      : False
 PolicyStore       : PersistentStore
 
+
+
 EOF
 
 # ------------------------------------------------------------------------------------------
-# §4.8 default views: Get-NetAdapter table, the two-line header
-# of Get-DnsClientServerAddress; New-NetIPAddress's result is an array of two.
-golden views "$(cat <<'EOF'
-Get-NetAdapter -Name Ethernet
-$r = New-NetIPAddress -InterfaceAlias Ethernet -IPAddress 10.0.0.5 -PrefixLength 24
-$r.Count
-$r.PolicyStore
-$r.PrefixLength
-Set-DnsClientServerAddress -InterfaceAlias Ethernet -ServerAddresses 10.10.10.10, 10.10.10.11
-Get-DnsClientServerAddress -InterfaceAlias Ethernet
-EOF
-)" <<'EOF'
+# §4.8 default views: the Get-NetAdapter table, the two-line header of
+# Get-DnsClientServerAddress (each alone: after another table it would be out of band).
+golden view_netadapter 'Get-NetAdapter -Name Ethernet' <<'EOF'
 
 Name                      InterfaceDescription                    ifIndex Status       MacAddress             LinkSpeed
 ----                      --------------------                    ------- ------       ----------             ---------
 Ethernet                  Virtual Ethernet Adapter                      3 Up           00-15-5D-10-31-10        10 Gbps
-2
-ActiveStore
-PersistentStore
-24
-24
 
-ifIndex IPAddress     PrefixLength PrefixOrigin SuffixOrigin AddressState PolicyStore
-------- ---------     ------------ ------------ ------------ ------------ -----------
-      3 10.0.0.5                24 Manual       Manual       Preferred    ActiveStore
+EOF
 
+golden view_dnsclient "$(cat <<'EOF'
+Set-DnsClientServerAddress -InterfaceAlias Ethernet -ServerAddresses 10.10.10.10, 10.10.10.11
+Get-DnsClientServerAddress -InterfaceAlias Ethernet
+EOF
+)" <<'EOF'
 
 InterfaceAlias               Interface Address ServerAddresses
                                  Index  Family
@@ -174,6 +169,23 @@ InterfaceAlias               Interface Address ServerAddresses
 Ethernet                             3 IPv4    {10.10.10.10, 10.10.10.11}
 Ethernet                             3 IPv6    {}
 
+EOF
+
+# New-NetIPAddress emits two objects: scripts that keep the result get an array.
+golden new_netipaddress_result "$(cat <<'EOF'
+$r = New-NetIPAddress -InterfaceAlias Ethernet -IPAddress 10.0.0.5 -PrefixLength 24
+$r.Count
+$r.PolicyStore
+$r.PrefixLength
+$r[0].pstypenames[0]
+EOF
+)" <<'EOF'
+2
+ActiveStore
+PersistentStore
+24
+24
+Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetIPAddress
 EOF
 
 # ------------------------------------------------------------------------------------------
