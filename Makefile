@@ -18,7 +18,8 @@ OBJ     := $(SRC:%.c=$(B)/%.o)
 LIBOBJ  := $(LIBSRC:%.c=$(B)/%.o)
 UNITBIN := $(UNITSRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps check check-asan check-fast bench fuzz clean demo
+.PHONY: all deps check check-asan check-fast bench fuzz clean demo install
+PREFIX  ?= /usr/local
 all: deps hvsh
 
 # Install the Debian packages when a library is missing (scripts/install-deps.sh).
@@ -84,5 +85,12 @@ bench: all
 fuzz:
 	@scripts/fuzz
 
+install: hvsh
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 hvsh $(DESTDIR)$(PREFIX)/bin/hvsh
+	install -m 0644 shell/hvsh.1 $(DESTDIR)$(PREFIX)/share/man/man1/hvsh.1
+	install -d $(DESTDIR)/etc/systemd/system
+	install -m 0644 scripts/hvsh-restore.service $(DESTDIR)/etc/systemd/system/hvsh-restore.service
+
 clean:
-	rm -rf build build-asan hvsh
+	rm -rf build build-asan build-fuzz hvsh

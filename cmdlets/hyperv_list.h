@@ -124,7 +124,7 @@ HVC_HV_CMDLET(hvc_hv_get_vmintegrationservice, "Get-VMIntegrationService", HVC_N
               HVC_EX("Integration services of a VM", "Get-VMIntegrationService -VMName web01"))
 /* hyperv_net.c */
 HVC_HV_CMDLET(hvc_hv_get_vmnetworkadapter, "Get-VMNetworkAdapter", HVC_NONE,
-              HVC_SETS("VMName", "VMObject", "ManagementOS", "All"), 0, 0,
+              HVC_SETS("VMName", "VMObject", "ManagementOS", "All", "VMSnapshot"), 0, 0,
               "Gets the virtual network adapters of a virtual machine, snapshot, management "
               "operating system, or of a virtual machine and management operating system.",
               "Microsoft.HyperV.PowerShell.VMNetworkAdapter",

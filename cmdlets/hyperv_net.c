@@ -215,6 +215,7 @@ enum {
     GN_ALL,
     GN_SWITCH,
     GN_LEGACY,
+    GN_SNAPSHOT,
     GN_COMPUTER,
     GN_CRED,
     GN__N
@@ -260,8 +261,16 @@ const hv_param_def hvc_hv_get_vmnetworkadapter_params[] = {
                    .position = NAMED,
                    .sets = HV_SET(0) | HV_SET(1),
                    .help = "Legacy (emulated) adapters only."},
-    [GN_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
-    [GN_CRED] = P_CREDENTIAL(HV_ALL_SETS),
+    /* set VMSnapshot: [-VMSnapshot] <VMSnapshot> [[-Name] <String>] (STUB) */
+    [GN_SNAPSHOT] = {.name = "VMSnapshot",
+                     .type = HV_PT_ANY,
+                     .position = 0,
+                     .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
+                     .sets = HV_SET(4),
+                     .aliases = A("VMCheckpoint"),
+                     .help = "A checkpoint (its virtual machine's current adapters)."},
+    [GN_COMPUTER] = P_COMPUTER(HV_SET(0) | HV_SET(2) | HV_SET(3)),
+    [GN_CRED] = P_CREDENTIAL(HV_SET(0) | HV_SET(2) | HV_SET(3)),
     [GN__N] = {.name = NULL},
 };
 
@@ -297,6 +306,10 @@ hvc_hv_get_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
     hv_status st = HV_OK;
     if (!mgmt) {
         nic_walk w = {.p_name = GN_NAME, .fn = emit_nic, .p_legacy = GN_LEGACY};
+        /* a checkpoint given by name of parameter resolves to its VM, as from the pipeline */
+        const hv_value *snap = hv_cmd_arg(cmd, GN_SNAPSHOT);
+        if (!hvc_hv_is(input, &hvc_hv_cls_snap) && snap && snap->kind == HV_OBJECT)
+            input = snap;
         st = hvc_hv_each_vm(cmd, all ? NULL : input, &sel, walk_vm, &w);
     }
     if (st == HV_OK && (mgmt || all)) {

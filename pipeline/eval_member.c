@@ -1033,6 +1033,20 @@ index_one(hv_ctx *ctx, const hv_value *target, const hv_value *idx, hv_value *ou
         return true;
     }
     case HV_TABLE: {
+        if ((hv_table_flags(target) & HV_TABLE_ORDERED) && idx->kind == HV_INT) {
+            /* OrderedDictionary's this[int]: the value at that position */
+            int64_t want = idx->u.i, n = (int64_t)hv_table_count(target);
+            if (want < 0 || want >= n)
+                return false;
+            const hv_value *k, *v;
+            size_t it = 0;
+            for (int64_t at = 0; hv_table_next(target, &it, &k, &v); at++)
+                if (at == want) {
+                    *out = hv_ref(v);
+                    return true;
+                }
+            return false;
+        }
         const hv_value *v = hv_table_get(target, idx);
         if (!v)
             return false;
