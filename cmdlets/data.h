@@ -179,6 +179,8 @@ hv_status hvc_getculture_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_getuiculture_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_tosecure_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_stringdata_process(hv_cmd *cmd, const hv_value *input); /* data_stringdata.c */
+hv_status hvc_getexecpolicy_process(hv_cmd *cmd, const hv_value *input); /* data_execpolicy.c */
+hv_status hvc_setexecpolicy_process(hv_cmd *cmd, const hv_value *input);
 hv_status hvc_fromsecure_process(hv_cmd *cmd, const hv_value *input);
 extern const hv_param_def hvc_getrandom_params[];
 extern const hv_param_def hvc_getunique_params[];
@@ -188,6 +190,7 @@ extern const hv_param_def hvc_getculture_params[];
 extern const hv_param_def hvc_getuiculture_params[];
 extern const hv_param_def hvc_tosecure_params[];
 extern const hv_param_def hvc_stringdata_params[];
+extern const hv_param_def hvc_getexecpolicy_params[], hvc_setexecpolicy_params[];
 extern const hv_param_def hvc_fromsecure_params[];
 hv_status hvc_outfile_begin(hv_cmd *cmd);
 hv_status hvc_outfile_process(hv_cmd *cmd, const hv_value *input);

@@ -6,6 +6,7 @@
  * embedded delimiters/newlines, skips blank lines and honours a leading #TYPE line.
  */
 #include "cmdlets/data.h"
+#include "cmdlets/util.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -96,10 +97,14 @@ cell_text(const hv_value *v)
 
 /* Column names and values of an input object (strings expose Length, as in pwsh). */
 static hv_value
-object_view(const hv_value *in)
+object_view(hv_cmd *cmd, const hv_value *in)
 {
     if (in->kind == HV_OBJECT || in->kind == HV_TABLE)
         return hv_ref(in);
+    /* a DateTime/TimeSpan: its properties (ConvertTo-Csv docs examples 2, 4, 5) */
+    hv_value sv = hvc_u_scalar_view(cmd, in);
+    if (sv.kind != HV_NULL)
+        return sv;
     hv_value o = hv_obj_new(NULL);
     if (in->kind == HV_STRING)
         hv_obj_set(&o, "Length", hv_int((int32_t)hv_utf16_len(hv_str_cstr(in), hv_str_len(in))));
@@ -116,9 +121,9 @@ type_name(const hv_value *in)
 
 /* Appends the lines for one object (type line + header the first time) to b. */
 static void
-csv_write_object(csv_writer *w, const hv_value *in, hv_buf *b)
+csv_write_object(hv_cmd *cmd, csv_writer *w, const hv_value *in, hv_buf *b)
 {
-    HV_AUTO hv_value o = object_view(in);
+    HV_AUTO hv_value o = object_view(cmd, in);
     if (w->header.kind != HV_ARRAY) {
         size_t n = hvc_props_count(&o);
         w->header = hv_array_new(n);
@@ -253,7 +258,7 @@ hvc_tocsv_process(hv_cmd *cmd, const hv_value *input)
     if (in->kind == HV_NULL)
         return HV_OK;
     hv_buf b = {0};
-    csv_write_object(w, in, &b);
+    csv_write_object(cmd, w, in, &b);
     /* one string per line, as pwsh writes them */
     hv_status s = HV_OK;
     char *p = b.data, *end = b.data + b.len;
@@ -853,7 +858,7 @@ hvc_exportcsv_process(hv_cmd *cmd, const hv_value *input)
     if (st != HV_OK || w->failed)
         return st;
     hv_buf b = {0};
-    csv_write_object(w, in, &b);
+    csv_write_object(cmd, w, in, &b);
     hv_buf enc = {0};
     hvc_encode(w->enc, b.data ? b.data : "", b.len, w->bom, &enc);
     w->bom = false;

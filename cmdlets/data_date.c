@@ -312,8 +312,10 @@ hvc_getdate_process(hv_cmd *cmd, const hv_value *input)
     if (f)
         return hv_emit(cmd, format_date(f, ticks, kind));
     hv_value dt = hv_datetime(ticks, kind);
-    /* -DisplayHint rides in the unused pad field of the DateTime (1 = Date, 2 = Time; 0 =
-     * DateTime), where the formatter can read it: pwsh keeps it as a NoteProperty. */
+    /* -DisplayHint rides in the unused pad field of the DateTime (1 = Date, 2 = Time,
+     * 3 = DateTime; 0 = a plain [datetime] without the note), where the formatter and
+     * Select-Object * can read it: pwsh keeps it as a NoteProperty. */
+    dt.pad = 3;
     const hv_value *hint = hv_cmd_arg(cmd, GD_DISPLAYHINT);
     if (hint) {
         HV_AUTO hv_value hs = hv_conv_to_string(hint, NULL);

@@ -352,6 +352,39 @@ static const hv_cmdlet_def data_cmdlets[] = {
         .online = ONLINE("convertfrom-stringdata"),
     },
     {
+        .name = "Get-ExecutionPolicy",
+        .params = hvc_getexecpolicy_params,
+        .ops = {.process = hvc_getexecpolicy_process},
+        .synopsis = "Gets the execution policies for the current session.",
+        .description =
+            "The Get-ExecutionPolicy cmdlet gets the execution policy. Execution policies are "
+            "a Windows feature: on Linux, as in pwsh, every scope is Unrestricted. With -List "
+            "it shows every scope in precedence order.",
+        .output_type = "Microsoft.PowerShell.ExecutionPolicy",
+        .examples = (const hv_example[]){
+            {.title = "Get the effective execution policy", .code = "Get-ExecutionPolicy"},
+            {.title = "Get all execution policies", .code = "Get-ExecutionPolicy -List"},
+            {.title = NULL}},
+        .online = "https://learn.microsoft.com/powershell/module/microsoft.powershell.security/get-executionpolicy",
+    },
+    {
+        .name = "Set-ExecutionPolicy",
+        .params = hvc_setexecpolicy_params,
+        .ops = {.process = hvc_setexecpolicy_process},
+        .flags = HV_CF_SHOULD_PROCESS,
+        .synopsis = "Sets the PowerShell execution policies for Windows computers.",
+        .description =
+            "The Set-ExecutionPolicy cmdlet changes execution policies on Windows. On Linux, "
+            "as in pwsh, execution policies are not supported: the command fails with "
+            "\"Operation is not supported on this platform.\" and scripts run unrestricted.",
+        .output_type = "None",
+        .examples = (const hv_example[]){
+            {.title = "Set an execution policy for the process (fails on Linux, as in pwsh)",
+             .code = "Set-ExecutionPolicy -ExecutionPolicy Bypass -Scope Process -Force"},
+            {.title = NULL}},
+        .online = "https://learn.microsoft.com/powershell/module/microsoft.powershell.security/set-executionpolicy",
+    },
+    {
         .name = "ConvertTo-SecureString",
         .sets = (const char *const[]){"Secure", "PlainText", "Open", NULL},
         .params = hvc_tosecure_params,

@@ -96,6 +96,11 @@ typedef struct {
  * -ComputerName. Names that match nothing give Hyper-V's not-found error. */
 HV_MUST_CHECK hv_status hvc_hv_each_vm(hv_cmd *cmd, const hv_value *input, const hvc_hv_sel *sel,
                                        hvc_hv_vm_fn fn, void *ud);
+/* Same, and a checkpoint (VMSnapshot) stands for its VM: for the Get- cmdlets whose
+ * VMSnapshot set reads the VM's settings (Get-VMProcessor/-VMMemory/-VMNetworkAdapter). */
+HV_MUST_CHECK hv_status hvc_hv_each_vm_or_snap(hv_cmd *cmd, const hv_value *input,
+                                              const hvc_hv_sel *sel,
+                                              hvc_hv_vm_fn fn, void *ud);
 /* Re-read a VM after a change (for -Passthru). */
 HV_MUST_CHECK hv_status hvc_hv_emit_vm(hv_cmd *cmd, hv_virt *v, const char *uuid);
 

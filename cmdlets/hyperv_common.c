@@ -589,6 +589,13 @@ cpu_usage(const hv_vm *vm)
     return pct > 100.0 ? 100 : (int32_t)(pct + 0.5);
 }
 
+/* OnOffState: On = 0, Off = 1 */
+static hv_value
+onoff(unsigned on)
+{
+    return hv_enum(&hvc_hv_enum_onoff, on ? 0 : 1);
+}
+
 hv_value
 hvc_hv_nic_obj(hv_virt *v, const hv_vm *vm, const hv_vm_nic *nic)
 {
@@ -603,17 +610,17 @@ hvc_hv_nic_obj(hv_virt *v, const hv_vm *vm, const hv_vm_nic *nic)
     hv_obj_set(&o, "VMName", hv_str(vm->name));
     hv_obj_set(&o, "VMId", hvc_hv_guid(vm->uuid));
     hv_obj_set(&o, "SwitchName", nic->switch_name ? hv_str(nic->switch_name) : hv_null());
-    hv_obj_set(&o, "SwitchId", hv_null());
+    hv_obj_set(&o, "SwitchId", nic->switch_id[0] ? hvc_hv_guid(nic->switch_id) : hv_null());
     hv_obj_set(&o, "Connected", hv_bool(nic->switch_name != NULL));
     hv_obj_set(&o, "MacAddress", hv_str(mac));
     hv_obj_set(&o, "DynamicMacAddressEnabled", hv_bool(nic->dynamic_mac));
     hv_obj_set(&o, "MacAddressSpoofing", hv_enum(&hvc_hv_enum_onoff, nic->mac_spoofing ? 0 : 1));
-    hv_obj_set(&o, "AllowTeaming", hv_enum(&hvc_hv_enum_onoff, 1));
-    hv_obj_set(&o, "DhcpGuard", hv_enum(&hvc_hv_enum_onoff, 1));
-    hv_obj_set(&o, "RouterGuard", hv_enum(&hvc_hv_enum_onoff, 1));
+    hv_obj_set(&o, "AllowTeaming", onoff(nic->on_flags & HV_NIC_TEAMING));
+    hv_obj_set(&o, "DhcpGuard", onoff(nic->on_flags & HV_NIC_DHCPGUARD));
+    hv_obj_set(&o, "RouterGuard", onoff(nic->on_flags & HV_NIC_ROUTERGUARD));
     hv_obj_set(&o, "PortMirroringMode", hv_enum(&hvc_hv_enum_portmirror, 0));
-    hv_obj_set(&o, "IeeePriorityTag", hv_enum(&hvc_hv_enum_onoff, 1));
-    hv_obj_set(&o, "DeviceNaming", hv_enum(&hvc_hv_enum_onoff, 1));
+    hv_obj_set(&o, "IeeePriorityTag", onoff(nic->on_flags & HV_NIC_PRIOTAG));
+    hv_obj_set(&o, "DeviceNaming", onoff(nic->on_flags & HV_NIC_DEVNAMING));
     hv_obj_set(&o, "VlanId", hv_int(nic->vlan));
     hv_obj_set(&o, "IPAddresses", hv_array_new(0));
     bool running = vm->state == HV_VM_RUNNING || vm->state == HV_VM_PAUSED;
@@ -936,6 +943,16 @@ hvc_hv_each_vm(hv_cmd *cmd, const hv_value *input, const hvc_hv_sel *sel, hvc_hv
     hvc_hv_strv_free(names, nn);
     hvc_hv_strv_free(comps, nc);
     return st;
+}
+
+hv_status
+hvc_hv_each_vm_or_snap(hv_cmd *cmd, const hv_value *input, const hvc_hv_sel *sel,
+                       hvc_hv_vm_fn fn, void *ud)
+{
+    /* only here: for Remove-VM & co. a checkpoint must never stand for its VM */
+    if (hvc_hv_is(input, &hvc_hv_cls_snap) && hv_obj_get(input, "VMId"))
+        return each_object(cmd, input, fn, ud);
+    return hvc_hv_each_vm(cmd, input, sel, fn, ud);
 }
 
 hv_status

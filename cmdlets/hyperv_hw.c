@@ -93,13 +93,13 @@ emit_mem(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
 hv_status
 hvc_hv_get_vmprocessor_process(hv_cmd *cmd, const hv_value *input)
 {
-    return hvc_hv_each_vm(cmd, snapshot_input(cmd, input), &get_sel, emit_proc, NULL);
+    return hvc_hv_each_vm_or_snap(cmd, snapshot_input(cmd, input), &get_sel, emit_proc, NULL);
 }
 
 hv_status
 hvc_hv_get_vmmemory_process(hv_cmd *cmd, const hv_value *input)
 {
-    return hvc_hv_each_vm(cmd, snapshot_input(cmd, input), &get_sel, emit_mem, NULL);
+    return hvc_hv_each_vm_or_snap(cmd, snapshot_input(cmd, input), &get_sel, emit_mem, NULL);
 }
 
 /* ---- Set-VMProcessor ---- */

@@ -28,7 +28,8 @@ HVC_HV_CMDLET(hvc_hv_start_vm, "Start-VM", HVC_NONE, HVC_SETS("Name", "VMObject"
 HVC_HV_CMDLET(hvc_hv_stop_vm, "Stop-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
               "Shuts down, turns off, or saves a virtual machine.", HVC_VM,
               HVC_EX("Power a VM off immediately", "Stop-VM -Name web01 -TurnOff"))
-HVC_HV_CMDLET(hvc_hv_restart_vm, "Restart-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
+HVC_HV_CMDLET(hvc_hv_restart_vm, "Restart-VM", HVC_NONE,
+              HVC_SETS("Name", "NameWait", "VMObject", "VMObjectWait"), 0, HVC_SP,
               "Restarts a virtual machine.", HVC_VM,
               HVC_EX("Reset a VM", "Restart-VM -Name web01 -Force"))
 HVC_HV_CMDLET(hvc_hv_suspend_vm, "Suspend-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,

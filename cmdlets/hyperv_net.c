@@ -310,7 +310,7 @@ hvc_hv_get_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
         const hv_value *snap = hv_cmd_arg(cmd, GN_SNAPSHOT);
         if (!hvc_hv_is(input, &hvc_hv_cls_snap) && snap && snap->kind == HV_OBJECT)
             input = snap;
-        st = hvc_hv_each_vm(cmd, all ? NULL : input, &sel, walk_vm, &w);
+        st = hvc_hv_each_vm_or_snap(cmd, all ? NULL : input, &sel, walk_vm, &w);
     }
     if (st == HV_OK && (mgmt || all)) {
         size_t nc;
@@ -402,16 +402,16 @@ const hv_param_def hvc_hv_set_vmnetworkadapter_params[] = {
                    .position = NAMED,
                    .sets = HV_SET(0) | HV_SET(2) | HV_SET(3),
                    .help = "Back to a dynamic MAC."},
-    [SN_DHCPGUARD] = P_ONOFF("DhcpGuard", "Accepted; not enforced on libvirt."),
-    [SN_ROUTERGUARD] = P_ONOFF("RouterGuard", "Accepted; not enforced on libvirt."),
-    [SN_TEAMING] = P_ONOFF("AllowTeaming", "Accepted; not enforced on libvirt."),
-    [SN_NAMING] = P_ONOFF("DeviceNaming", "Accepted; not enforced on libvirt."),
+    [SN_DHCPGUARD] = P_ONOFF("DhcpGuard", "Recorded; not enforced on libvirt."),
+    [SN_ROUTERGUARD] = P_ONOFF("RouterGuard", "Recorded; not enforced on libvirt."),
+    [SN_TEAMING] = P_ONOFF("AllowTeaming", "Recorded; not enforced on libvirt."),
+    [SN_NAMING] = P_ONOFF("DeviceNaming", "Recorded; not enforced on libvirt."),
     [SN_MIRROR] = {.name = "PortMirroring",
                    .type = HV_PT_ENUM,
                    .position = NAMED,
                    .enum_def = &hvc_hv_enum_portmirror,
                    .help = "Accepted; not enforced."},
-    [SN_PRIOTAG] = P_ONOFF("IeeePriorityTag", "Accepted; not enforced on libvirt."),
+    [SN_PRIOTAG] = P_ONOFF("IeeePriorityTag", "Recorded; not enforced on libvirt."),
     [SN_VMQ] = {.name = "VmqWeight",
                 .type = HV_PT_UINT32,
                 .position = NAMED,
@@ -480,6 +480,20 @@ hvc_hv_set_vmnetworkadapter_process(hv_cmd *cmd, const hv_value *input)
     int32_t onoff;
     if (hvc_hv_arg_enum(cmd, SN_SPOOF, &hvc_hv_enum_onoff, &onoff))
         c.set.mac_spoofing = onoff == 0 ? 1 : 0;
+    /* settings libvirt cannot enforce are recorded, so Get-/-Passthru report them */
+    static const struct {
+        int p;
+        unsigned flag;
+    } kept[] = {{SN_DHCPGUARD, HV_NIC_DHCPGUARD}, {SN_ROUTERGUARD, HV_NIC_ROUTERGUARD},
+                {SN_TEAMING, HV_NIC_TEAMING},     {SN_NAMING, HV_NIC_DEVNAMING},
+                {SN_PRIOTAG, HV_NIC_PRIOTAG}};
+    for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++)
+        if (hvc_hv_arg_enum(cmd, kept[k].p, &hvc_hv_enum_onoff, &onoff)) {
+            if (onoff == 0)
+                c.set.set_on |= kept[k].flag;
+            else
+                c.set.set_off |= kept[k].flag;
+        }
     char *smac = hvc_hv_arg_str(cmd, SN_STATICMAC);
     c.set.static_mac = smac;
     c.set.dynamic_mac = hv_cmd_switch(cmd, SN_DYNMAC);

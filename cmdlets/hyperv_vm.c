@@ -454,8 +454,26 @@ hvc_hv_stop_vm_process(hv_cmd *cmd, const hv_value *input)
 
 /* ---- Restart-VM ---- */
 enum { RV_FORCE = LC__BASE, RV_WAIT, RV_FOR, RV_DELAY, RV_TIMEOUT, RV_TYPE, RV__N };
+/* Sets Name, NameWait, VMObject, VMObjectWait (STUB): -Wait is what selects a *Wait set, and
+ * -For/-Delay/-Timeout exist only there. */
+#define RV_NAME_SETS (HV_SET(0) | HV_SET(1))
+#define RV_WAIT_SETS (HV_SET(1) | HV_SET(3))
 const hv_param_def hvc_hv_restart_vm_params[] = {
-    LC_PARAMS,
+    [LC_NAME] = {.name = "Name", .complete = hvc_complete_vmname,
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,
+                 .sets = RV_NAME_SETS,
+                 .aliases = A("VMName"),
+                 .help = "Names of the virtual machines (wildcards allowed)."},
+    [LC_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 0,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY,
+               .sets = HV_SET(2) | HV_SET(3),
+               .help = "Virtual machine objects (Get-VM)."},
+    [LC_PASSTHRU] = P_PASSTHRU, [LC_COMPUTER] = P_COMPUTER(RV_NAME_SETS),
+    [LC_CRED] = P_CREDENTIAL(RV_NAME_SETS), [LC_ASJOB] = P_ASJOB,
     [RV_FORCE] = {.name = "Force",
                   .type = HV_PT_SWITCH,
                   .position = NAMED,
@@ -463,19 +481,24 @@ const hv_param_def hvc_hv_restart_vm_params[] = {
     [RV_WAIT] = {.name = "Wait",
                  .type = HV_PT_SWITCH,
                  .position = NAMED,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = RV_WAIT_SETS,
                  .help = "Waits for the restart (returns once the reset is done)."},
     [RV_FOR] = {.name = "For",
                 .type = HV_PT_STRING,
                 .position = NAMED,
+                .sets = RV_WAIT_SETS,
                 .accepted = A("Heartbeat", "IPAddress", "Reboot", "MemoryOperations"),
                 .help = "What to wait for."},
     [RV_DELAY] = {.name = "Delay",
                   .type = HV_PT_UINT16,
                   .position = NAMED,
+                  .sets = RV_WAIT_SETS,
                   .help = "Seconds between polls."},
     [RV_TIMEOUT] = {.name = "Timeout",
                     .type = HV_PT_INT32,
                     .position = NAMED,
+                    .sets = RV_WAIT_SETS,
                     .aliases = A("TimeoutSec"),
                     .help = "Seconds to wait."},
     [RV_TYPE] = {.name = "Type",

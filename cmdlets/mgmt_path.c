@@ -897,6 +897,30 @@ hvc_splitpath_process(hv_cmd *cmd, const hv_value *input)
     for (size_t i = 0; paths && i < hv_array_len(paths) && st == HV_OK; i++) {
         HV_AUTO hv_value ps = hv_conv_to_string(hv_array_at(paths, i), NULL);
         const char *p = hv_str_cstr(&ps);
+        if (hv_cmd_switch(cmd, SP_RESOLVE)) {
+            /* -Resolve resolves the (wildcard) path first, then splits each match:
+             * Split-Path -Path ./logs/(star).log -Leaf -Resolve gives the file names */
+            hv_value list = hvc_fs_resolve(cmd, p, false);
+            if (list.kind != HV_ARRAY) {
+                hv_unref(list);
+                st = hvc_path_not_found(cmd, p);
+                continue;
+            }
+            for (size_t k = 0; k < hv_array_len(&list) && st == HV_OK; k++) {
+                HV_AUTO hv_value rs = hv_conv_to_string(hv_array_at(&list, k), NULL);
+                bool rerr;
+                hv_value r = split_one(cmd, hv_str_cstr(&rs), set, &rerr);
+                if (rerr)
+                    st = hvc_error(cmd, HV_CAT_InvalidArgument, "ParsePathFormatError",
+                                   hv_str_cstr(&rs),
+                                   "Cannot parse path because path '%s' does not have a "
+                                   "qualifier specified.", hv_str_cstr(&rs));
+                else
+                    st = hv_emit(cmd, r);
+            }
+            hv_unref(list);
+            continue;
+        }
         bool err;
         hv_value r = split_one(cmd, p, set, &err);
         if (err) {
@@ -904,15 +928,6 @@ hvc_splitpath_process(hv_cmd *cmd, const hv_value *input)
                            "ParsePathFormatError",
                            p, "Cannot parse path because path '%s' does not have a qualifier "
                               "specified.", p);
-            continue;
-        }
-        if (hv_cmd_switch(cmd, SP_RESOLVE) && r.kind == HV_STRING) {
-            hv_value list = hvc_fs_resolve(cmd, hv_str_cstr(&r), false);
-            if (list.kind != HV_ARRAY)
-                st = hvc_path_not_found(cmd, hv_str_cstr(&r));
-            else
-                st = hv_emit_enum(cmd, list);
-            hv_unref(r);
             continue;
         }
         st = hv_emit(cmd, r);

@@ -657,6 +657,63 @@ select_addrs(hv_cmd *cmd, net_snapshot *s, addr_list *out, bool for_set)
     return st;
 }
 
+/* Linux drops the routes through a gateway when the address that made the gateway on-link
+ * goes; Windows keeps them (scripts remove the address, then Remove-NetRoute, then add the
+ * new address with -DefaultGateway). Routes via a gateway on ifindex are listed before the
+ * delete and the ones the kernel flushed are put back as on-link routes. */
+static size_t
+gateway_routes(hv_nl *nl, int family, int ifindex, hv_nl_route **out)
+{
+    hv_nl_route *v = NULL;
+    size_t n = 0, k = 0;
+    *out = NULL;
+    if (hv_nl_routes(nl, family, &v, &n, NULL) < 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].oif == ifindex && v[i].has_gateway && v[i].protocol != RTPROT_KERNEL)
+            v[k++] = v[i];
+    *out = v;
+    return k;
+}
+
+static bool
+same_route(const hv_nl_route *a, const hv_nl_route *b)
+{
+    char x[64], y[64], g1[64], g2[64];
+    return a->dst_len == b->dst_len && a->oif == b->oif && a->metric == b->metric &&
+           !strcmp(hv_nl_ip_format(&a->dst, x, sizeof x), hv_nl_ip_format(&b->dst, y, sizeof y)) &&
+           !strcmp(hv_nl_ip_format(&a->gateway, g1, sizeof g1),
+                   hv_nl_ip_format(&b->gateway, g2, sizeof g2));
+}
+
+/* skip_gw: the -DefaultGateway being removed too (its default route is not put back).
+ * Returns -1 with *err filled when a route could not be put back. */
+static int
+restore_gateway_routes(hv_nl *nl, int family, int ifindex, const hv_nl_route *before, size_t nb,
+                       const char *skip_gw, hv_eng_err *err)
+{
+    hv_nl_route *now = NULL;
+    size_t nn = gateway_routes(nl, family, ifindex, &now);
+    int rc = 0;
+    for (size_t i = 0; i < nb && rc == 0; i++) {
+        char g[64];
+        if (skip_gw && *skip_gw && before[i].dst_len == 0 &&
+            !strcmp(hv_nl_ip_format(&before[i].gateway, g, sizeof g), skip_gw))
+            continue;
+        bool present = false;
+        for (size_t j = 0; j < nn && !present; j++)
+            present = same_route(&before[i], &now[j]);
+        if (present)
+            continue;
+        hv_nl_route r = before[i];
+        r.onlink = true;
+        r.has_prefsrc = false; /* the source address is the one just removed */
+        rc = hv_nl_route_add(nl, &r, err);
+    }
+    free(now);
+    return rc;
+}
+
 static hv_status
 rmip_process(hv_cmd *cmd, const hv_value *input)
 {
@@ -687,12 +744,23 @@ rmip_process(hv_cmd *cmd, const hv_value *input)
             break;
         }
         hv_eng_err e;
+        hv_nl_route *gw_before = NULL;
+        size_t ngw = gateway_routes(s.nl, a->addr.family, a->ifindex, &gw_before);
         if (hv_nl_addr_del(s.nl, a->ifindex, &a->addr, a->prefixlen, &e) < 0) {
+            free(gw_before);
             hv_netstate_close(ns);
             hv_unref(obj);
             st = hvc_net_write_error(cmd, &e, "MSFT_NetIPAddress", NULL);
             continue;
         }
+        if (restore_gateway_routes(s.nl, a->addr.family, a->ifindex, gw_before, ngw, gwt, &e) < 0) {
+            free(gw_before);
+            hv_netstate_close(ns);
+            hv_unref(obj);
+            st = hvc_net_write_error(cmd, &e, "MSFT_NetRoute", NULL);
+            continue;
+        }
+        free(gw_before);
         if (ns)
             hv_netstate_del_addr(ns, ifn, ip);
         if (gwt && *gwt) {

@@ -57,6 +57,10 @@ const char *hvc_u_resolve(const hv_value *obj, const char *name);
  * its .NET properties only when no key matches). Free with hvc_u_names_free. */
 char **hvc_u_match_names(const hv_value *obj, const char *pattern, size_t *n);
 
+/* A DateTime or TimeSpan as a PSCustomObject of its properties (Select-Object * shape, used
+ * by ConvertTo-Csv/Export-Csv); HV_NULL for any other value. */
+hv_value hvc_u_scalar_view(hv_cmd *cmd, const hv_value *v);
+
 /* Hashtable entry whose key is a (case-insensitive) prefix of one of `names` (pwsh accepts
  * @{n=..; e=..}); NULL if none. *key_out (optional) gets the matched full name. */
 const hv_value *hvc_u_hkey(const hv_value *table, const char *const *names,

@@ -74,11 +74,58 @@ is_table_prop(const char *name)
     return false;
 }
 
+/* The adapted .NET properties of DateTime and TimeSpan in reflection (declaration) order on
+ * .NET 8, as Select-Object * / Format-List * / ConvertTo-Csv list them. A DateTime also has
+ * the DateTime ScriptProperty (types.ps1xml) first, and Get-Date's output the DisplayHint
+ * NoteProperty before that. */
+static const char *const datetime_props[] = {
+    "DateTime", "Date", "Day", "DayOfWeek", "DayOfYear", "Hour", "Kind", "Millisecond",
+    "Microsecond", "Nanosecond", "Minute", "Month", "Second", "Ticks", "TimeOfDay", "Year",
+    NULL};
+static const char *const timespan_props[] = {
+    "Ticks", "Days", "Hours", "Milliseconds", "Microseconds", "Nanoseconds", "Minutes",
+    "Seconds", "TotalDays", "TotalHours", "TotalMilliseconds", "TotalMicroseconds",
+    "TotalNanoseconds", "TotalMinutes", "TotalSeconds", NULL};
+
+/* Get-Date marks its output in hv_value.pad (1 Date, 2 Time, 3 DateTime): pwsh adds a
+ * DisplayHint NoteProperty there, which a plain [datetime] does not have. */
+static bool
+has_display_hint(const hv_value *v)
+{
+    return v->kind == HV_DATETIME && v->pad != 0;
+}
+
+static const char *const display_hint_names[] = {"Date", "Time", "DateTime"};
+static const int32_t display_hint_values[] = {0, 1, 2};
+static const hv_enum_def display_hint_enum = {
+    .type_name = "Microsoft.PowerShell.Commands.DisplayHintType",
+    .names = display_hint_names, .values = display_hint_values, .count = 3};
+
+static char **
+static_names(const char *const *list, bool hint, size_t *n)
+{
+    size_t c = 0;
+    while (list[c])
+        c++;
+    char **names = hv_xcalloc(c + 2, sizeof *names);
+    size_t m = 0;
+    if (hint)
+        names[m++] = hv_xstrdup("DisplayHint");
+    for (size_t i = 0; i < c; i++)
+        names[m++] = hv_xstrdup(list[i]);
+    *n = m;
+    return names;
+}
+
 char **
 hvc_u_prop_names(const hv_value *v, size_t *n)
 {
     char **names = NULL;
     *n = 0;
+    if (v->kind == HV_DATETIME)
+        return static_names(datetime_props, has_display_hint(v), n);
+    if (v->kind == HV_TIMESPAN)
+        return static_names(timespan_props, false, n);
     if (v->kind == HV_OBJECT) {
         size_t c = hv_obj_count(v);
         names = hv_xcalloc(c + 1, sizeof *names);
@@ -109,6 +156,15 @@ hvc_u_names_free(char **names, size_t n)
 bool
 hvc_u_has_prop(const hv_value *v, const char *name)
 {
+    if (v->kind == HV_DATETIME || v->kind == HV_TIMESPAN) {
+        size_t n;
+        char **names = hvc_u_prop_names(v, &n);
+        bool found = false;
+        for (size_t i = 0; i < n && !found; i++)
+            found = hv_str_eq_ci(names[i], name);
+        hvc_u_names_free(names, n);
+        return found;
+    }
     if (v->kind == HV_OBJECT)
         return hv_obj_get(v, name) != NULL;
     if (v->kind == HV_TABLE)
@@ -152,6 +208,25 @@ hvc_u_resolve(const hv_value *obj, const char *name)
         return NULL;
     }
     return hvc_u_has_prop(obj, name) ? name : NULL;
+}
+
+hv_value
+hvc_u_scalar_view(hv_cmd *cmd, const hv_value *v)
+{
+    if (v->kind != HV_DATETIME && v->kind != HV_TIMESPAN)
+        return hv_null();
+    size_t n;
+    char **names = hvc_u_prop_names(v, &n);
+    hv_value o = hv_obj_new(NULL);
+    for (size_t i = 0; i < n; i++) {
+        hv_value name = hv_str(names[i]), pv;
+        if (hvc_u_eval(cmd, v, &name, &pv) != HV_OK)
+            pv = hv_null();
+        hv_unref(name);
+        hv_obj_set(&o, names[i], pv);
+    }
+    hvc_u_names_free(names, n);
+    return o;
 }
 
 char **
@@ -230,6 +305,8 @@ hvc_u_eval(hv_cmd *cmd, const hv_value *obj, const hv_value *expr, hv_value *out
     const hv_value *key = is_plain_table(obj) ? table_key(obj, name) : NULL;
     if (key)
         *out = hv_ref(hv_table_get(obj, key));
+    else if (has_display_hint(obj) && hv_str_eq_ci(name, "DisplayHint"))
+        *out = hv_enum(&display_hint_enum, obj->pad == 1 ? 0 : obj->pad == 2 ? 1 : 2);
     else if (obj->kind != HV_TABLE || is_table_prop(name))
         *out = hv_get_member(hv_cmd_ctx(cmd), obj, name);
     free(name);

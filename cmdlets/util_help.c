@@ -671,7 +671,6 @@ gh_end(hv_cmd *cmd)
 const hv_cmdlet_def hvc_u_defs_help[] = {
     {
         .name = "Get-Help",
-        .aliases = (const char *const[]){"help", NULL},
         .sets = (const char *const[]){"AllUsersView", "DetailedView", "Examples", "Parameters",
                                       "Online", NULL},
         .default_set = GH_SET_ALLUSERS,

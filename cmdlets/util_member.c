@@ -414,9 +414,10 @@ gm_process(hv_cmd *cmd, const hv_value *input)
         for (size_t i = 0; datetime_props[i].name; i++)
             gm_add(cmd, &m, &n, datetime_props[i].name, "Property",
                    hv_xstrdup(datetime_props[i].def));
-        gm_add(cmd, &m, &n, "DisplayHint", "NoteProperty",
-               hv_xasprintf("DisplayHintType DisplayHint=%s",
-                            in->pad == 1 ? "Date" : in->pad == 2 ? "Time" : "DateTime"));
+        if (in->pad != 0) /* only Get-Date's output carries the DisplayHint note */
+            gm_add(cmd, &m, &n, "DisplayHint", "NoteProperty",
+                   hv_xasprintf("DisplayHintType DisplayHint=%s",
+                                in->pad == 1 ? "Date" : in->pad == 2 ? "Time" : "DateTime"));
         gm_add(cmd, &m, &n, "DateTime", "ScriptProperty",
                hv_xstrdup("System.Object DateTime {get=if ((& { Set-StrictMode -Version 1; "
                           "$this.DisplayHint }) -ieq  \"Date\")...;}"));
@@ -474,10 +475,17 @@ gm_process(hv_cmd *cmd, const hv_value *input)
             } else {
                 hv_buf b = {0};
                 hv_buf_printf(&b, "%s %s=", short_type(pv), pn);
-                if (pv->kind == HV_NULL)
+                if (pv->kind == HV_NULL) {
                     hv_buf_puts(&b, "null");
-                else
+                } else if (pv->kind == HV_DATETIME) {
+                    /* PSNoteProperty.ToString: the value's ToString() in the current culture
+                     * ("datetime StartDate=5/5/2019 12:00:00 AM"), not the invariant [string] */
+                    hv_value ds = hv_dt_format(pv->u.i, (hv_dtkind)pv->sub, "G");
+                    hv_buf_puts(&b, hv_str_cstr(&ds));
+                    hv_unref(ds);
+                } else {
                     hv_conv_append_string(&b, pv, NULL);
+                }
                 hv_buf_putc(&b, 0);
                 gm_add(cmd, &m, &n, pn, "NoteProperty", b.data);
             }
@@ -613,7 +621,7 @@ am_add(hv_cmd *cmd, hv_value *obj, const char *name, hv_value v)
 static hv_status
 am_script_value(hv_cmd *cmd, const hv_value *obj, const hv_value *block, hv_value *out)
 {
-    /* A ScriptProperty is evaluated once, when added, with $this bound to the object. */
+    /* A ScriptProperty's value when added ($this = the object): what views show. */
     hv_ctx *ctx = hv_cmd_ctx(cmd);
     hv_value saved = hv_var_get(ctx, "this");
     hv_var_set(ctx, "this", hv_ref(obj));
@@ -674,11 +682,21 @@ am_process(hv_cmd *cmd, const hv_value *input)
             free(mts);
             break;
         }
-        free(mts);
-        if (st == HV_OK && name)
-            st = am_add(cmd, &obj, name, val);
-        else
+        /* Script members resolve on each access; the value stored now is what views and
+         * exports see. A ScriptMethod is no property at all. */
+        bool is_method = hv_str_eq_ci(mts, "ScriptMethod");
+        if (st == HV_OK && name && is_method) {
             hv_unref(val);
+            if (!hv_add_script_member(hv_cmd_ctx(cmd), &obj, name, mts, v))
+                st = HV_ERR;
+        } else if (st == HV_OK && name) {
+            st = am_add(cmd, &obj, name, val);
+            if (st == HV_OK && !hv_str_eq_ci(mts, "NoteProperty"))
+                (void)hv_add_script_member(hv_cmd_ctx(cmd), &obj, name, mts, v);
+        } else {
+            hv_unref(val);
+        }
+        free(mts);
         break;
     }
     default:
@@ -860,8 +878,8 @@ const hv_cmdlet_def hvc_u_defs_member[] = {
             "that contains a description of the object or a ScriptMethod member that runs a "
             "script to change the object.\n\n"
             "Objects have reference semantics: the member is added to the object itself. Use "
-            "-PassThru to also send the object down the pipeline. A ScriptProperty is "
-            "evaluated when it is added; an AliasProperty copies the aliased value.",
+            "-PassThru to also send the object down the pipeline. A ScriptProperty or "
+            "AliasProperty is resolved each time the language reads it.",
         .output_type = "None or System.Object",
         .examples = (const hv_example[]){
             {.title = "Add a note property to an object",

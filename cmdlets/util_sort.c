@@ -125,9 +125,11 @@ sk_partition(const sort_ctx *sc, skey *v, size_t n)
     sk_swap(v, mid, hi - 1);
     size_t left = 0, right = hi - 1;
     while (left < right) {
-        while (skey_cmp(sc, &v[++left], &pivot) < 0)
+        /* the bounds only matter for an inconsistent comparison (the median-of-three
+         * sentinels stop a consistent one); .NET relies on the sentinels alone */
+        while (left < hi - 1 && skey_cmp(sc, &v[++left], &pivot) < 0)
             ;
-        while (skey_cmp(sc, &pivot, &v[--right]) < 0)
+        while (right > 0 && skey_cmp(sc, &pivot, &v[--right]) < 0)
             ;
         if (left >= right)
             break;

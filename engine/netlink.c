@@ -874,10 +874,34 @@ hv_nl_addr_replace(hv_nl *nl, int ifindex, const hv_nl_ip *ip, int prefixlen, un
     return rc < 0 ? addr_error(err, -rc, &a, "Cannot change the address") : 0;
 }
 
+/* Linux drops every secondary IPv4 address of a subnet with its primary unless the interface
+ * promotes secondaries; Windows removes exactly the address asked for (the 2022 seed puts .1
+ * and .2 of 192.168.100.0/24 on one adapter). Best effort: without /proc the kernel default
+ * stays. */
+static void
+promote_secondaries(hv_nl *nl, int ifindex)
+{
+    hv_nl_link l;
+    hv_eng_err e;
+    if (hv_nl_link_get(nl, ifindex, &l, &e) < 0)
+        return;
+    char path[128];
+    snprintf(path, sizeof path, "/proc/sys/net/ipv4/conf/%s/promote_secondaries", l.name);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    if (write(fd, "1\n", 2) < 0) {
+        /* read-only /proc/sys (unprivileged container): keep the kernel default */
+    }
+    close(fd);
+}
+
 int
 hv_nl_addr_del(hv_nl *nl, int ifindex, const hv_nl_ip *ip, int prefixlen, hv_eng_err *err)
 {
     hv_nl_addr a = {.ifindex = ifindex, .addr = *ip, .prefixlen = prefixlen};
+    if (ip->family == AF_INET)
+        promote_secondaries(nl, ifindex);
     int rc = addr_request(nl, RTM_DELADDR, 0, &a);
     return rc < 0 ? addr_error(err, -rc, &a, "Cannot remove the address") : 0;
 }

@@ -83,7 +83,16 @@ typedef struct {
     bool dynamic_mac;
     bool is_legacy; /* model e1000/rtl8139 */
     int vlan;       /* access VLAN id, 0 = untagged */
+    char switch_id[37]; /* uuid of the switch's libvirt network, "" = unknown/not connected */
+    unsigned on_flags;  /* HV_NIC_* settings that are On (kept in the metadata only) */
 } hv_vm_nic;
+/* Hyper-V On/Off adapter settings libvirt has no device for: recorded in <hv:nic> so that
+ * Get-VMNetworkAdapter reports what Set-VMNetworkAdapter set. */
+#define HV_NIC_DHCPGUARD 0x01u
+#define HV_NIC_ROUTERGUARD 0x02u
+#define HV_NIC_TEAMING 0x04u
+#define HV_NIC_DEVNAMING 0x08u
+#define HV_NIC_PRIOTAG 0x10u
 
 typedef struct {
     bool is_dvd;
@@ -211,6 +220,7 @@ typedef struct {
     int vlan;               /* -2 keep, -1/0 untagged, >0 access VLAN */
     int connect;            /* -1 keep, 0 disconnect, 1 connect to bridge/network */
     const char *bridge, *network, *switch_name;
+    unsigned set_on, set_off; /* HV_NIC_* settings to turn On / Off (0 = keep all) */
 } hv_nic_set;
 /* On a running VM the live device is updated first (where the driver can), then the
  * config; *mac_out (may be NULL) receives the adapter's MAC after the change. */

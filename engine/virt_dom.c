@@ -158,6 +158,7 @@ parse_disk(xmlNodePtr n, hv_vm_disk *dk)
 
 typedef struct hv_virt_brmap {
     char *bridge, *name;
+    char uuid[37]; /* the network's, for VMNetworkAdapter.SwitchId */
 } br_map;
 
 static long long
@@ -167,6 +168,12 @@ now_ms(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+const hv_virt_nic_flag hv_virt_nic_flag_attr[HV_VIRT_NIC_NFLAGS] = {
+    {HV_NIC_DHCPGUARD, "dhcpguard"}, {HV_NIC_ROUTERGUARD, "routerguard"},
+    {HV_NIC_TEAMING, "allowteaming"}, {HV_NIC_DEVNAMING, "devicenaming"},
+    {HV_NIC_PRIOTAG, "ieeeprioritytag"},
+};
 
 static void
 parse_nic(xmlNodePtr n, xmlNodePtr meta, hv_vm_nic *nic, const br_map *map, size_t nmap)
@@ -182,12 +189,17 @@ parse_nic(xmlNodePtr n, xmlNodePtr meta, hv_vm_nic *nic, const br_map *map, size
         nic->bridge = hv_virt_x_prop(src, "bridge");
     else if (prop_is(n, "type", "network"))
         nic->network = hv_virt_x_prop(src, "network");
-    if (nic->network)
+    if (nic->network) {
         nic->switch_name = hv_virt_strdup(nic->network);
-    else if (nic->bridge) {
+        for (size_t i = 0; i < nmap && !nic->switch_id[0]; i++)
+            if (map[i].name && strcmp(map[i].name, nic->network) == 0)
+                memcpy(nic->switch_id, map[i].uuid, sizeof nic->switch_id);
+    } else if (nic->bridge) {
         for (size_t i = 0; i < nmap && !nic->switch_name; i++)
-            if (strcmp(map[i].bridge, nic->bridge) == 0)
+            if (strcmp(map[i].bridge, nic->bridge) == 0) {
                 nic->switch_name = hv_virt_strdup(map[i].name);
+                memcpy(nic->switch_id, map[i].uuid, sizeof nic->switch_id);
+            }
         if (!nic->switch_name)
             nic->switch_name = hv_virt_strdup(nic->bridge);
     }
@@ -209,6 +221,9 @@ parse_nic(xmlNodePtr n, xmlNodePtr meta, hv_vm_nic *nic, const br_map *map, size
         nic->name = hv_virt_x_prop(m, "name");
         nic->dynamic_mac = !prop_is(m, "dynamicmac", "no");
         nic->vlan = (int)prop_ll(m, "vlan", 0);
+        for (size_t k = 0; k < HV_VIRT_NIC_NFLAGS; k++)
+            if (prop_is(m, hv_virt_nic_flag_attr[k].attr, "on"))
+                nic->on_flags |= hv_virt_nic_flag_attr[k].flag;
         break;
     }
     if (!nic->name)
@@ -265,6 +280,9 @@ load_bridge_map_now(hv_virt *v, br_map **out, size_t *n)
                 if (br) {
                     m[*n].bridge = br;
                     m[*n].name = hv_virt_x_text(hv_virt_x_child(root, "name"));
+                    char *u = hv_virt_x_text(hv_virt_x_child(root, "uuid"));
+                    snprintf(m[*n].uuid, sizeof m[*n].uuid, "%s", u ? u : "");
+                    free(u);
                     (*n)++;
                 }
                 xmlFreeDoc(doc);

@@ -122,4 +122,12 @@ bool hv_virt_str_eq_ci(const char *a, const char *b);
 char *hv_virt_strdup(const char *s);
 int hv_virt_cmp_ci(const char *a, const char *b);
 
+/* HV_NIC_* flag <-> attribute of <hv:nic> ("dhcpguard='on'"), defined in virt_dom.c. */
+typedef struct {
+    unsigned flag;
+    const char *attr;
+} hv_virt_nic_flag;
+#define HV_VIRT_NIC_NFLAGS 5
+extern const hv_virt_nic_flag hv_virt_nic_flag_attr[HV_VIRT_NIC_NFLAGS];
+
 #endif

@@ -657,6 +657,13 @@ nic_set_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         else
             xmlUnsetProp(meta, BAD_CAST "vlan");
     }
+    for (size_t k = 0; k < HV_VIRT_NIC_NFLAGS; k++) {
+        unsigned f = hv_virt_nic_flag_attr[k].flag;
+        if (s->set_on & f)
+            xmlSetProp(meta, BAD_CAST hv_virt_nic_flag_attr[k].attr, BAD_CAST "on");
+        else if (s->set_off & f)
+            xmlUnsetProp(meta, BAD_CAST hv_virt_nic_flag_attr[k].attr);
+    }
     ec->changed = true;
     if (u->mac_out)
         memcpy(u->mac_out, newmac, 18);

@@ -905,6 +905,16 @@ hv_enum_define(hv_ctx *ctx, hv_ast *node)
                                             hv_str_eq_ci(a->u.attr.type->full, "FlagsAttribute")))
             e->def.flags = true;
     }
+    if (node->u.typedef_.nbases && node->u.typedef_.bases[0]) {
+        /* enum E : byte { } — the underlying integral type of value__ */
+        const hv_type_info *ut = hv_type_lookup(node->u.typedef_.bases[0]->full);
+        if (ut && ut->kind == HV_INT) {
+            hv_value probe = hv_int(0), conv;
+            hv_conv_err cerr;
+            if (hv_conv_to_type(&probe, ut, &conv, &cerr))
+                e->def.underlying = conv.sub;
+        }
+    }
     e->def.type_name = e->name;
     e->def.names = (const char *const *)e->names;
     e->def.values = e->values;

@@ -208,6 +208,11 @@ hv_value hv_get_member(hv_ctx *ctx, const hv_value *v, const char *name);
 /* Method call as the language does it ($s.ToUpper()). */
 HV_MUST_CHECK hv_status hv_call_method(hv_ctx *ctx, const hv_value *v, const char *name,
                                        const hv_value *args, size_t nargs, hv_value *out);
+/* Add-Member -MemberType ScriptMethod / ScriptProperty / AliasProperty on an object:
+ * `value` is the script block (or the aliased name); the member is resolved on each access
+ * ($this = the object), as pwsh does. False when member_type is none of those three. */
+bool hv_add_script_member(hv_ctx *ctx, const hv_value *obj, const char *name,
+                          const char *member_type, const hv_value *value);
 
 /* Variables (dynamic scope lookup from the current scope). */
 hv_value hv_var_get(hv_ctx *ctx, const char *name);            /* new ref or HV_NULL */

@@ -2460,7 +2460,14 @@ to_pscustom(const hv_value *v, hv_value *out, hv_conv_err *err)
         const hv_value *k, *x;
         for (size_t i = 0; hv_table_next(v, &i, &k, &x);) {
             hv_value ks = hv_conv_to_string(k, NULL);
-            hv_obj_set(&o, hv_str_cstr(&ks), hv_ref(x));
+            if (hv_str_eq_ci(hv_str_cstr(&ks), "PSTypeName")) {
+                /* as pwsh: the key names the type (TypeNames[0]); it is no property */
+                hv_value tn = hv_conv_to_string(x, NULL);
+                hv_obj_add_typename(&o, hv_str_cstr(&tn));
+                hv_unref(tn);
+            } else {
+                hv_obj_set(&o, hv_str_cstr(&ks), hv_ref(x));
+            }
             hv_unref(ks);
         }
         *out = o;
@@ -2469,6 +2476,133 @@ to_pscustom(const hv_value *v, hv_value *out, hv_conv_err *err)
     /* [pscustomobject]$anything else is the object itself, as PSObject wrapping */
     *out = hv_ref(v);
     return true;
+}
+
+/* ---- [uri]: System.Uri as an object with .NET's properties ---- */
+
+static hv_value
+uri_to_string(const hv_value *self)
+{
+    const hv_value *a = hv_obj_get(self, "AbsoluteUri");
+    if (!a || a->kind != HV_STRING)
+        a = hv_obj_get(self, "OriginalString");
+    return a && a->kind == HV_STRING ? hv_ref(a) : hv_str("");
+}
+
+static const hv_obj_class uri_class = {
+    .type_name = "System.Uri",
+    .to_string = uri_to_string,
+};
+
+static int
+uri_default_port(const char *scheme)
+{
+    static const struct {
+        const char *s;
+        int port;
+    } ports[] = {{"http", 80}, {"https", 443}, {"ftp", 21}, {"ws", 80}, {"wss", 443},
+                 {"ssh", 22}, {"telnet", 23}, {"ldap", 389}, {"smtp", 25}};
+    for (size_t i = 0; i < sizeof ports / sizeof ports[0]; i++)
+        if (hv_str_eq_ci(ports[i].s, scheme))
+            return ports[i].port;
+    return -1;
+}
+
+/* scheme://[user@]host[:port][/path][?query][#fragment]; anything else is a relative
+ * URI (only OriginalString / IsAbsoluteUri / UserEscaped, as .NET's relative Uri). A
+ * rooted path (/tmp/x) is a file: URI, as .NET on Unix makes it. */
+static hv_value
+uri_new(const char *text)
+{
+    hv_value o = hv_obj_new(&uri_class);
+    const char *sep = strstr(text, "://");
+    bool file_path = text[0] == '/' && text[1] != '/';
+    if (!sep && !file_path) {
+        hv_obj_set(&o, "OriginalString", hv_str(text));
+        hv_obj_set(&o, "IsAbsoluteUri", hv_bool(false));
+        hv_obj_set(&o, "UserEscaped", hv_bool(false));
+        return o;
+    }
+    char *scheme = file_path ? hv_xstrdup("file") : hv_xstrndup(text, (size_t)(sep - text));
+    for (char *p = scheme; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    const char *rest = file_path ? text : sep + 3;
+    const char *auth_end = file_path ? rest : rest + strcspn(rest, "/?#");
+    char *auth = hv_xstrndup(rest, (size_t)(auth_end - rest));
+    char *userinfo = hv_xstrdup("");
+    char *at = strrchr(auth, '@');
+    char *hostport = auth;
+    if (at) {
+        free(userinfo);
+        userinfo = hv_xstrndup(auth, (size_t)(at - auth));
+        hostport = at + 1;
+    }
+    int port = uri_default_port(scheme);
+    bool has_port = false;
+    char *colon = hostport[0] == '[' ? strchr(hostport, ']') : hostport;
+    colon = colon ? strrchr(colon, ':') : NULL;
+    if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
+        int p = atoi(colon + 1);
+        has_port = p != port;
+        port = p;
+        *colon = 0;
+    }
+    for (char *p = hostport; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    const char *path_end = auth_end + strcspn(auth_end, "?#");
+    hv_value path = path_end > auth_end ? hv_strn(auth_end, (size_t)(path_end - auth_end))
+                                        : hv_str("/");
+    const char *q = *path_end == '?' ? path_end : NULL;
+    const char *frag = strchr(path_end, '#');
+    hv_value query = q ? hv_strn(q, (size_t)((frag ? frag : q + strlen(q)) - q)) : hv_str("");
+    hv_value fragment = frag ? hv_str(frag) : hv_str("");
+    hv_value authority = has_port ? hv_strf("%s:%d", hostport, port) : hv_str(hostport);
+    hv_value absolute =
+        hv_strf("%s://%s%s%s%s%s%s", scheme, userinfo, *userinfo ? "@" : "",
+                hv_str_cstr(&authority), hv_str_cstr(&path), hv_str_cstr(&query),
+                hv_str_cstr(&fragment));
+    hv_value segments = hv_array_new(4);
+    for (const char *p = hv_str_cstr(&path); *p;) {
+        size_t n = strcspn(p, "/");
+        if (p[n] == '/')
+            n++;
+        hv_array_push(&segments, hv_strn(p, n));
+        p += n;
+    }
+    bool ipv4 = hostport[0] && strspn(hostport, "0123456789.") == strlen(hostport);
+    hv_obj_set(&o, "AbsolutePath", hv_ref(&path));
+    hv_obj_set(&o, "AbsoluteUri", absolute);
+    hv_obj_set(&o, "LocalPath", hv_ref(&path));
+    hv_obj_set(&o, "Authority", authority);
+    hv_obj_set(&o, "HostNameType", hv_str(strcmp(scheme, "file") == 0 ? "Basic"
+                                          : hostport[0] == '['        ? "IPv6"
+                                          : ipv4                      ? "IPv4"
+                                                                      : "Dns"));
+    hv_obj_set(&o, "IsDefaultPort", hv_bool(!has_port));
+    hv_obj_set(&o, "IsFile", hv_bool(strcmp(scheme, "file") == 0));
+    hv_obj_set(&o, "IsLoopback", hv_bool(strcmp(hostport, "localhost") == 0 ||
+                                         strncmp(hostport, "127.", 4) == 0 ||
+                                         strcmp(hostport, "[::1]") == 0 ||
+                                         strcmp(scheme, "file") == 0));
+    hv_obj_set(&o, "PathAndQuery", hv_strf("%s%s", hv_str_cstr(&path), hv_str_cstr(&query)));
+    hv_obj_set(&o, "Segments", segments);
+    hv_obj_set(&o, "IsUnc", hv_bool(false));
+    hv_obj_set(&o, "Host", hv_str(hostport));
+    hv_obj_set(&o, "Port", hv_int(port));
+    hv_obj_set(&o, "Query", query);
+    hv_obj_set(&o, "Fragment", fragment);
+    hv_obj_set(&o, "Scheme", hv_str(scheme));
+    hv_obj_set(&o, "OriginalString", hv_str(text));
+    hv_obj_set(&o, "DnsSafeHost", hv_str(hostport));
+    hv_obj_set(&o, "IdnHost", hv_str(hostport));
+    hv_obj_set(&o, "IsAbsoluteUri", hv_bool(true));
+    hv_obj_set(&o, "UserEscaped", hv_bool(false));
+    hv_obj_set(&o, "UserInfo", hv_str(userinfo));
+    hv_unref(path);
+    free(scheme);
+    free(auth);
+    free(userinfo);
+    return o;
 }
 
 static bool
@@ -2523,7 +2657,7 @@ to_boxed(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
         why = "XML documents are not supported by hvsh.";
         break;
     case HV_TB_URI:
-        *out = hv_ref(&s);
+        *out = uri_new(cs);
         ok = true;
         break;
     case HV_TB_CULTURE:

@@ -1267,10 +1267,19 @@ hv_eval_stmts(hv_ctx *ctx, const hv_ast_list *stmts, hv_sink *out)
         }
         if (ctx->try_depth - (traps.n ? 1 : 0) > 0 || ctx->err_script_terminating)
             break;
-        /* statement-terminating: report, go on with the next statement */
+        /* statement-terminating: the $ErrorActionPreference variable (not -ErrorAction)
+         * decides, as in pwsh: Stop ends the script, SilentlyContinue only records,
+         * Ignore drops, anything else reports; then go on with the next statement. */
+        hv_action act = hv_pref_get(ctx, HV_PREF_ERROR);
+        if (act == HV_ACT_STOP) {
+            ctx->err_script_terminating = true;
+            break;
+        }
         hv_value rec = hv_eval_take_error(ctx);
-        hv_err_record(ctx, &rec);
-        hv_err_display(ctx, &rec);
+        if (act != HV_ACT_IGNORE)
+            hv_err_record(ctx, &rec);
+        if (act != HV_ACT_SILENTLY_CONTINUE && act != HV_ACT_IGNORE)
+            hv_err_display(ctx, &rec);
         hv_unref(rec);
         ctx->last_success = false;
         st = HV_OK;

@@ -257,6 +257,13 @@ var_assign(hv_ctx *ctx, hv_ast *var, hv_value v, const hv_type_info *constraint)
         target = c->lvar;
     } else {
         target = hv_scope_find_in(scope, name);
+        if (!target && scope == ctx->cur) {
+            /* an AllScope variable (New-Variable -Option AllScope) is one variable in
+             * every scope: assignment in a child scope changes it */
+            hv_var *up = hv_scope_lookup(ctx, name);
+            if (up && (up->options & HV_VAR_ALLSCOPE))
+                target = up;
+        }
         if (!target)
             target = hv_scope_new_var(ctx, scope, name);
         if (scope == ctx->cur) {
@@ -964,6 +971,17 @@ eval_convert(hv_ctx *ctx, hv_ast *node, hv_value *out)
         hv_unref(v);
         return st;
     }
+    if (t->kind == HV_STRING && !t->element && v.kind == HV_ARRAY) {
+        /* [string]$array joins with $OFS (about_Preference_Variables), as "$array" does */
+        hv_value ofs_holder = hv_null();
+        const char *ofs = ofs_of(ctx, &ofs_holder);
+        hv_buf b = {0};
+        hv_conv_append_string(&b, &v, ofs);
+        hv_unref(ofs_holder);
+        hv_unref(v);
+        *out = b.data ? hv_buf_finish(&b) : hv_str_empty();
+        return HV_OK;
+    }
     hv_conv_err err;
     if (!hv_conv_to_type(&v, t, out, &err)) {
         hv_unref(v);
@@ -1001,7 +1019,15 @@ eval_hashtable(hv_ctx *ctx, hv_ast *node, bool as_object, hv_value *out)
             v = hv_null();
         if (as_object) {
             hv_value ks = hv_conv_to_string(&k, NULL);
-            hv_obj_set(&t, hv_str_cstr(&ks), v);
+            if (hv_str_eq_ci(hv_str_cstr(&ks), "PSTypeName")) {
+                /* pwsh consumes the key: the value becomes TypeNames[0], not a property */
+                hv_value tn = hv_conv_to_string(&v, NULL);
+                hv_obj_add_typename(&t, hv_str_cstr(&tn));
+                hv_unref(tn);
+                hv_unref(v);
+            } else {
+                hv_obj_set(&t, hv_str_cstr(&ks), v);
+            }
             hv_unref(ks);
             hv_unref(k);
         } else {

@@ -50,7 +50,11 @@ sblock_to_string(const hv_value *v)
     size_t len;
     const char *t = hv_ast_text(b->unit, sb, &len);
     /* the text of { ... } without the braces, as ScriptBlock.ToString() */
-    if (sb->parent && sb->parent->kind == HV_AST_SCRIPTBLOCKEXPR && len >= 2 && t[0] == '{')
+    /* (a function's body too: ${function:f} / Get-Command's Definition show " 1 " for
+     * `function f { 1 }`) */
+    if (sb->parent &&
+        (sb->parent->kind == HV_AST_SCRIPTBLOCKEXPR || sb->parent->kind == HV_AST_FUNCTIONDEF) &&
+        len >= 2 && t[0] == '{' && t[len - 1] == '}')
         return hv_strn(t + 1, len - 2);
     return hv_strn(t, len);
 }
@@ -756,6 +760,7 @@ typedef struct {
     hv_sink *saved_ret;
     const char *saved_script_name;
     bool dot, entered, begun, is_script, exited;
+    uint64_t piped;         /* params bound from the previous pipeline record (first 64) */
 } fn_frame;
 
 static void
@@ -1050,9 +1055,11 @@ my_invocation(hv_ctx *ctx, hv_function *fn, const hv_stage *st, const hv_value *
         hv_obj_set(&mc, "Definition", hv_str(fn->name));
         hv_obj_set(&mc, "Source", hv_str(fn->name));
     } else {
-        size_t blen;
+        size_t blen = 0;
         const char *bt = fn->unit ? hv_ast_text(fn->unit, fn->body, &blen) : "";
-        hv_obj_set(&mc, "Definition", fn->unit ? hv_strn(bt, blen) : hv_str(""));
+        if (bt && blen >= 2 && bt[0] == '{' && bt[blen - 1] == '}') /* body without braces */
+            bt++, blen -= 2;
+        hv_obj_set(&mc, "Definition", fn->unit && bt ? hv_strn(bt, blen) : hv_str(""));
     }
     hv_obj_set(&mi, "MyCommand", mc);
     hv_obj_set(&mi, "BoundParameters", bound ? hv_ref(bound) : hv_table_new(0));
@@ -1406,13 +1413,21 @@ op_process(hv_cmd *cmd, const hv_value *input)
     /* parameters bound from this pipeline object */
     frame_enter(ctx, fr);
     hv_status st = HV_OK;
+    uint64_t piped = 0;
     for (int i = 0; i < p->nparams && st == HV_OK; i++) {
+        uint64_t bit = i < 64 ? (uint64_t)1 << i : 0;
         if ((p->params[i].flags & (HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME)) &&
             hv_cmd_bound_from_pipeline(cmd, i)) {
             const hv_value *v = hv_cmd_arg(cmd, i);
             st = bind_var(ctx, fn, i, v ? hv_ref(v) : hv_null());
+            piped |= bit;
+        } else if (fr->piped & bit) {
+            /* bound from the previous record only: back to its default, as pwsh's
+             * RestoreDefaultParameterValues does before binding the next record */
+            st = bind_default(ctx, fn, i);
         }
     }
+    fr->piped = piped;
     frame_leave(ctx, fr);
     if (st != HV_OK)
         return st;
@@ -1722,14 +1737,12 @@ hv_eval_script_function(hv_ctx *ctx, const char *path, hv_function **out)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         hv_buf_put(&b, chunk, n);
     fclose(f);
-    const char *src = b.data ? b.data : "";
-    size_t len = b.len;
-    if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB && (unsigned char)src[2] == 0xBF) {
-        src += 3;
-        len -= 3;
-    }
-    hv_ast_unit *u = hv_parse(src, len, key);
+    /* Decode as pwsh reads .ps1 files: UTF-16 (BOM) from Windows editors, UTF-8 BOM dropped. */
+    size_t len = 0;
+    char *src = hv_parse_decode_source(b.data ? b.data : "", b.len, &len);
     hv_buf_free(&b);
+    hv_ast_unit *u = hv_parse(src, len, key);
+    free(src);
     if (u->nerrors) {
         hv_value rec = parse_error_record(ctx, u);
         hv_ast_unit_unref(u);

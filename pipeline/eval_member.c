@@ -356,6 +356,154 @@ builtin_property(hv_ctx *ctx, const hv_value *v, const char *name, hv_value *out
 }
 
 static hv_value get_member_scalar(hv_ctx *ctx, const hv_value *v, const char *name, bool *found);
+static bool regex_evaluator_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
+                                 hv_value *args, size_t nargs, hv_value *out, hv_status *st);
+
+/* ---- Add-Member script members: pwsh resolves them on each access through the object's
+ * PSObject; hv objects are plain property bags, so they live beside them in
+ * ctx->script_members as [object, name, kind, value] entries, newest last. ---- */
+enum { SM_METHOD = 1, SM_PROPERTY = 2, SM_ALIAS = 3 };
+
+static const hv_value *
+script_member_find(hv_ctx *ctx, const hv_value *obj, const char *name, bool method)
+{
+    if (obj->kind != HV_OBJECT || ctx->script_members.kind != HV_ARRAY)
+        return NULL;
+    for (size_t i = hv_array_len(&ctx->script_members); i-- > 0;) {
+        const hv_value *e = hv_array_at(&ctx->script_members, i);
+        if (hv_array_at(e, 0)->u.h != obj->u.h || !hv_str_eq_ci(hv_str_cstr(hv_array_at(e, 1)), name))
+            continue;
+        bool is_method = hv_array_at(e, 2)->u.i == SM_METHOD;
+        return is_method == method ? e : NULL;
+    }
+    return NULL;
+}
+
+bool
+hv_add_script_member(hv_ctx *ctx, const hv_value *obj, const char *name, const char *member_type,
+                     const hv_value *value)
+{
+    int kind = hv_str_eq_ci(member_type, "ScriptMethod")     ? SM_METHOD
+               : hv_str_eq_ci(member_type, "ScriptProperty") ? SM_PROPERTY
+               : hv_str_eq_ci(member_type, "AliasProperty")  ? SM_ALIAS
+                                                             : 0;
+    if (!kind)
+        return false;
+    if (obj->kind != HV_OBJECT || !value)
+        return true;
+    if (ctx->script_members.kind != HV_ARRAY)
+        ctx->script_members = hv_array_new(8);
+    hv_value e = hv_array_new(4);
+    hv_array_push(&e, hv_ref(obj));
+    hv_array_push(&e, hv_str(name));
+    hv_array_push(&e, hv_int(kind));
+    hv_array_push(&e, kind == SM_ALIAS ? hv_conv_to_string(value, NULL) : hv_ref(value));
+    hv_array_push(&ctx->script_members, e);
+    return true;
+}
+
+/* $input is an enumerator in pwsh. hvsh keeps it an array (so foreach and pipelines read it
+ * as before) and gives that array MoveNext() / Current / Reset(), the position kept in
+ * ctx->script_members as an [array, "", SM_ENUM_POS, position] entry. */
+enum { SM_ENUM_POS = 4 };
+
+static bool
+is_input_array(hv_ctx *ctx, const hv_value *v, const char *name)
+{
+    if (v->kind != HV_ARRAY || !(hv_str_eq_ci(name, "MoveNext") || hv_str_eq_ci(name, "Current") ||
+                                 hv_str_eq_ci(name, "Reset")))
+        return false;
+    hv_value in = hv_eval_var_by_name(ctx, "input");
+    bool same = in.kind == HV_ARRAY && in.u.h == v->u.h;
+    hv_unref(in);
+    return same;
+}
+
+static hv_value *
+input_pos_entry(hv_ctx *ctx, const hv_value *arr)
+{
+    if (ctx->script_members.kind != HV_ARRAY)
+        ctx->script_members = hv_array_new(8);
+    hv_value *items = hv_array_items(&ctx->script_members);
+    for (size_t i = 0; i < hv_array_len(&ctx->script_members); i++)
+        if (hv_array_at(&items[i], 2)->u.i == SM_ENUM_POS && hv_array_at(&items[i], 0)->u.h == arr->u.h)
+            return &items[i];
+    hv_value e = hv_array_new(4);
+    hv_array_push(&e, hv_ref(arr));
+    hv_array_push(&e, hv_str(""));
+    hv_array_push(&e, hv_int(SM_ENUM_POS));
+    hv_array_push(&e, hv_int(-1));
+    hv_array_push(&ctx->script_members, e);
+    return &hv_array_items(&ctx->script_members)[hv_array_len(&ctx->script_members) - 1];
+}
+
+/* MoveNext() / Reset() / Current on $input. */
+static hv_value
+input_enum_op(hv_ctx *ctx, const hv_value *arr, const char *name)
+{
+    hv_value *e = input_pos_entry(ctx, arr);
+    int64_t pos = hv_array_at(e, 3)->u.i;
+    int64_t n = (int64_t)hv_array_len(arr);
+    if (hv_str_eq_ci(name, "Current"))
+        return pos >= 0 && pos < n ? hv_ref(hv_array_at(arr, (size_t)pos)) : hv_null();
+    if (hv_str_eq_ci(name, "Reset")) {
+        hv_array_set(e, 3, hv_int(-1));
+        return hv_automation_null();
+    }
+    if (pos < n)
+        pos++;
+    hv_array_set(e, 3, hv_int(pos));
+    return hv_bool(pos < n);
+}
+
+/* Runs a script member's block with $this = obj; the output as a pipeline result. */
+static hv_status
+script_member_run(hv_ctx *ctx, const hv_value *obj, const hv_value *block, hv_value *args,
+                  size_t nargs, hv_value *out)
+{
+    *out = hv_null();
+    if (!hv_eval_is_block(block))
+        return HV_OK;
+    hv_value saved = hv_eval_var_by_name(ctx, "this");
+    hv_status st = hv_scope_assign(ctx, NULL, "this", hv_ref(obj));
+    hv_collector c;
+    hv_collect_init(&c);
+    if (st == HV_OK)
+        st = hv_eval_invoke_block(ctx, block, NULL, args, nargs, false, &c.sink);
+    if (st == HV_OK)
+        *out = hv_collect_result(&c);
+    hv_collect_free(&c);
+    hv_status s2 = hv_scope_assign(ctx, NULL, "this", saved);
+    (void)s2;
+    return st;
+}
+
+/* A ScriptProperty / AliasProperty read; false when `name` is none on obj. */
+static bool
+script_property_get(hv_ctx *ctx, const hv_value *obj, const char *name, hv_value *out)
+{
+    const hv_value *e = script_member_find(ctx, obj, name, false);
+    if (!e)
+        return false;
+    const hv_value *val = hv_array_at(e, 3);
+    if (hv_array_at(e, 2)->u.i == SM_ALIAS) {
+        bool found;
+        /* an alias of itself would recurse forever: read the stored property instead */
+        if (hv_str_eq_ci(hv_str_cstr(val), name)) {
+            const hv_value *p = hv_obj_get(obj, name);
+            *out = p ? hv_ref(p) : hv_null();
+        } else {
+            *out = get_member_scalar(ctx, obj, hv_str_cstr(val), &found);
+        }
+        return true;
+    }
+    if (script_member_run(ctx, obj, val, NULL, 0, out) == HV_ERR) {
+        /* a failing getter reads as $null (the error is not raised by a property read) */
+        hv_value rec = hv_eval_take_error(ctx);
+        hv_unref(rec);
+    }
+    return true;
+}
 
 /* Member enumeration: $array.Name -> the Name of each element (nulls dropped). */
 static hv_value
@@ -397,6 +545,9 @@ get_member_scalar(hv_ctx *ctx, const hv_value *v, const char *name, bool *found)
 {
     *found = true;
     if (v->kind == HV_OBJECT) {
+        hv_value sv;
+        if (ctx->script_members.kind == HV_ARRAY && script_property_get(ctx, v, name, &sv))
+            return sv;
         const hv_value *p = hv_obj_get(v, name);
         if (p)
             return hv_ref(p);
@@ -514,7 +665,10 @@ hv_eval_member(hv_ctx *ctx, hv_ast *node, hv_value *out)
                               hv_str_cstr(&name));
     } else {
         bool found = true;
-        if (target.kind == HV_ARRAY) {
+        if (target.kind == HV_ARRAY && hv_str_eq_ci(hv_str_cstr(&name), "Current") &&
+            is_input_array(ctx, &target, "Current")) {
+            *out = input_enum_op(ctx, &target, "Current");
+        } else if (target.kind == HV_ARRAY) {
             if (!builtin_property(ctx, &target, hv_str_cstr(&name), out))
                 *out = enumerate_member(ctx, &target, hv_str_cstr(&name), &found);
         } else {
@@ -746,6 +900,40 @@ enumerate_method(hv_ctx *ctx, hv_ast *node, const hv_value *arr, const char *nam
     return HV_OK;
 }
 
+const hv_obj_class hv_invoke_command_class = {
+    .type_name = "System.Management.Automation.CommandInvocationIntrinsics",
+};
+
+/* $ExecutionContext.InvokeCommand.ExpandString(text): text expanded as a double-quoted
+ * string in the current scope (the text is wrapped in quotes, its own " doubled). */
+static hv_status
+expand_string(hv_ctx *ctx, const hv_value *arg, hv_value *out)
+{
+    HV_AUTO hv_value s = hv_conv_to_string(arg, NULL);
+    hv_buf b = {0};
+    hv_buf_putc(&b, '"');
+    for (const char *p = hv_str_cstr(&s); *p; p++) {
+        if (*p == '"')
+            hv_buf_putc(&b, '"');
+        hv_buf_putc(&b, *p);
+    }
+    hv_buf_putc(&b, '"');
+    hv_collector c;
+    hv_collect_init(&c);
+    hv_status st = hv_eval_string(ctx, b.data, b.len, "", &c.sink);
+    hv_buf_free(&b);
+    if (st != HV_OK) {
+        hv_collect_free(&c);
+        return st;
+    }
+    hv_value r = hv_collect_result(&c);
+    hv_collect_free(&c);
+    *out = r.kind == HV_STRING ? r : hv_conv_to_string(&r, NULL);
+    if (r.kind != HV_STRING)
+        hv_unref(r);
+    return HV_OK;
+}
+
 hv_status
 hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
                     hv_value *args, size_t nargs, hv_value *out)
@@ -761,6 +949,21 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
         *out = hv_automation_null();
         return HV_OK;
     }
+    if (target->kind == HV_ARRAY && nargs == 0 && !hv_str_eq_ci(name, "Current") &&
+        is_input_array(ctx, target, name)) {
+        *out = input_enum_op(ctx, target, name);
+        return HV_OK;
+    }
+    if (target->kind == HV_BOXED) {
+        hv_status rst;
+        if (regex_evaluator_call(ctx, node, target, name, args, nargs, out, &rst))
+            return rst;
+    }
+    {
+        const hv_value *sm = script_member_find(ctx, target, name, true);
+        if (sm)
+            return script_member_run(ctx, target, hv_array_at(sm, 3), args, nargs, out);
+    }
     if (hv_str_eq_ci(name, "ForEach") && !hv_class_is_instance(target))
         return intrinsic_foreach(ctx, node, target, args, nargs, out);
     if (hv_str_eq_ci(name, "Where") && nargs >= 1 && hv_eval_is_block(&args[0]))
@@ -771,6 +974,9 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
         if (handled)
             return st;
     }
+    if (target->kind == HV_OBJECT && hv_obj_class_of(target) == &hv_invoke_command_class &&
+        hv_str_eq_ci(name, "ExpandString") && nargs == 1)
+        return expand_string(ctx, &args[0], out);
     if (special_object_call(target, name, out))
         return HV_OK;
     {
@@ -860,10 +1066,82 @@ eval_args(hv_ctx *ctx, const hv_ast_list *list, hv_value **args)
     return HV_OK;
 }
 
+/* A script block given where .NET wants a MatchEvaluator: pwsh converts it to a delegate
+ * whose argument is the Match ($args[0] / param($m)); $_ is the Match too, as for -replace. */
+typedef struct {
+    hv_ctx *ctx;
+    const hv_value *block;
+    hv_status st;
+} evaluator_ud;
+
+static bool
+evaluator_cb(void *ud, const hv_value *match, hv_value *replacement)
+{
+    evaluator_ud *e = ud;
+    hv_collector c;
+    hv_collect_init(&c);
+    hv_value arg = hv_ref(match);
+    e->st = hv_eval_invoke_block(e->ctx, e->block, match, &arg, 1, false, &c.sink);
+    hv_unref(arg);
+    if (e->st == HV_OK)
+        *replacement = hv_collect_result(&c);
+    hv_collect_free(&c);
+    return e->st == HV_OK;
+}
+
+/* [regex]::Replace(input, pattern, {...} [, options]) and $re.Replace(input, {...}). */
+static bool
+regex_evaluator_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
+                     hv_value *args, size_t nargs, hv_value *out, hv_status *st)
+{
+    if (!hv_str_eq_ci(name, "Replace"))
+        return false;
+    hv_regex *re = NULL;
+    hv_conv_err err = {0};
+    const hv_value *input = &args[0], *block;
+    if (target->kind == HV_TYPE && hv_str_eq_ci(target->u.t->full_name, "System.Text.RegularExpressions.Regex") &&
+        (nargs == 3 || nargs == 4) && hv_eval_is_block(&args[2])) {
+        unsigned opts = 0;
+        int64_t o;
+        if (nargs == 4 && args[3].kind == HV_STRING)
+            opts = strcasestr(hv_str_cstr(&args[3]), "IgnoreCase") ? HV_RE_IGNORECASE : 0;
+        else if (nargs == 4 && hv_conv_to_int64(&args[3], &o, &err))
+            opts = (unsigned)o;
+        hv_value pat = hv_conv_to_string(&args[1], NULL);
+        re = hv_regex_get_opts(hv_str_cstr(&pat), opts, &err);
+        hv_unref(pat);
+        block = &args[2];
+    } else if (target->kind == HV_BOXED && hv_boxed_class_of(target) == &hv_regex_class && nargs == 2 &&
+               hv_eval_is_block(&args[1])) {
+        re = hv_regex_of(target, &err);
+        block = &args[1];
+    } else {
+        return false;
+    }
+    if (!re) {
+        *st = hv_eval_fail(ctx, node, "System.Management.Automation.MethodInvocationException",
+                           HV_CAT_NotSpecified, "ArgumentException",
+                           "Exception calling \"Replace\" with \"%zu\" argument(s): \"%s\"", nargs, err.msg);
+        return true;
+    }
+    hv_value s = hv_conv_to_string(input, NULL);
+    evaluator_ud ud = {.ctx = ctx, .block = block, .st = HV_OK};
+    if (!hv_regex_replace_cb(re, hv_str_cstr(&s), hv_str_len(&s), evaluator_cb, &ud, out))
+        *out = hv_null();
+    hv_unref(s);
+    *st = ud.st;
+    return true;
+}
+
 static hv_status
 static_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name, hv_value *args,
             size_t nargs, hv_value *out)
 {
+    {
+        hv_status rst;
+        if (regex_evaluator_call(ctx, node, target, name, args, nargs, out, &rst))
+            return rst;
+    }
     if (target->kind != HV_TYPE)
         return method_not_found(ctx, node, target, name);
     if (target->u.t->kind == HV_SCRIPTBLOCK && hv_str_eq_ci(name, "Create") && nargs == 1) {
@@ -1198,6 +1476,20 @@ hv_eval_index_assign(hv_ctx *ctx, hv_ast *node, hv_value v)
                               "System.IndexOutOfRangeException",
                               "Index was outside the bounds of the array.");
         } else {
+            /* a typed array ([int[]]) converts what is stored, as .NET's array does */
+            const hv_type_info *at = target.sub == HV_TA_OBJECT ? hv_type_of(&target) : NULL;
+            if (at && at->element && at->element != hv_type_lookup("System.Object")) {
+                hv_value conv;
+                if (!hv_conv_to_type(&v, at->element, &conv, &err)) {
+                    hv_unref(v);
+                    st = hv_eval_fail(ctx, node, "System.Management.Automation.RuntimeException",
+                                      HV_CAT_InvalidArgument, "InvalidCastFromStringToInteger",
+                                      "%s", err.msg);
+                    break;
+                }
+                hv_unref(v);
+                v = conv;
+            }
             hv_array_set(&target, (size_t)i, v);
         }
         break;

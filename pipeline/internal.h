@@ -470,6 +470,8 @@ hv_value hv_eval_block_new(hv_ctx *ctx, hv_ast *sb);
  * HV_ERR with a ParseException ErrorRecord pending on syntax errors. */
 HV_MUST_CHECK hv_status hv_eval_block_parse(hv_ctx *ctx, const char *src, size_t len,
                                             hv_value *out);
+/* $ExecutionContext.InvokeCommand (CommandInvocationIntrinsics): ExpandString(). */
+extern const hv_obj_class hv_invoke_command_class;
 /* Run source text in the current scope (Invoke-Expression): output to `out`. */
 HV_MUST_CHECK hv_status hv_eval_string(hv_ctx *ctx, const char *src, size_t len,
                                        const char *name, hv_sink *out);
@@ -558,6 +560,8 @@ struct hv_ctx {
     hv_function *top_script;    /* the -File script: its `exit` ends the process; any other
                                    script's `exit` only ends that script ($LASTEXITCODE) */
     hv_value usings;            /* `using namespace X` names seen (HV_ARRAY of strings) */
+    hv_value script_members;    /* Add-Member ScriptMethod/ScriptProperty/AliasProperty:
+                                   HV_ARRAY of [object, name, kind, value] (eval_member.c) */
     const hv_ast *cur_node;     /* E: the member call / cast being evaluated (see
                                    hv_eval_current_pos) */
     char *stack_base;           /* C stack at start-up: deep recursion fails cleanly with

@@ -1461,6 +1461,14 @@ type_members(call *c, const hv_value *v)
     /* pwsh's ETS ToString for types prints the accelerator name: [int].ToString() is "int" */
     if (IS("ToString") && c->n == 0)
         return ret(c, hv_str(hv_type_name(t)));
+    if (IS("GetEnumUnderlyingType") && c->n == 0) {
+        if (t->kind != HV_ENUM)
+            return throwf(c, "Type provided must be an Enum. (Parameter 'enumType')");
+        hv_value probe = t->enum_def && t->enum_def->underlying
+                             ? hv_intk(0, (hv_numkind)t->enum_def->underlying)
+                             : hv_int(0);
+        return ret(c, hv_type(hv_type_of(&probe)));
+    }
     if (IS("GetEnumNames") || IS("GetEnumValues")) {
         if (t->kind != HV_ENUM)
             return throwf(c, "Type provided must be an Enum. (Parameter 'enumType')");
@@ -2148,7 +2156,8 @@ hv_methods_property(const hv_value *v, const char *name, hv_value *out)
         return false;
     case HV_ENUM:
         if (hv_str_eq_ci(name, "value__")) {
-            *out = hv_int(v->aux);
+            *out = v->u.e && v->u.e->underlying ? hv_intk(v->aux, (hv_numkind)v->u.e->underlying)
+                                                : hv_int(v->aux);
             return true;
         }
         return false;

@@ -214,6 +214,8 @@ init_variables(hv_ctx *ctx)
     hv_value ss = hv_obj_new(NULL);
     hv_obj_set(&ss, "LanguageMode", hv_str("FullLanguage"));
     hv_obj_set(&ec, "SessionState", ss);
+    /* InvokeCommand: ExpandString() is handled by the evaluator (eval_member.c) */
+    hv_obj_set(&ec, "InvokeCommand", hv_obj_new(&hv_invoke_command_class));
     hv_obj_set(&ec, "Host", hv_ref(&hv_scope_find_in(ctx->global, "Host")->value));
     define_constant(ctx, "ExecutionContext", ec);
     set_global(ctx, "MaximumErrorCount", hv_int(256));
@@ -266,6 +268,7 @@ hv_runtime_free(hv_ctx *ctx)
     hv_unref(ctx->jump_label);
     hv_unref(ctx->error_list);
     hv_unref(ctx->usings);
+    hv_unref(ctx->script_members);
     hv_history_free(ctx);
     /* last: instances still referenced above (in $Error targets...) point at class defs */
     hv_class_free_all(ctx);

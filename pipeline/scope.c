@@ -302,6 +302,11 @@ hv_scope_assign(hv_ctx *ctx, hv_scope *scope, const char *name, hv_value v)
     if (!scope)
         scope = ctx->cur;
     hv_var *var = hv_scope_find_in(scope, name);
+    if (!var && scope == ctx->cur) { /* AllScope: the one variable of every scope */
+        hv_var *up = hv_scope_lookup(ctx, name);
+        if (up && (up->options & HV_VAR_ALLSCOPE))
+            var = up;
+    }
     if (!var)
         var = hv_scope_new_var(ctx, scope, name);
     return hv_var_store(ctx, var, v);

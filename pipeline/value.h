@@ -205,6 +205,7 @@ struct hv_enum_def {
     const int32_t *values;        /* count values */
     int count;
     bool flags;                   /* [Flags] enum */
+    uint8_t underlying;           /* hv_numkind of value__ (enum E : byte {}); 0 = Int32 */
 };
 const char *hv_enum_name(const hv_value *v);   /* NULL if the value has no name */
 /* Parse a name case-insensitively (or a number, or "A, B" for flags); false if not valid. */

@@ -35,8 +35,10 @@ try {
 }
 
 # move to a new address
-Remove-NetRoute -InterfaceAlias Ethernet -DestinationPrefix '0.0.0.0/0' -Confirm:$false
+# (as on Windows, the default route outlives the address and is removed on its own)
 Remove-NetIPAddress -InterfaceAlias Ethernet -IPAddress $net.IPAddress -Confirm:$false
+Get-NetRoute -InterfaceAlias Ethernet -DestinationPrefix '0.0.0.0/0' | ForEach-Object { "Route kept: via $($_.NextHop)" }
+Remove-NetRoute -InterfaceAlias Ethernet -DestinationPrefix '0.0.0.0/0' -Confirm:$false
 New-NetIPAddress -InterfaceAlias Ethernet -IPAddress 10.20.31.5 -PrefixLength 25 | Out-Null
 Get-NetIPAddress -InterfaceAlias Ethernet -AddressFamily IPv4 | ForEach-Object { "$($_.IPAddress)/$($_.PrefixLength)" }
 @(Get-NetRoute -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue).Count

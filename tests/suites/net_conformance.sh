@@ -267,5 +267,20 @@ AmbiguousParameterSet,Remove-NetIPAddress
 0
 EOF
 
+# ------------------------------------------------------------------------------------------
+# §7 Remove-NetIPAddress removes exactly the address asked for. The 2022 text of the doc puts
+# 192.168.100.1 and .2 (with the gateway) on the same adapter; removing .1 must leave .2
+# (Linux would flush secondaries of the subnet with their primary).
+golden remove_one_of_subnet "$(cat <<'EOF'
+new-vmswitch -name VmNAT -SwitchType Internal | Out-Null
+get-netadapter "vEthernet (VmNat)" | New-NetIPAddress -IPAddress 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24 | Out-Null
+get-netadapter "vEthernet (VmNat)" | New-NetIPAddress -IPAddress 192.168.100.2 -AddressFamily IPv4 -PrefixLength 24 | Out-Null
+Remove-NetIPAddress -IPAddress 192.168.100.1 -Confirm:$false
+Get-NetIPAddress -InterfaceAlias 'vEthernet (VmNAT)' -AddressFamily IPv4 | ForEach-Object { '{0}/{1}' -f $_.IPAddress, $_.PrefixLength }
+EOF
+)" <<'EOF'
+192.168.100.2/24
+EOF
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -54,8 +54,8 @@ EOF
 # The command under test runs with ErrorAction Stop so any error surfaces as FAILED + exit 3;
 # netsh reports through $LASTEXITCODE like the real one.
 wrap_cmd() {
-    printf '%s\n' '$ErrorActionPreference = "Stop"' 'try {' "    $1 | Out-Null" \
-        '    if ($LASTEXITCODE) { "FAILED: exit $LASTEXITCODE"; exit 3 }' '    "DONE"' \
+    printf '%s\n' '$ErrorActionPreference = "Stop"' 'try {' "    \$o = $1 | Out-String" \
+        '    if ($LASTEXITCODE) { "FAILED: exit $LASTEXITCODE: $($o.Trim() -replace "\s+", " ")"; exit 3 }' '    "DONE"' \
         '} catch { "FAILED: $($_.Exception.Message)"; exit 3 }'
 }
 
@@ -72,6 +72,9 @@ one() {
         SNAP="$WORK/snap.sh" FAULTENV="$faultenv" \
         "${NSCMD[@]}" bash -c '
         cd "$D"
+        # no IPv6 autoconfiguration: link-local addresses and routes appearing a moment
+        # after a link comes up would make the before/after snapshots differ by themselves
+        sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
         ip link set lo up
         ip link add Ethernet type veth peer name peer0 && ip link set Ethernet up && ip link set peer0 up
         ip addr add 10.9.0.2/24 dev Ethernet

@@ -4,3 +4,6 @@ function Get-One { 1 }
 filter Get-Pass { $_ }
 "[" + (Get-Command Get-Pass).Definition + "]"
 (Get-Command Get-Pass).CommandType
+"[" + ${function:Get-One} + "]"
+function Get-Def { $MyInvocation.MyCommand.Definition }
+"[" + (Get-Def) + "]"

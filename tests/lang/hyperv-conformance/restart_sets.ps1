@@ -1,0 +1,9 @@
+# hyperv-cmdlets.md §5 Restart-VM: sets Name, NameWait, VMObject, VMObjectWait; -Wait selects
+# a *Wait set and -For/-Delay/-Timeout exist only there.
+$env:HVSH_URI = "test://$PSScriptRoot/../../fixtures/lab.xml"
+Restart-VM db01 -Force
+(Get-VM db01).State
+Get-VM db01 | Restart-VM -Force -Passthru | Format-Table Name, State
+Restart-VM -VM (Get-VM db01) -Wait -Force -Passthru | ForEach-Object State
+try { Restart-VM db01 -For IPAddress -Force } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+(Get-Command Restart-VM).ParameterSets.Name
