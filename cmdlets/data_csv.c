@@ -82,9 +82,7 @@ cell_text(const hv_value *v)
     if (v->kind == HV_ARRAY)
         return hv_xstrdup("System.Object[]");
     if (v->kind == HV_TABLE)
-        return hv_xstrdup(hv_table_flags(v) & HV_TABLE_ORDERED
-                              ? "System.Collections.Specialized.OrderedDictionary"
-                              : "System.Collections.Hashtable");
+        return hv_xstrdup(hv_type_name_of(v));
     if (v->kind == HV_DATETIME) {
         /* DateTime.ToString() in en-US */
         HV_AUTO hv_value s = hv_dt_format(v->u.i, (hv_dtkind)v->sub, "M/d/yyyy h:mm:ss tt");

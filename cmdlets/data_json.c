@@ -558,7 +558,7 @@ from_object(json_reader *r, json_t *j, int depth, hv_value *out)
 {
     const char *key;
     json_t *val;
-    hv_value o = r->as_hash ? hv_table_new(HV_TABLE_ORDERED | HV_TABLE_CASE_SENSITIVE)
+    hv_value o = r->as_hash ? hv_table_new(HV_TABLE_ORDERED_HT | HV_TABLE_CASE_SENSITIVE)
                             : hv_obj_new(NULL);
     json_object_foreach(j, key, val) {
         hv_value v;

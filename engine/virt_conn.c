@@ -15,6 +15,9 @@
 
 #include "engine/virt_int.h"
 
+#include "engine/fault.h"
+#include "engine/fault_virt.h"
+
 static hv_virt_api g_api;
 static bool g_loaded;
 static hv_virt *g_conns;
@@ -66,8 +69,12 @@ hv_virt_err_lv(hv_virt *v, hv_eng_err *err, int code)
     err->sys_errno = errno;
     err->virt_code = e ? e->code : 0;
     err->code = code ? code : lv_code_map(err->virt_code);
-    snprintf(err->msg, sizeof err->msg, "%s",
-             e && e->message ? e->message : "unknown libvirt error");
+    const char *fired = hv_eng_fault_fired();
+    if (!e && fired && !strncmp(fired, "virt:", 5)) /* an injected failure sets no libvirt error */
+        snprintf(err->msg, sizeof err->msg, "%s failed: %s", fired + 5, strerror(EIO));
+    else
+        snprintf(err->msg, sizeof err->msg, "%s",
+                 e && e->message ? e->message : "unknown libvirt error");
     if (v)
         v->api->virResetLastError();
 }
@@ -107,6 +114,7 @@ load_api(hv_eng_err *err)
     HV_VIRT_FUNCS(HV_VIRT_SYM)
 #undef HV_VIRT_SYM
     g_api.virSetErrorFunc(NULL, quiet_errors);
+    hv_eng_fault_wrap_virt(&g_api); /* fault injection (tests): no-op unless switched on */
     g_loaded = true;
     atexit(hv_virt_close_all);
     return 0;

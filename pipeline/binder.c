@@ -618,7 +618,15 @@ null_or_empty(const hv_value *v)
 static bool
 validate(const conv_ctx *c, const hv_param_def *p, const hv_value *v, const hv_value *orig)
 {
-    if ((p->flags & HV_PF_NO_EMPTY) && null_or_empty(orig))
+    if ((p->flags & HV_PF_NO_EMPTY) && (p->flags & HV_PF_NOT_NULL_ONLY) &&
+        orig->kind == HV_NULL)
+        return failf(c->fail, "ParameterArgumentValidationError", HV_CAT_InvalidData,
+                     "System.Management.Automation.ParameterBindingValidationException", c->arg,
+                     p->name,
+                     "Cannot validate argument on parameter '%s'. The argument is null. Provide "
+                     "a valid value for the argument, and then try the command again.",
+                     p->name);
+    if ((p->flags & HV_PF_NO_EMPTY) && !(p->flags & HV_PF_NOT_NULL_ONLY) && null_or_empty(orig))
         return failf(c->fail, "ParameterArgumentValidationError", HV_CAT_InvalidData,
                      "System.Management.Automation.ParameterBindingValidationException", c->arg,
                      p->name,
@@ -627,7 +635,7 @@ validate(const conv_ctx *c, const hv_param_def *p, const hv_value *v, const hv_v
                      "command again.",
                      p->name);
     if ((p->flags & HV_PF_MANDATORY) && (p->flags & HV_PF_ARRAY) && orig->kind == HV_ARRAY &&
-        hv_array_len(orig) == 0)
+        hv_array_len(orig) == 0 && !(p->flags & HV_PF_ALLOW_EMPTY_COLLECTION))
         return failf(
             c->fail, "ParameterArgumentValidationErrorEmptyArrayNotAllowed", HV_CAT_InvalidData,
             "System.Management.Automation.ParameterBindingValidationException", c->arg, p->name,
@@ -638,7 +646,8 @@ validate(const conv_ctx *c, const hv_param_def *p, const hv_value *v, const hv_v
                 c->fail, "ParameterArgumentValidationErrorNullNotAllowed", HV_CAT_InvalidData,
                 "System.Management.Automation.ParameterBindingValidationException", c->arg, p->name,
                 "Cannot bind argument to parameter '%s' because it is null.", p->name);
-        if (p->type == HV_PT_STRING && orig->kind == HV_STRING && hv_str_len(orig) == 0)
+        if (p->type == HV_PT_STRING && orig->kind == HV_STRING && hv_str_len(orig) == 0 &&
+            !(p->flags & HV_PF_ALLOW_EMPTY_STRING))
             return failf(
                 c->fail, "ParameterArgumentValidationErrorEmptyStringNotAllowed",
                 HV_CAT_InvalidData,

@@ -74,6 +74,9 @@ enum {
     HV_PF_WILDCARDS = 1u << 4,        /* SupportsWildcards (documentation + completion) */
     HV_PF_ARRAY = 1u << 5,            /* T[]: scalars are wrapped, each element converted */
     HV_PF_NO_EMPTY = 1u << 6,         /* ValidateNotNullOrEmpty */
+    HV_PF_ALLOW_EMPTY_STRING = 1u << 7,     /* [AllowEmptyString()] on a mandatory parameter */
+    HV_PF_ALLOW_EMPTY_COLLECTION = 1u << 8, /* [AllowEmptyCollection()] */
+    HV_PF_NOT_NULL_ONLY = 1u << 9,    /* with NO_EMPTY: [ValidateNotNull()] (only $null fails) */
 };
 #define HV_POS_NAMED (-1)
 #define HV_SET(n) (1u << (n))

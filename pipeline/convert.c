@@ -80,6 +80,8 @@ T(t_psobject, "System.Management.Automation.PSObject", "psobject", HV__KIND_COUN
 T(t_hashtable, "System.Collections.Hashtable", "hashtable", HV_TABLE, 0);
 T(t_ordered, "System.Collections.Specialized.OrderedDictionary", "ordered", HV_TABLE,
   HV_TABLE_ORDERED);
+T(t_ordered_ht, "System.Management.Automation.OrderedHashtable", NULL, HV_TABLE,
+  HV_TABLE_ORDERED_HT);
 T(t_pscustom, "System.Management.Automation.PSCustomObject", "pscustomobject", HV_OBJECT, 0);
 T(t_scriptblock, "System.Management.Automation.ScriptBlock", "scriptblock", HV_SCRIPTBLOCK, 0);
 T(t_regex, "System.Text.RegularExpressions.Regex", "regex", HV_BOXED, HV_TB_REGEX);
@@ -94,6 +96,12 @@ T(t_null, "System.Management.Automation.Language.NullString", "NullString", HV_N
 T(t_type, "System.Type", "type", HV_TYPE, 0);
 T(t_arraylist, "System.Collections.ArrayList", NULL, HV_ARRAY, HV_TA_LIST);
 T(t_genlist, "System.Collections.Generic.List`1", NULL, HV_ARRAY, HV_TA_GENERIC_LIST);
+T(t_queue, "System.Collections.Queue", NULL, HV_ARRAY, HV_TA_QUEUE);
+T(t_genqueue, "System.Collections.Generic.Queue`1", NULL, HV_ARRAY, HV_TA_GENERIC_QUEUE);
+T(t_stack, "System.Collections.Stack", NULL, HV_ARRAY, HV_TA_STACK);
+T(t_genstack, "System.Collections.Generic.Stack`1", NULL, HV_ARRAY, HV_TA_GENERIC_STACK);
+T(t_hashset, "System.Collections.Generic.HashSet`1", NULL, HV_ARRAY, HV_TA_HASHSET);
+T(t_strcomparer, "System.StringComparer", NULL, HV_BOXED, HV_TB_STATIC);
 T(t_math, "System.Math", "math", HV_BOXED, HV_TB_STATIC);
 T(t_convert, "System.Convert", NULL, HV_BOXED, HV_TB_STATIC);
 T(t_environment, "System.Environment", NULL, HV_BOXED, HV_TB_STATIC);
@@ -149,6 +157,7 @@ static const type_name_row type_names[] = {
     {"hashtable", &t_hashtable}, {"System.Collections.Hashtable", &t_hashtable},
     {"ordered", &t_ordered},
     {"System.Collections.Specialized.OrderedDictionary", &t_ordered},
+    {"System.Management.Automation.OrderedHashtable", &t_ordered_ht},
     {"pscustomobject", &t_pscustom},
     {"System.Management.Automation.PSCustomObject", &t_pscustom},
     {"scriptblock", &t_scriptblock},
@@ -163,6 +172,11 @@ static const type_name_row type_names[] = {
     {"System.Type", &t_type},  {"System.RuntimeType", &t_type},
     {"System.Collections.ArrayList", &t_arraylist}, {"math", &t_math},
     {"System.Collections.Generic.List`1", &t_genlist},
+    {"System.Collections.Queue", &t_queue}, {"System.Collections.Stack", &t_stack},
+    {"System.Collections.Generic.Queue`1", &t_genqueue},
+    {"System.Collections.Generic.Stack`1", &t_genstack},
+    {"System.Collections.Generic.HashSet`1", &t_hashset},
+    {"System.StringComparer", &t_strcomparer},
     {"System.Math", &t_math},  {"System.Convert", &t_convert},
     {"System.Environment", &t_environment}, {"System.IO.Path", &t_path},
     {"System.IO.File", &t_file}, {"System.IO.Directory", &t_directory},
@@ -299,6 +313,32 @@ is_generic_list(const char *name, size_t len, size_t *open)
     return false;
 }
 
+/* Queue[T] / Stack[T] / HashSet[T] (System.Collections.Generic, any prefix of it). */
+static const hv_type_info *
+generic_collection(const char *name, size_t len)
+{
+    static const struct {
+        const char *name;
+        const hv_type_info *t;
+    } kinds[] = {{"Queue", &t_genqueue}, {"Stack", &t_genstack}, {"HashSet", &t_hashset}};
+    static const char *const prefixes[] = {"System.Collections.Generic.", "Collections.Generic.",
+                                           "Generic.", ""};
+    const char *br = memchr(name, '[', len);
+    if (!br || name[len - 1] != ']')
+        return NULL;
+    size_t n = (size_t)(br - name);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t kl = strlen(kinds[k].name);
+        for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+            size_t pl = strlen(prefixes[i]);
+            if (n == pl + kl && hv_strn_eq_ci(prefixes[i], pl, name, pl) &&
+                hv_strn_eq_ci(kinds[k].name, kl, name + pl, kl))
+                return kinds[k].t;
+        }
+    }
+    return NULL;
+}
+
 static bool
 is_generic_dict(const char *name, size_t len)
 {
@@ -338,6 +378,9 @@ hv_type_lookup(const char *name)
         return &t_genlist;
     if (is_generic_dict(name, len))
         return &t_dictionary;
+    const hv_type_info *gc = generic_collection(name, len);
+    if (gc)
+        return gc;
     const hv_type_info *t = lookup_base(name, len);
     if (!t) {
         const char *exc = hv_err_exception_type_named(name, len);
@@ -442,11 +485,18 @@ hv_type_of(const hv_value *v)
             return &t_arraylist;
         if (v->sub == HV_TA_GENERIC_LIST)
             return &t_genlist;
+        if (v->sub >= HV_TA_QUEUE && v->sub <= HV_TA_HASHSET_CI) {
+            static const hv_type_info *const colls[] = {&t_queue, &t_genqueue, &t_stack,
+                                                        &t_genstack, &t_hashset, &t_hashset};
+            return colls[v->sub - HV_TA_QUEUE];
+        }
         uint16_t tag = hv_heap_of(v)->reserved;
         return tag && tag <= array_types.n ? array_types.v[tag - 1] : &t_objarr;
     }
     case HV_TABLE:
-        return hv_table_flags(v) & HV_TABLE_ORDERED ? &t_ordered : &t_hashtable;
+        return hv_table_flags(v) & HV_TABLE_ORDERED      ? &t_ordered
+               : hv_table_flags(v) & HV_TABLE_ORDERED_HT ? &t_ordered_ht
+                                                         : &t_hashtable;
     case HV_OBJECT: {
         const hv_obj_class *c = hv_obj_class_of(v);
         if (!c || !c->type_name)
@@ -2366,6 +2416,35 @@ tag_array_type(hv_value *r, const hv_type_info *t)
         }
 }
 
+/* A collection built from another one's items (the .NET constructor taking an
+ * IEnumerable): a Stack pushes them (the last is the top), a HashSet drops repeats. */
+static void
+collection_layout(hv_value *r, unsigned from_sub)
+{
+    bool is_stack = r->sub == HV_TA_STACK || r->sub == HV_TA_GENERIC_STACK;
+    bool was_stack = from_sub == HV_TA_STACK || from_sub == HV_TA_GENERIC_STACK;
+    hv_value *it = hv_array_items(r);
+    size_t n = hv_array_len(r);
+    if (is_stack && !was_stack) {
+        for (size_t i = 0; i < n / 2; i++) {
+            hv_value x = it[i];
+            it[i] = it[n - 1 - i];
+            it[n - 1 - i] = x;
+        }
+    }
+    if (r->sub != HV_TA_HASHSET)
+        return;
+    for (size_t i = n; i-- > 1;) {
+        for (size_t k = 0; k < i; k++) {
+            if (hv_array_at(r, k)->kind == hv_array_at(r, i)->kind &&
+                hv_op_equal(hv_array_at(r, k), hv_array_at(r, i), HV_OPF_CASE_SENSITIVE)) {
+                hv_array_remove_at(r, i);
+                break;
+            }
+        }
+    }
+}
+
 static bool
 to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *err)
 {
@@ -2380,6 +2459,7 @@ to_array(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *e
             if (t->sub != HV_TA_OBJECT || v->sub != HV_TA_OBJECT) {
                 *out = hv_array_clone(v);
                 out->sub = (uint8_t)t->sub;
+                collection_layout(out, v->sub);
             } else {
                 *out = hv_ref(v);
             }

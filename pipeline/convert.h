@@ -67,7 +67,12 @@ hv_value hv_conv_format_one(const hv_value *v, const char *spec);
 enum { HV_TB_NONE = 0, HV_TB_REGEX, HV_TB_GUID, HV_TB_VERSION, HV_TB_IPADDRESS, HV_TB_XML,
        HV_TB_URI, HV_TB_MATCH, HV_TB_ENCODING, HV_TB_STATIC /* static-only class: [math] */,
        HV_TB_STRINGBUILDER, HV_TB_CULTURE, HV_TB_STOPWATCH, HV_TB_CREDENTIAL };
-enum { HV_TA_OBJECT = 0, HV_TA_LIST = 1, HV_TA_GENERIC_LIST = 2 };
+enum { HV_TA_OBJECT = 0, HV_TA_LIST = 1, HV_TA_GENERIC_LIST = 2, HV_TA_QUEUE = 3,
+       HV_TA_GENERIC_QUEUE = 4, HV_TA_STACK = 5, HV_TA_GENERIC_STACK = 6, HV_TA_HASHSET = 7,
+       HV_TA_HASHSET_CI = 8 /* HashSet[string] with [StringComparer]::OrdinalIgnoreCase */ };
+/* Queue / Stack / HashSet[T] (subs 3..7) are resizable arrays too: a Queue in dequeue
+ * order, a Stack top first (so foreach and ToArray() see .NET's order), a HashSet without
+ * duplicates (.NET Equals). */
 /* An HV_ARRAY value whose hv_value.sub is HV_TA_LIST is a System.Collections.ArrayList
  * (resizable: .Add/.Remove mutate it; Add returns the index); HV_TA_GENERIC_LIST is a
  * System.Collections.Generic.List[T] (Add returns nothing, Remove returns a bool);

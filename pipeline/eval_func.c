@@ -376,7 +376,13 @@ synth_param(hv_ctx *ctx, fn_priv *p, int idx, hv_ast *param, const char ***sets,
             hv_unref(hi);
         } else if (attr_is(a, "ValidateNotNullOrEmpty") || attr_is(a, "ValidateNotNull")) {
             pd->flags |= HV_PF_NO_EMPTY;
+            if (attr_is(a, "ValidateNotNull"))
+                pd->flags |= HV_PF_NOT_NULL_ONLY;
             ex->not_null = true;
+        } else if (attr_is(a, "AllowEmptyString")) {
+            pd->flags |= HV_PF_ALLOW_EMPTY_STRING;
+        } else if (attr_is(a, "AllowEmptyCollection")) {
+            pd->flags |= HV_PF_ALLOW_EMPTY_COLLECTION;
         } else if (attr_is(a, "ValidatePattern") && a->u.attr.pos.n >= 1) {
             hv_value v = attr_value(ctx, a->u.attr.pos.items[0]);
             hv_value s = hv_conv_to_string(&v, NULL);

@@ -131,9 +131,7 @@ elem_append(hv_buf *b, const hv_value *v)
         hv_buf_puts(b, "System.Object[]");
         break;
     case HV_TABLE:
-        hv_buf_puts(b, (hv_table_flags(v) & HV_TABLE_ORDERED)
-                           ? "System.Collections.Specialized.OrderedDictionary"
-                           : "System.Collections.Hashtable");
+        hv_buf_puts(b, hv_type_name_of(v));
         break;
     case HV_DATETIME:
         date_append(b, v);

@@ -769,9 +769,99 @@ sort_cmp(const void *a, const void *b)
     return hv_op_compare(a, b, 0);
 }
 
+/* HashSet element equality: .NET Equals, or ignoring case for an OrdinalIgnoreCase set. */
+static bool
+set_equals(const hv_value *set, const hv_value *x, const hv_value *y)
+{
+    if (set->sub == HV_TA_HASHSET_CI && x->kind == HV_STRING && y->kind == HV_STRING)
+        return hv_op_equal(x, y, 0);
+    return net_equals(x, y);
+}
+
+static long
+set_index_of(const hv_value *set, const hv_value *x)
+{
+    for (size_t i = 0; i < hv_array_len(set); i++)
+        if (set_equals(set, hv_array_at(set, i), x))
+            return (long)i;
+    return -1;
+}
+
+/* Queue / Stack / HashSet[T] methods (see convert.h for their layout); 0 = not one. */
+static int
+collection_members(call *c, const hv_value *arr)
+{
+    hv_value a = *arr;
+    size_t n = hv_array_len(arr);
+    bool queue = arr->sub == HV_TA_QUEUE || arr->sub == HV_TA_GENERIC_QUEUE;
+    bool stack = arr->sub == HV_TA_STACK || arr->sub == HV_TA_GENERIC_STACK;
+    if ((queue && IS("Enqueue") && c->n == 1) || (stack && IS("Push") && c->n == 1)) {
+        if (queue)
+            hv_array_push(&a, hv_ref(&c->a[0]));
+        else
+            hv_array_insert(&a, 0, hv_ref(&c->a[0]));
+        return ret(c, hv_null());
+    }
+    if (((queue && (IS("Dequeue") || IS("Peek"))) || (stack && (IS("Pop") || IS("Peek")))) && c->n == 0) {
+        if (n == 0)
+            return throwf(c, queue ? "Queue empty." : "Stack empty.");
+        hv_value x = hv_ref(hv_array_at(arr, 0));
+        if (!IS("Peek"))
+            hv_array_remove_at(&a, 0);
+        return ret(c, x);
+    }
+    if (arr->sub != HV_TA_HASHSET && arr->sub != HV_TA_HASHSET_CI)
+        return 0;
+    if (IS("Contains") && c->n == 1)
+        return ret(c, hv_bool(set_index_of(arr, &c->a[0]) >= 0));
+    if ((IS("Add") || IS("Remove")) && c->n == 1) {
+        long at = set_index_of(arr, &c->a[0]);
+        if (IS("Add") && at < 0)
+            hv_array_push(&a, hv_ref(&c->a[0]));
+        else if (IS("Remove") && at >= 0)
+            hv_array_remove_at(&a, (size_t)at);
+        return ret(c, hv_bool(IS("Add") ? at < 0 : at >= 0));
+    }
+    if ((IS("UnionWith") || IS("ExceptWith") || IS("IntersectWith")) && c->n == 1) {
+        const hv_value *o = &c->a[0];
+        size_t on = o->kind == HV_ARRAY ? hv_array_len(o) : 1;
+        if (IS("IntersectWith")) {
+            for (size_t i = hv_array_len(&a); i-- > 0;) {
+                hv_value one = hv_array_new(1);
+                if (o->kind != HV_ARRAY)
+                    hv_array_push(&one, hv_ref(o));
+                one.sub = arr->sub;
+                const hv_value *in_set = o->kind == HV_ARRAY ? o : &one;
+                bool in = false;
+                for (size_t k = 0; k < hv_array_len(in_set) && !in; k++)
+                    in = set_equals(arr, hv_array_at(in_set, k), hv_array_at(&a, i));
+                hv_unref(one);
+                if (!in)
+                    hv_array_remove_at(&a, i);
+            }
+            return ret(c, hv_null());
+        }
+        for (size_t i = 0; i < on; i++) {
+            const hv_value *x = o->kind == HV_ARRAY ? hv_array_at(o, i) : o;
+            long at = set_index_of(&a, x);
+            if (IS("UnionWith") && at < 0)
+                hv_array_push(&a, hv_ref(x));
+            else if (IS("ExceptWith") && at >= 0)
+                hv_array_remove_at(&a, (size_t)at);
+        }
+        return ret(c, hv_null());
+    }
+    return 0;
+}
+
 static int
 array_members(call *c, const hv_value *arr)
 {
+    if (arr->sub >= HV_TA_QUEUE) {
+        int rc = collection_members(c, arr);
+        if (rc)
+            return rc;
+    }
     hv_value a = *arr; /* same heap: mutations are visible to every reference */
     bool list = arr->sub != HV_TA_OBJECT;
     bool generic = arr->sub == HV_TA_GENERIC_LIST;
@@ -2060,6 +2150,20 @@ sw_members(call *c, const hv_value *v)
 /* PSCredential / NetworkCredential as objects; SecureStrings are the data cmdlets' objects
  * ("System.Security.SecureString", text in the native slot). */
 static const hv_obj_class pscred_class = {.type_name = "System.Management.Automation.PSCredential"};
+/* [StringComparer]::Ordinal / ::OrdinalIgnoreCase (and the culture ones, same here): passed
+ * to hashtable / Dictionary / HashSet constructors to choose key case-sensitivity. */
+static const hv_obj_class comparer_cs_class = {.type_name = "System.OrdinalComparer"};
+static const hv_obj_class comparer_ci_class = {.type_name = "System.OrdinalIgnoreCaseComparer"};
+
+/* 1 = a case-insensitive comparer, 0 = a case-sensitive one, -1 = no comparer. */
+static int
+comparer_kind(const hv_value *v)
+{
+    if (v->kind != HV_OBJECT)
+        return -1;
+    const hv_obj_class *k = hv_obj_class_of(v);
+    return k == &comparer_ci_class ? 1 : k == &comparer_cs_class ? 0 : -1;
+}
 static const hv_obj_class netcred_class = {.type_name = "System.Net.NetworkCredential"};
 
 static bool
@@ -2266,6 +2370,15 @@ hv_methods_invoke(const hv_value *v, const char *name, const hv_value *args, siz
         return rc;
     if (v->kind == HV_OBJECT && hv_obj_class_of(v) == &pscred_class && (rc = credential_members(c, v)))
         return rc;
+    if (comparer_kind(v) >= 0 && (IS("Equals") || IS("Compare")) && c->n == 2) {
+        hv_value a = a_str(c, 0), b = a_str(c, 1);
+        unsigned fl = comparer_kind(v) ? 0 : HV_OPF_CASE_SENSITIVE;
+        rc = IS("Equals") ? ret(c, hv_bool(hv_op_equal(&a, &b, fl)))
+                          : ret(c, hv_int(hv_op_compare(&a, &b, fl)));
+        hv_unref(a);
+        hv_unref(b);
+        return rc;
+    }
     if (v->kind == HV_ARRAY || v->kind == HV_TABLE || v->kind == HV_OBJECT ||
         v->kind == HV_SCRIPTBLOCK) {
         if (IS("ToString") && c->n == 0)
@@ -4707,13 +4820,27 @@ collection_new(call *c, const hv_type_info *t)
     if (t->kind == HV_ARRAY && t->sub != HV_TA_OBJECT) {
         hv_value a = hv_array_new(4);
         a.sub = (uint8_t)t->sub;
-        if (c->n == 1 && c->a[0].kind == HV_ARRAY)
-            for (size_t i = 0; i < hv_array_len(&c->a[0]); i++)
-                hv_array_push(&a, hv_ref(hv_array_at(&c->a[0], i)));
+        bool stack = t->sub == HV_TA_STACK || t->sub == HV_TA_GENERIC_STACK;
+        if (t->sub == HV_TA_HASHSET && c->n >= 1 && comparer_kind(&c->a[c->n - 1]) == 1)
+            a.sub = HV_TA_HASHSET_CI;
+        if (c->n >= 1 && c->a[0].kind == HV_ARRAY) {
+            for (size_t i = 0; i < hv_array_len(&c->a[0]); i++) {
+                const hv_value *x = hv_array_at(&c->a[0], i);
+                if (t->sub == HV_TA_HASHSET && set_index_of(&a, x) >= 0)
+                    continue;
+                if (stack) /* pushed in order: the last is the top */
+                    hv_array_insert(&a, 0, hv_ref(x));
+                else
+                    hv_array_push(&a, hv_ref(x));
+            }
+        }
         return ret(c, a);
     }
     if (t->kind == HV_TABLE) {
         unsigned fl = t->sub;
+        int ck = c->n >= 1 ? comparer_kind(&c->a[c->n - 1]) : -1;
+        if (ck >= 0)
+            fl = ck ? fl & ~(unsigned)HV_TABLE_CASE_SENSITIVE : fl | HV_TABLE_CASE_SENSITIVE;
         if (c->n == 1 && c->a[0].kind == HV_TABLE)
             return ret(c, hv_table_clone(&c->a[0]));
         return ret(c, hv_table_new(fl));
@@ -4850,6 +4977,18 @@ hv_methods_static_property(const hv_type_info *t, const char *name, hv_value *ou
         else
             return false;
         return true;
+    }
+    if (tis(t, "System.StringComparer")) {
+        static const char *const names[] = {"Ordinal", "OrdinalIgnoreCase", "InvariantCulture",
+                                            "InvariantCultureIgnoreCase", "CurrentCulture",
+                                            "CurrentCultureIgnoreCase"};
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+            if (hv_str_eq_ci(name, names[i])) {
+                *out = hv_obj_new(i % 2 ? &comparer_ci_class : &comparer_cs_class);
+                return true;
+            }
+        }
+        return false;
     }
     if (tis(t, "System.BitConverter") && hv_str_eq_ci(name, "IsLittleEndian")) {
         *out = hv_bool(true);

@@ -843,6 +843,9 @@ hv_op_is_type(const hv_value *v, const hv_type_info *t)
         return !t->element || hv_str_eq_ci(t->full_name, "System.Object[]") ||
                hv_str_eq_ci(t->full_name, "System.Array");
     case HV_TABLE:
+        if ((t->sub & HV_TABLE_ORDERED_HT) &&
+            !(v->kind == HV_TABLE && (hv_table_flags(v) & HV_TABLE_ORDERED_HT)))
+            return false;
         return v->kind == HV_TABLE && (!(t->sub & HV_TABLE_ORDERED) ||
                                        (hv_table_flags(v) & HV_TABLE_ORDERED)) &&
                (t->sub || !(hv_table_flags(v) & HV_TABLE_ORDERED) ||

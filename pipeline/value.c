@@ -1419,13 +1419,21 @@ hv_type_name_of(const hv_value *v)
     case HV_STRING:
         return "System.String";
     case HV_ARRAY:
-        /* sub 1 = HV_TA_LIST (convert.h): an ArrayList; 2 = a generic List[T] */
+        /* sub 1 = HV_TA_LIST (convert.h): an ArrayList; 2 = a generic List[T]; 3..7 Queue,
+         * Queue[T], Stack, Stack[T], HashSet[T] */
         return v->sub == 1   ? "System.Collections.ArrayList"
                : v->sub == 2 ? "System.Collections.Generic.List`1"
+               : v->sub == 3 ? "System.Collections.Queue"
+               : v->sub == 4 ? "System.Collections.Generic.Queue`1"
+               : v->sub == 5 ? "System.Collections.Stack"
+               : v->sub == 6 ? "System.Collections.Generic.Stack`1"
+               : v->sub == 7 || v->sub == 8 ? "System.Collections.Generic.HashSet`1"
                              : "System.Object[]";
     case HV_TABLE:
         return hv_table_flags(v) & HV_TABLE_ORDERED
                    ? "System.Collections.Specialized.OrderedDictionary"
+               : hv_table_flags(v) & HV_TABLE_ORDERED_HT
+                   ? "System.Management.Automation.OrderedHashtable"
                    : "System.Collections.Hashtable";
     case HV_OBJECT: {
         const hv_obj_class *c = hv_obj_class_of(v);

@@ -144,7 +144,9 @@ void hv_array_set(hv_value *a, size_t i, hv_value v);       /* takes v; i < len 
 void hv_array_truncate(hv_value *a, size_t len);
 
 /* ---- hashtables: case-insensitive string keys by default; insertion order kept ---- */
-enum { HV_TABLE_ORDERED = 1u << 0, HV_TABLE_CASE_SENSITIVE = 1u << 1 };
+/* HV_TABLE_ORDERED_HT: a System.Management.Automation.OrderedHashtable (ConvertFrom-Json
+ * -AsHashtable) — a Hashtable by type and indexer, only its type name differs. */
+enum { HV_TABLE_ORDERED = 1u << 0, HV_TABLE_CASE_SENSITIVE = 1u << 1, HV_TABLE_ORDERED_HT = 1u << 2 };
 hv_value hv_table_new(unsigned flags);
 unsigned hv_table_flags(const hv_value *t);
 size_t hv_table_count(const hv_value *t);

@@ -173,8 +173,13 @@ pipe_case "while loop writing" '$i = 1; while ($true) { $i; $i++ }'
 pipe_case "Write-Output in a function" 'function f { foreach ($i in 1..1e9) { Write-Output $i } }; f'
 
 sigint_case() { # name script
-    timeout 20 "$HVSH" -NoProfile -NonInteractive -c "$2" >"$WORK/out" 2>&1 &
-    local p=$!
+    # the script leaves a flag once it runs; SIGINT goes 1 s after that (a Ctrl-C during
+    # start-up is another matter: see the report)
+    rm -f "$WORK/started.flag"
+    timeout 30 "$HVSH" -NoProfile -NonInteractive \
+        -c "[System.IO.File]::WriteAllText('$WORK/started.flag', '1'); $2" >"$WORK/out" 2>&1 &
+    local p=$! i
+    for i in $(seq 1 100); do [ -e "$WORK/started.flag" ] && break; sleep 0.1; done
     sleep 1
     kill -INT $p 2>/dev/null
     wait $p
