@@ -97,6 +97,20 @@ cell_text(const hv_value *v)
 static hv_value
 object_view(hv_cmd *cmd, const hv_value *in)
 {
+    if (in->kind == HV_TABLE && hv_table_notes(in)) {
+        /* Add-Member notes on a hashtable are columns after its keys (docs example 7) */
+        hv_value o = hv_obj_new(NULL);
+        const hv_value *k, *v;
+        for (size_t it = 0; hv_table_next(in, &it, &k, &v);) {
+            char *name = hvc_u_cstr(k);
+            hv_obj_set(&o, name, hv_ref(v));
+            free(name);
+        }
+        const hv_value *notes = hv_table_notes(in);
+        for (size_t i = 0; i < hv_obj_count(notes); i++)
+            hv_obj_set(&o, hv_obj_name_at(notes, i), hv_ref(hv_obj_value_at(notes, i)));
+        return o;
+    }
     if (in->kind == HV_OBJECT || in->kind == HV_TABLE)
         return hv_ref(in);
     /* a DateTime/TimeSpan: its properties (ConvertTo-Csv docs examples 2, 4, 5) */

@@ -95,11 +95,6 @@ has_display_hint(const hv_value *v)
     return v->kind == HV_DATETIME && v->pad != 0;
 }
 
-static const char *const display_hint_names[] = {"Date", "Time", "DateTime"};
-static const int32_t display_hint_values[] = {0, 1, 2};
-static const hv_enum_def display_hint_enum = {
-    .type_name = "Microsoft.PowerShell.Commands.DisplayHintType",
-    .names = display_hint_names, .values = display_hint_values, .count = 3};
 
 static char **
 static_names(const char *const *list, bool hint, size_t *n)
@@ -168,7 +163,8 @@ hvc_u_has_prop(const hv_value *v, const char *name)
     if (v->kind == HV_OBJECT)
         return hv_obj_get(v, name) != NULL;
     if (v->kind == HV_TABLE)
-        return is_table_prop(name);
+        return is_table_prop(name) ||
+               (hv_table_notes(v) && hv_obj_get(hv_table_notes(v), name)); /* Add-Member notes */
     return false;
 }
 
@@ -306,8 +302,8 @@ hvc_u_eval(hv_cmd *cmd, const hv_value *obj, const hv_value *expr, hv_value *out
     if (key)
         *out = hv_ref(hv_table_get(obj, key));
     else if (has_display_hint(obj) && hv_str_eq_ci(name, "DisplayHint"))
-        *out = hv_enum(&display_hint_enum, obj->pad == 1 ? 0 : obj->pad == 2 ? 1 : 2);
-    else if (obj->kind != HV_TABLE || is_table_prop(name))
+        *out = hv_enum(&hv_enum_displayhint, obj->pad == 1 ? 0 : obj->pad == 2 ? 1 : 2);
+    else if (obj->kind != HV_TABLE || hvc_u_has_prop(obj, name))
         *out = hv_get_member(hv_cmd_ctx(cmd), obj, name);
     free(name);
     return HV_OK;

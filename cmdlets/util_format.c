@@ -43,6 +43,26 @@ static const char *const expand_values[] = {"CoreOnly", "EnumOnly", "Both", NULL
              .help = "Specifies the objects to format. Enter a variable that contains the " \
                      "objects, or type a command or expression that gets the objects."}
 
+/* A column's value: a script block's errors are swallowed as pwsh's PSPropertyExpression
+ * does — the cell is empty, or #ERR with -DisplayError. */
+static hv_status
+fmt_eval(hv_cmd *cmd, const hv_value *obj, const hv_value *expr, bool display_error,
+         hv_value *out)
+{
+    if (expr->kind != HV_SCRIPTBLOCK)
+        return hvc_u_eval(cmd, obj, expr, out);
+    hv_value arr = hv_null();
+    bool failed = false;
+    hv_status st = hv_cmd_invoke_catch(cmd, expr, obj, &arr, &failed);
+    if (st != HV_OK || failed) {
+        hv_unref(arr);
+        *out = failed && display_error ? hv_str("#ERR") : hv_null();
+        return st;
+    }
+    *out = hvc_u_unwrap(arr);
+    return HV_OK;
+}
+
 /* ---- Format-Table ---- */
 enum { FT_PROPERTY, FT_AUTOSIZE, FT_REPEAT, FT_HIDE, FT_WRAP, FT_GROUPBY, FT_VIEW,
        FT_SHOWERROR, FT_DISPLAYERROR, FT_FORCE, FT_EXPAND, FT_INPUT, FT__N };
@@ -444,7 +464,7 @@ ft_end(hv_cmd *cmd)
                 else if (cols[k].vc->property)
                     v = hv_get_member(hv_cmd_ctx(cmd), o, cols[k].vc->property);
             } else {
-                st = hvc_u_eval(cmd, o, &cols[k].expr, &v);
+                st = fmt_eval(cmd, o, &cols[k].expr, hv_cmd_switch(cmd, FT_DISPLAYERROR), &v);
             }
             /* the first row decides the alignment of columns left automatic */
             if (!aligned && align[k] == 0)
@@ -615,7 +635,7 @@ fw_end(hv_cmd *cmd)
             continue;
         }
         if (np) {
-            st = hvc_u_eval(cmd, o, &p[0].expr, &v);
+            st = fmt_eval(cmd, o, &p[0].expr, hv_cmd_switch(cmd, FW_DISPLAYERROR), &v);
             v = apply_format(v, p[0].format);
         } else if (is_scalar(o)) {
             v = hv_ref(o);

@@ -28,8 +28,8 @@ short_type(const hv_value *v)
     case HV_ARRAY:
         return "Object[]";
     case HV_TABLE:
-        return (hv_table_flags(v) & HV_TABLE_ORDERED) ? "System.Collections.Specialized.OrderedDictionary"
-                                                       : "hashtable";
+        return (hv_table_flags(v) & (HV_TABLE_ORDERED | HV_TABLE_ORDERED_HT)) ? hv_type_name_of(v)
+                                                                               : "hashtable";
     case HV_INT:
         switch ((hv_numkind)v->sub) {
         case HV_N_INT64:
@@ -364,6 +364,27 @@ gm_type_wanted(hv_cmd *cmd, const char *mtype)
     return false;
 }
 
+/* A NoteProperty's Get-Member definition: "type name=value" */
+static char *
+note_def(const char *pn, const hv_value *pv)
+{
+    hv_buf b = {0};
+    hv_buf_printf(&b, "%s %s=", short_type(pv), pn);
+    if (pv->kind == HV_NULL) {
+        hv_buf_puts(&b, "null");
+    } else if (pv->kind == HV_DATETIME) {
+        /* PSNoteProperty.ToString: the value's ToString() in the current culture
+         * ("datetime StartDate=5/5/2019 12:00:00 AM"), not the invariant [string] */
+        hv_value ds = hv_dt_format(pv->u.i, (hv_dtkind)pv->sub, "G");
+        hv_buf_puts(&b, hv_str_cstr(&ds));
+        hv_unref(ds);
+    } else {
+        hv_conv_append_string(&b, pv, NULL);
+    }
+    hv_buf_putc(&b, 0);
+    return b.data;
+}
+
 static void
 gm_add(hv_cmd *cmd, gm_member **m, size_t *n, const char *name, const char *mtype, char *def)
 {
@@ -456,6 +477,10 @@ gm_process(hv_cmd *cmd, const hv_value *input)
                hv_xstrdup("System.Object SyncRoot {get;}"));
         gm_add(cmd, &m, &n, "Values", "Property",
                hv_xstrdup("System.Collections.ICollection Values {get;}"));
+        for (size_t i = 0, nn = hv_table_notes(in) ? hv_obj_count(hv_table_notes(in)) : 0; i < nn; i++)
+            gm_add(cmd, &m, &n, hv_obj_name_at(hv_table_notes(in), i), "NoteProperty",
+                   note_def(hv_obj_name_at(hv_table_notes(in), i),
+                            hv_obj_value_at(hv_table_notes(in), i)));
         break;
     case HV_OBJECT: {
         bool cls = hv_obj_class_of(in) != NULL;
@@ -473,21 +498,7 @@ gm_process(hv_cmd *cmd, const hv_value *input)
                 gm_add(cmd, &m, &n, pn, "Property",
                        hv_xasprintf("%s %s {get;}", short_type(pv), pn));
             } else {
-                hv_buf b = {0};
-                hv_buf_printf(&b, "%s %s=", short_type(pv), pn);
-                if (pv->kind == HV_NULL) {
-                    hv_buf_puts(&b, "null");
-                } else if (pv->kind == HV_DATETIME) {
-                    /* PSNoteProperty.ToString: the value's ToString() in the current culture
-                     * ("datetime StartDate=5/5/2019 12:00:00 AM"), not the invariant [string] */
-                    hv_value ds = hv_dt_format(pv->u.i, (hv_dtkind)pv->sub, "G");
-                    hv_buf_puts(&b, hv_str_cstr(&ds));
-                    hv_unref(ds);
-                } else {
-                    hv_conv_append_string(&b, pv, NULL);
-                }
-                hv_buf_putc(&b, 0);
-                gm_add(cmd, &m, &n, pn, "NoteProperty", b.data);
+                gm_add(cmd, &m, &n, pn, "NoteProperty", note_def(pn, pv));
             }
         }
         break;
@@ -612,7 +623,7 @@ am_add(hv_cmd *cmd, hv_value *obj, const char *name, hv_value v)
     if (obj->kind == HV_OBJECT)
         hv_obj_set(obj, name, v);
     else if (obj->kind == HV_TABLE)
-        hv_table_sets(obj, name, v);
+        hv_table_set_note(obj, name, v); /* on the PSObject, not a key */
     else
         hv_unref(v);
     return HV_OK;

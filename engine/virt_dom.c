@@ -452,7 +452,10 @@ hv_virt_parse_vm(hv_virt *v, virDomainPtr d, hv_vm *vm, hv_eng_err *err)
     br_map *map;
     size_t n;
     load_bridge_map(v, &map, &n);
-    return parse_vm_map(v, d, vm, map, n, err);
+    int r = parse_vm_map(v, d, vm, map, n, err);
+    if (r < 0) /* callers own *vm only on success: free what was filled before the failure */
+        hv_virt_vm_clear(vm);
+    return r;
 }
 
 void

@@ -201,6 +201,12 @@ bool hv_cmd_interrupted(hv_cmd *cmd);
 HV_MUST_CHECK hv_status hv_cmd_invoke(hv_cmd *cmd, const hv_value *block,
                                       const hv_value *dollar_under, const hv_value *args,
                                       size_t nargs, hv_value *out);
+/* Invoke a script block as a PSPropertyExpression does (Format-* calculated properties):
+ * $_ = dollar_under, output collected into *out (an HV_ARRAY, new ref); a terminating
+ * error inside is caught — neither written nor raised — and sets *failed. */
+HV_MUST_CHECK hv_status hv_cmd_invoke_catch(hv_cmd *cmd, const hv_value *block,
+                                            const hv_value *dollar_under, hv_value *out,
+                                            bool *failed);
 /* Evaluate a script block as a predicate (Where-Object): result converted to bool. */
 HV_MUST_CHECK hv_status hv_cmd_invoke_bool(hv_cmd *cmd, const hv_value *block,
                                            const hv_value *dollar_under, bool *result);

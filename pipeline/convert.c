@@ -24,6 +24,9 @@ static const int32_t seq_values[] = {0,  1,  2,  3,  4,  5,  6,  7,  8,
                                      9, 10, 11, 12, 13, 14, 15, 16, 17};
 const hv_enum_def hv_enum_dayofweek = {.type_name = "System.DayOfWeek", .names = dow_names,
                                        .values = seq_values, .count = 7};
+static const char *const dh_names[] = {"Date", "Time", "DateTime"};
+const hv_enum_def hv_enum_displayhint = {.type_name = "Microsoft.PowerShell.Commands.DisplayHintType",
+                                         .names = dh_names, .values = seq_values, .count = 3};
 static const char *const sc_names[] = {"CurrentCulture", "CurrentCultureIgnoreCase",
                                        "InvariantCulture", "InvariantCultureIgnoreCase",
                                        "Ordinal", "OrdinalIgnoreCase"};
@@ -221,7 +224,7 @@ type_list_add(type_list *l, const hv_type_info *t)
 
 static const hv_enum_def *const builtin_enums[] = {
     &hv_enum_dayofweek, &hv_enum_stringcomparison, &hv_enum_splitoptions, &hv_enum_midpoint,
-    &hv_enum_consolecolor, &hv_enum_actionpref, &hv_enum_datetimekind,
+    &hv_enum_consolecolor, &hv_enum_actionpref, &hv_enum_datetimekind, &hv_enum_displayhint,
 };
 
 static const char *

@@ -86,6 +86,9 @@ extern const hv_enum_def hv_enum_midpoint;        /* System.MidpointRounding */
 extern const hv_enum_def hv_enum_consolecolor;    /* System.ConsoleColor */
 extern const hv_enum_def hv_enum_actionpref;      /* System.Management.Automation.ActionPreference */
 extern const hv_enum_def hv_enum_datetimekind;    /* System.DateTimeKind */
+/* Microsoft.PowerShell.Commands.DisplayHintType: Get-Date's DisplayHint note, which it
+ * stores in the DateTime's hv_value.pad (1 Date, 2 Time, 3 DateTime; 0 = no note) */
+extern const hv_enum_def hv_enum_displayhint;
 
 /* [cultureinfo] values: hvsh formats as en-US (current) / invariant; culture arguments
  * to ToString/Format/Parse are accepted and otherwise ignored. */

@@ -91,6 +91,12 @@ pwd_value(void)
     return o;
 }
 
+hv_value
+hv_eval_pwd_value(void)
+{
+    return pwd_value();
+}
+
 static hv_status
 undefined_var(hv_ctx *ctx, hv_ast *var, hv_value *out)
 {
@@ -153,8 +159,10 @@ hv_eval_var_get(hv_ctx *ctx, hv_ast *var, hv_value *out)
         *out = hv_int((int32_t)getpid());
         return HV_OK;
     case SP_ERROR:
-        if (ctx->error_list.kind != HV_ARRAY)
+        if (ctx->error_list.kind != HV_ARRAY) {
             ctx->error_list = hv_array_new(8);
+            ctx->error_list.sub = HV_TA_LIST; /* an ArrayList, as in pwsh */
+        }
         *out = hv_ref(&ctx->error_list);
         return HV_OK;
     case SP_PSITEM: {

@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define RTE "System.Management.Automation.RuntimeException"
 
@@ -548,12 +549,17 @@ get_member_scalar(hv_ctx *ctx, const hv_value *v, const char *name, bool *found)
         hv_value sv;
         if (ctx->script_members.kind == HV_ARRAY && script_property_get(ctx, v, name, &sv))
             return sv;
+        if (hv_obj_class_of(v) == &hv_session_path_class && hv_str_eq_ci(name, "CurrentLocation"))
+            return hv_eval_pwd_value();
         const hv_value *p = hv_obj_get(v, name);
         if (p)
             return hv_ref(p);
     } else if (v->kind == HV_TABLE) {
         const hv_value *p = hv_table_gets(v, name);
         if (p)
+            return hv_ref(p);
+        const hv_value *notes = hv_table_notes(v);
+        if (notes && (p = hv_obj_get(notes, name)))
             return hv_ref(p);
     }
     hv_value sp;
@@ -903,6 +909,91 @@ enumerate_method(hv_ctx *ctx, hv_ast *node, const hv_value *arr, const char *nam
 const hv_obj_class hv_invoke_command_class = {
     .type_name = "System.Management.Automation.CommandInvocationIntrinsics",
 };
+const hv_obj_class hv_session_path_class = {
+    .type_name = "System.Management.Automation.PathIntrinsics",
+};
+const hv_obj_class hv_session_psvariable_class = {
+    .type_name = "System.Management.Automation.PSVariableIntrinsics",
+};
+
+/* $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath(p): p made
+ * absolute against the current location, . and .. folded; the path need not exist. */
+static hv_value
+unresolved_provider_path(hv_ctx *ctx, const hv_value *arg)
+{
+    HV_AUTO hv_value s = hv_conv_to_string(arg, NULL);
+    const char *p = hv_str_cstr(&s);
+    if (!strncasecmp(p, "Microsoft.PowerShell.Core\\FileSystem::", 38))
+        p += 38;
+    hv_buf b = {0};
+    if (*p == '~' && (p[1] == 0 || p[1] == '/')) {
+        HV_AUTO hv_value home = hv_eval_var_by_name(ctx, "HOME");
+        hv_conv_append_string(&b, &home, NULL);
+        p++;
+    } else if (*p != '/') {
+        char cwd[4096];
+        const char *c = getcwd(cwd, sizeof cwd) ? cwd : "/";
+        hv_buf_put(&b, c, strlen(c));
+        hv_buf_putc(&b, '/');
+    }
+    hv_buf_put(&b, p, strlen(p));
+    HV_AUTO hv_value joined = b.data ? hv_buf_finish(&b) : hv_str_empty();
+    /* fold the segments */
+    char *work = hv_xstrdup(hv_str_cstr(&joined));
+    char **segs = hv_xcalloc(strlen(work) + 1, sizeof *segs);
+    size_t n = 0;
+    for (char *save = NULL, *t = strtok_r(work, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
+        if (!strcmp(t, "."))
+            continue;
+        if (!strcmp(t, "..")) {
+            if (n)
+                n--;
+            continue;
+        }
+        segs[n++] = t;
+    }
+    hv_buf o = {0};
+    for (size_t i = 0; i < n; i++) {
+        hv_buf_putc(&o, '/');
+        hv_buf_put(&o, segs[i], strlen(segs[i]));
+    }
+    if (!n)
+        hv_buf_putc(&o, '/');
+    free(segs);
+    free(work);
+    return hv_buf_finish(&o);
+}
+
+/* Members of the SessionState intrinsics; false when `name` is none of them. */
+static bool
+session_state_call(hv_ctx *ctx, hv_ast *node, const hv_value *target, const char *name,
+                   hv_value *args, size_t nargs, hv_value *out, hv_status *st)
+{
+    const hv_obj_class *k = hv_obj_class_of(target);
+    *st = HV_OK;
+    if (k == &hv_session_path_class && nargs == 1 &&
+        (hv_str_eq_ci(name, "GetUnresolvedProviderPathFromPSPath") ||
+         hv_str_eq_ci(name, "GetResolvedPSPathFromPSPath"))) {
+        *out = unresolved_provider_path(ctx, &args[0]);
+        return true;
+    }
+    if (k != &hv_session_psvariable_class || nargs < 1)
+        return false;
+    HV_AUTO hv_value vn = hv_conv_to_string(&args[0], NULL);
+    if (hv_str_eq_ci(name, "GetValue")) {
+        *out = hv_eval_var_by_name(ctx, hv_str_cstr(&vn));
+        if (out->kind == HV_NULL && nargs == 2)
+            *out = hv_ref(&args[1]);
+        return true;
+    }
+    if (hv_str_eq_ci(name, "Set") && nargs == 2) {
+        *st = hv_eval_set_var(ctx, hv_str_cstr(&vn), hv_ref(&args[1]));
+        *out = hv_automation_null();
+        return true;
+    }
+    (void)node;
+    return false;
+}
 
 /* $ExecutionContext.InvokeCommand.ExpandString(text): text expanded as a double-quoted
  * string in the current scope (the text is wrapped in quotes, its own " doubled). */
@@ -973,6 +1064,11 @@ hv_eval_call_method(hv_ctx *ctx, hv_ast *node, const hv_value *target, const cha
         hv_status st = block_method(ctx, node, target, name, args, nargs, out, &handled);
         if (handled)
             return st;
+    }
+    if (target->kind == HV_OBJECT) {
+        hv_status sst;
+        if (session_state_call(ctx, node, target, name, args, nargs, out, &sst))
+            return sst;
     }
     if (target->kind == HV_OBJECT && hv_obj_class_of(target) == &hv_invoke_command_class &&
         hv_str_eq_ci(name, "ExpandString") && nargs == 1)

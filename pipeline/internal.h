@@ -472,6 +472,11 @@ HV_MUST_CHECK hv_status hv_eval_block_parse(hv_ctx *ctx, const char *src, size_t
                                             hv_value *out);
 /* $ExecutionContext.InvokeCommand (CommandInvocationIntrinsics): ExpandString(). */
 extern const hv_obj_class hv_invoke_command_class;
+/* $ExecutionContext.SessionState.Path / .PSVariable (members resolved in eval_member.c) */
+extern const hv_obj_class hv_session_path_class;
+extern const hv_obj_class hv_session_psvariable_class;
+/* $PWD: a PathInfo for the current directory (eval_expr.c). */
+hv_value hv_eval_pwd_value(void);
 /* Run source text in the current scope (Invoke-Expression): output to `out`. */
 HV_MUST_CHECK hv_status hv_eval_string(hv_ctx *ctx, const char *src, size_t len,
                                        const char *name, hv_sink *out);

@@ -1299,6 +1299,8 @@ dt_property(const hv_value *v, const char *name, hv_value *out)
         *out = hv_int(p.frac % 10 * 100);
     else if (hv_str_eq_ci(name, "DateTime"))
         *out = hv_dt_format(v->u.i, (hv_dtkind)v->sub, "F"); /* pwsh's ETS DateTime property */
+    else if (v->pad >= 1 && v->pad <= 3 && hv_str_eq_ci(name, "DisplayHint"))
+        *out = hv_enum(&hv_enum_displayhint, v->pad - 1); /* Get-Date's note (convert.h) */
     else
         return false;
     return true;
@@ -1977,13 +1979,25 @@ sb_to_string(const void *p)
 static const hv_boxed_class sb_class = {.type_name = "System.Text.StringBuilder", .free = sb_free,
                                         .to_string = sb_to_string};
 
+/* The builder's text plus its .NET Capacity (UTF-16 units), which scripts can read; the
+ * hv_buf comes first so the boxed pointer is also the hv_buf the members use. */
+typedef struct {
+    hv_buf b;
+    size_t capacity;
+} sb_data;
+
 static hv_value
-sb_new(const char *init)
+sb_new(const char *init, int64_t capacity)
 {
-    hv_buf *b = hv_xcalloc(1, sizeof *b);
+    sb_data *d = hv_xcalloc(1, sizeof *d);
     if (init)
-        hv_buf_puts(b, init);
-    return hv_boxed_new(&sb_class, b);
+        hv_buf_puts(&d->b, init);
+    size_t len = init ? hv_utf16_len(init, strlen(init)) : 0;
+    /* StringBuilder(string, int): max(capacity, length); 0 (the default) = 16 */
+    d->capacity = capacity > 0 ? (size_t)capacity : 16;
+    if (d->capacity < len)
+        d->capacity = len;
+    return hv_boxed_new(&sb_class, d);
 }
 
 /* Append-style members return the builder itself, as .NET does (hence [void]$sb.Append()). */
@@ -2058,7 +2072,14 @@ sb_property(const hv_value *v, const char *name, hv_value *out)
         return true;
     }
     if (hv_str_eq_ci(name, "Capacity")) {
-        *out = hv_int((int32_t)(b->cap < 16 ? 16 : b->cap));
+        /* .NET grows by a chunk of max(overflow, min(current capacity, 8000)) */
+        sb_data *d = (sb_data *)hv_boxed_ptr(v);
+        size_t len = hv_utf16_len(b->data ? b->data : "", b->len);
+        while (d->capacity < len) {
+            size_t grow = d->capacity < 8000 ? d->capacity : 8000;
+            d->capacity += len - d->capacity > grow ? len - d->capacity : grow;
+        }
+        *out = hv_int((int32_t)d->capacity);
         return true;
     }
     return false;
@@ -5198,9 +5219,15 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
             return 0;
         if (c->n > 2)
             return no_overload(c);
-        if (c->n >= 1 && c->a[0].kind == HV_STRING)
-            return ret(c, sb_new(hv_str_cstr(&c->a[0])));
-        return ret(c, sb_new(NULL));
+        int64_t cap = 0;
+        if (c->n >= 1 && c->a[0].kind == HV_STRING) {
+            if (c->n == 2 && !hv_conv_to_int64(&c->a[1], &cap, NULL))
+                return no_overload(c);
+            return ret(c, sb_new(hv_str_cstr(&c->a[0]), cap));
+        }
+        if (c->n == 1 && !hv_conv_to_int64(&c->a[0], &cap, NULL))
+            return no_overload(c);
+        return ret(c, sb_new(NULL, cap));
     }
     if (t->kind == HV_INT || t->kind == HV_DOUBLE)
         return numeric_static(c, t);

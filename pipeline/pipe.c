@@ -228,6 +228,25 @@ hv_cmd_invoke(hv_cmd *cmd, const hv_value *block, const hv_value *dollar_under,
     return st;
 }
 
+hv_status
+hv_cmd_invoke_catch(hv_cmd *cmd, const hv_value *block, const hv_value *dollar_under,
+                    hv_value *out, bool *failed)
+{
+    hv_ctx *ctx = cmd->ctx;
+    /* as inside try { }: a statement-terminating error propagates here instead of being
+     * reported, and the caller drops it */
+    ctx->try_depth++;
+    hv_status st = hv_cmd_invoke(cmd, block, dollar_under, NULL, 0, out);
+    ctx->try_depth--;
+    *failed = st == HV_ERR;
+    if (st == HV_ERR) {
+        hv_value rec = hv_eval_take_error(ctx);
+        hv_unref(rec);
+        st = HV_OK;
+    }
+    return st;
+}
+
 /* A sink that keeps only what a predicate needs: no allocation per object. */
 typedef struct {
     hv_sink sink;

@@ -213,6 +213,8 @@ init_variables(hv_ctx *ctx)
     hv_value ec = hv_obj_new(NULL);
     hv_value ss = hv_obj_new(NULL);
     hv_obj_set(&ss, "LanguageMode", hv_str("FullLanguage"));
+    hv_obj_set(&ss, "Path", hv_obj_new(&hv_session_path_class));
+    hv_obj_set(&ss, "PSVariable", hv_obj_new(&hv_session_psvariable_class));
     hv_obj_set(&ec, "SessionState", ss);
     /* InvokeCommand: ExpandString() is handled by the evaluator (eval_member.c) */
     hv_obj_set(&ec, "InvokeCommand", hv_obj_new(&hv_invoke_command_class));
@@ -235,6 +237,7 @@ hv_runtime_new(const hv_runtime_opts *opts)
     ctx->jump_label = hv_null();
     ctx->usings = hv_null();
     ctx->error_list = hv_array_new(8);
+    ctx->error_list.sub = HV_TA_LIST; /* $Error is an ArrayList in pwsh ($Error.Clear(), .Count) */
     ctx->last_success = true;
     ctx->stack_base = __builtin_frame_address(0);
     struct rlimit rl;

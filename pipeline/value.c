@@ -106,6 +106,8 @@ typedef struct {
     tentry *ent;
     int32_t *idx;  /* open addressing: index into ent, -1 = empty */
     size_t idxcap; /* power of two */
+    hv_value notes; /* Add-Member NoteProperties (a PSCustomObject) or null: pwsh keeps them
+                     * on the PSObject wrapper, not among the keys */
 } hv_tabp;
 
 typedef struct {
@@ -207,6 +209,7 @@ free_table(hv_tabp *t)
     }
     free(t->ent);
     free(t->idx);
+    hv_unref(t->notes);
     free(t);
 }
 
@@ -888,6 +891,22 @@ hv_table_new(unsigned flags)
     hv_tabp *t = heap_new(sizeof *t, HV_TABLE);
     t->tflags = flags;
     return heap_value(HV_TABLE, t);
+}
+
+const hv_value *
+hv_table_notes(const hv_value *t)
+{
+    const hv_tabp *p = tab(t);
+    return p->notes.kind == HV_OBJECT ? &p->notes : NULL;
+}
+
+void
+hv_table_set_note(hv_value *t, const char *name, hv_value v)
+{
+    hv_tabp *p = tab(t);
+    if (p->notes.kind != HV_OBJECT)
+        p->notes = hv_obj_new(NULL);
+    hv_obj_set(&p->notes, name, v);
 }
 
 unsigned

@@ -157,6 +157,10 @@ void hv_table_sets(hv_value *t, const char *key, hv_value v);            /* take
 bool hv_table_add(hv_value *t, hv_value key, hv_value v);  /* false (and releases) if present */
 bool hv_table_remove(hv_value *t, const hv_value *key);
 void hv_table_clear(hv_value *t);
+/* Add-Member NoteProperties on a table live beside its keys (not counted, not enumerated):
+ * notes is a borrowed PSCustomObject holding them, or NULL when there are none. */
+const hv_value *hv_table_notes(const hv_value *t);
+void hv_table_set_note(hv_value *t, const char *name, hv_value v); /* takes v */
 /* Iteration in insertion order: for (size_t i = 0; hv_table_next(t, &i, &k, &v);) */
 bool hv_table_next(const hv_value *t, size_t *iter, const hv_value **key, const hv_value **val);
 

@@ -5,7 +5,7 @@
 try { 1/0 } catch { }
 "errors: $($Error.Count)"
 $Error.Clear()
-"after clear: $($Error.Count)"
+"after clear: $($Error.Count) $($Error.GetType().Name)"
 $l = [System.Collections.Generic.List[string]]::new()
 $l.Add('a')
 $l.Insert(0, 'z')
