@@ -782,6 +782,10 @@ vhd_obj(const hv_vhd *d)
         *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
     if (!strcmp(fmt, "VPC"))
         snprintf(fmt, sizeof fmt, "VHD");
+    /* New-VHD stores a .vhdx as qcow2 (what libvirt can attach): the name says VHDX */
+    size_t pl = d->path ? strlen(d->path) : 0;
+    if (!strcmp(fmt, "QCOW2") && pl > 5 && !strcasecmp(d->path + pl - 5, ".vhdx"))
+        snprintf(fmt, sizeof fmt, "VHDX");
     const char *type = d->parent                                          ? "Differencing"
                        : (!strcmp(fmt, "RAW") || d->file_size >= d->size) ? "Fixed"
                                                                           : "Dynamic";

@@ -304,8 +304,15 @@ hv_status
 hvc_net_state_open(hv_cmd *cmd, hv_netstate **out)
 {
     hv_eng_err e;
-    if (hv_netstate_open(out, &e) == 0)
-        return HV_OK;
+    if (hv_netstate_open(out, &e) == 0) {
+        /* the state file is made ready before the live change: if it cannot be written,
+         * the command fails with nothing changed instead of leaving an unrecorded change */
+        if (hv_netstate_prepare(*out, &e) == 0)
+            return HV_OK;
+        hv_netstate_close(*out);
+        *out = NULL;
+        return hv_throw(cmd, hvc_net_error(cmd, &e, NULL, NULL));
+    }
     *out = NULL;
     /* without the privilege the change itself fails with the clearer error */
     if (!has_net_admin())
@@ -321,7 +328,7 @@ hvc_net_state_close(hv_cmd *cmd, hv_netstate *st)
     hv_eng_err e;
     hv_status s = HV_OK;
     if (hv_netstate_save(st, &e) < 0)
-        s = hv_write_warning(cmd, "The change will not survive a reboot: %s", e.msg);
+        s = hv_write_error(cmd, hvc_net_error(cmd, &e, NULL, NULL));
     hv_netstate_close(st);
     return s;
 }

@@ -291,6 +291,12 @@ setdns_process(hv_cmd *cmd, const hv_value *input)
             st = hvc_net_write_error(cmd, &e, cls, NULL);
             break;
         }
+        /* the state file is made ready before resolv.conf changes (nothing half-done) */
+        if (hv_netstate_prepare(ns, &e) < 0) {
+            hv_netstate_close(ns);
+            st = hvc_net_write_error(cmd, &e, cls, NULL);
+            break;
+        }
         hv_netstate_set_dns(ns, name, reset ? NULL : srv, reset ? 0 : nsrv);
         st = hvc_net_dns_apply(cmd, nl, ns, name);
         if (st == HV_OK && hv_netstate_save(ns, &e) < 0)

@@ -148,18 +148,17 @@ static const hv_param_def newnat_params[NN__N + 1] = {
 };
 
 /* WinNAT needs forwarding; turn it on (in this network namespace) and say so. */
-static hv_status
-ensure_forwarding(hv_cmd *cmd)
+/* Turn IPv4 forwarding on (a NAT that does not route is no NAT). 1 = it was switched on
+ * here, 0 = it was already on, -1 = it could not be (e says why). */
+static int
+ensure_forwarding(hv_eng_err *e)
 {
-    hv_eng_err e;
-    int fwd = hv_nl_ip_forward_get(&e);
+    int fwd = hv_nl_ip_forward_get(e);
     if (fwd == 1)
-        return HV_OK;
-    if (fwd == 0 && hv_nl_ip_forward_set(true, &e) == 0)
-        return hv_write_warning(cmd, "IPv4 forwarding was disabled; hvsh enabled it "
-                                     "(net.ipv4.ip_forward = 1) so that the NAT can route.");
-    return hv_write_warning(cmd, "IPv4 forwarding could not be enabled, the NAT will not "
-                                 "route: %s", e.msg);
+        return 0;
+    if (fwd == 0 && hv_nl_ip_forward_set(true, e) == 0)
+        return 1;
+    return -1;
 }
 
 static hv_status
@@ -211,17 +210,34 @@ newnat_process(hv_cmd *cmd, const hv_value *input)
         hv_netstate_close(ns);
         return nat_error(cmd, &e, "MSFT_NetNat");
     }
-    if (ns) {
+    /* forwarding and the state record complete the change; if either fails, the NAT just
+     * added (and forwarding, if switched on here) is taken back: nothing is half-done */
+    int fwd = ensure_forwarding(&e);
+    if (fwd >= 0 && ns) {
         hv_ns_nat sn;
         memset(&sn, 0, sizeof sn);
         snprintf(sn.name, sizeof sn.name, "%s", nat.name);
         snprintf(sn.internal, sizeof sn.internal, "%s", nat.internal_prefix);
         snprintf(sn.external, sizeof sn.external, "%s", nat.external_prefix);
         hv_netstate_put_nat(ns, &sn);
+        if (hv_netstate_save(ns, &e) < 0) {
+            if (fwd == 1)
+                hv_nl_ip_forward_set(false, NULL);
+            fwd = -1;
+        }
     }
-    if ((st = hvc_net_state_close(cmd, ns)) != HV_OK)
-        return st;
-    if ((st = ensure_forwarding(cmd)) != HV_OK)
+    hv_netstate_close(ns);
+    if (fwd < 0) {
+        hv_eng_err ue;
+        if (hv_nft_nat_del(nat.name, &ue) < 0 &&
+            (st = hv_write_warning(cmd, "The NAT %s could not be removed again: %s",
+                                   nat.name, ue.msg)) != HV_OK)
+            return st;
+        return nat_error(cmd, &e, "MSFT_NetNat");
+    }
+    if (fwd == 1 && (st = hv_write_warning(cmd, "IPv4 forwarding was disabled; hvsh enabled "
+                                               "it (net.ipv4.ip_forward = 1) so that the NAT "
+                                               "can route.")) != HV_OK)
         return st;
     return hv_emit(cmd, nat_obj(&nat));
 }

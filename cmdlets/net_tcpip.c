@@ -746,7 +746,26 @@ rmip_process(hv_cmd *cmd, const hv_value *input)
         hv_eng_err e;
         hv_nl_route *gw_before = NULL;
         size_t ngw = gateway_routes(s.nl, a->addr.family, a->ifindex, &gw_before);
-        if (hv_nl_addr_del(s.nl, a->ifindex, &a->addr, a->prefixlen, &e) < 0) {
+        /* the -DefaultGateway's routes go first, while a failure still leaves everything as
+         * it was; they are put back exactly as read if the address cannot be removed */
+        size_t gw_gone = 0;
+        bool gw_fail = false;
+        for (size_t k = 0; gwt && *gwt && k < ngw && !gw_fail; k++) {
+            char g[64];
+            if (gw_before[k].dst_len != 0 ||
+                strcmp(hv_nl_ip_format(&gw_before[k].gateway, g, sizeof g), gwt))
+                continue;
+            if (hv_nl_route_del(s.nl, &gw_before[k], &e) < 0) {
+                gw_fail = e.code != HV_ENG_NOT_FOUND;
+                continue;
+            }
+            hv_nl_route keep = gw_before[gw_gone]; /* deleted ones gather at the front */
+            gw_before[gw_gone++] = gw_before[k];
+            gw_before[k] = keep;
+        }
+        if (gw_fail || hv_nl_addr_del(s.nl, a->ifindex, &a->addr, a->prefixlen, &e) < 0) {
+            for (size_t k = 0; k < gw_gone; k++)
+                hv_nl_route_add(s.nl, &gw_before[k], NULL);
             free(gw_before);
             hv_netstate_close(ns);
             hv_unref(obj);
@@ -767,7 +786,8 @@ rmip_process(hv_cmd *cmd, const hv_value *input)
             hv_nl_route r = {.family = a->addr.family, .has_gateway = true, .oif = a->ifindex};
             r.dst.family = a->addr.family;
             if (hv_nl_ip_parse(gwt, a->addr.family, &r.gateway, NULL) == 0) {
-                hv_nl_route_del(s.nl, &r, NULL);
+                if (!gw_gone) /* not among the routes read: whatever the kernel still has */
+                    hv_nl_route_del(s.nl, &r, NULL);
                 if (ns)
                     hv_netstate_del_route(ns, ifn, a->addr.family == AF_INET ? "0.0.0.0/0" : "::/0", gwt);
             }
@@ -813,6 +833,10 @@ setip_process(hv_cmd *cmd, const hv_value *input)
                  ifn, a.prefixlen, prefix, skip ? "True" : "False");
         if (!hv_should_process(cmd, target, "Set-NetIPAddress"))
             continue;
+        /* the state file is made ready before the kernel changes (nothing half-done) */
+        hv_netstate *ns = NULL;
+        if (persist && (st = hvc_net_state_open(cmd, &ns)) != HV_OK)
+            break;
         hv_eng_err e;
         int rc;
         if (prefix == a.prefixlen) {
@@ -826,13 +850,11 @@ setip_process(hv_cmd *cmd, const hv_value *input)
             }
         }
         if (rc < 0) {
+            hv_netstate_close(ns);
             st = hvc_net_write_error(cmd, &e, "MSFT_NetIPAddress", NULL);
             continue;
         }
         if (persist) {
-            hv_netstate *ns;
-            if ((st = hvc_net_state_open(cmd, &ns)) != HV_OK)
-                break;
             if (ns) {
                 hv_ns_addr sa = {.prefix = prefix, .skip_as_source = skip};
                 snprintf(sa.iface, sizeof sa.iface, "%s", ifn);

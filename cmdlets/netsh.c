@@ -130,6 +130,11 @@ dns_cmd(nsh *s, hv_nl *nl, verb v)
     hv_eng_err e;
     if (hv_netstate_open(&ns, &e) < 0)
         return failmsg(s, e.msg);
+    /* the state file is made ready before resolv.conf changes (nothing half-done) */
+    if (hv_netstate_prepare(ns, &e) < 0) {
+        hv_netstate_close(ns);
+        return failmsg(s, e.msg);
+    }
     const hv_ns_dns *cur = hv_netstate_dns_get(ns, name);
     const char *list[HV_NS_MAX_DNS + 1];
     size_t n = 0;

@@ -63,6 +63,35 @@ fmt_eval(hv_cmd *cmd, const hv_value *obj, const hv_value *expr, bool display_er
     return HV_OK;
 }
 
+/* Format-List's properties: hvc_u_expand's, but a script block's errors are swallowed
+ * (fmt_eval) instead of written. */
+static hv_status
+list_expand(hv_cmd *cmd, const hv_value *obj, const hvc_u_prop *p, size_t np, bool display_error,
+            hvc_u_pairs *out)
+{
+    for (size_t i = 0; i < np; i++) {
+        if (p[i].expr.kind != HV_SCRIPTBLOCK) {
+            hv_status st = hvc_u_expand(cmd, obj, &p[i], 1, NULL, out);
+            if (st != HV_OK)
+                return st;
+            continue;
+        }
+        hv_value v;
+        hv_status st = fmt_eval(cmd, obj, &p[i].expr, display_error, &v);
+        if (st != HV_OK)
+            return st;
+        if (out->n == out->cap) { /* grown as hvc_u_expand grows it (cap kept in step) */
+            out->cap = out->cap ? out->cap * 2 : 8;
+            out->labels = hv_xrealloc(out->labels, out->cap * sizeof *out->labels);
+            out->values = hv_xrealloc(out->values, out->cap * sizeof *out->values);
+        }
+        out->labels[out->n] = hv_xstrdup(p[i].label);
+        out->values[out->n] = v;
+        out->n++;
+    }
+    return HV_OK;
+}
+
 /* ---- Format-Table ---- */
 enum { FT_PROPERTY, FT_AUTOSIZE, FT_REPEAT, FT_HIDE, FT_WRAP, FT_GROUPBY, FT_VIEW,
        FT_SHOWERROR, FT_DISPLAYERROR, FT_FORCE, FT_EXPAND, FT_INPUT, FT__N };
@@ -556,7 +585,7 @@ fl_end(hv_cmd *cmd)
         hv_value names = hv_array_new(8), vals = hv_array_new(8);
         if (np) {
             hvc_u_pairs pairs = {0};
-            st = hvc_u_expand(cmd, o, p, np, NULL, &pairs);
+            st = list_expand(cmd, o, p, np, hv_cmd_switch(cmd, FL_DISPLAYERROR), &pairs);
             for (size_t k = 0; k < pairs.n; k++) {
                 const char *fmt = NULL;
                 for (size_t j = 0; j < np; j++)

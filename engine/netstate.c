@@ -27,6 +27,8 @@
 
 struct hv_netstate {
     int lock_fd;
+    int tmp_fd;                 /* the prepared temp file (hv_netstate_prepare), else -1 */
+    char tmp[PATH_MAX + 16];
     bool dirty;
     bool read_only;
     char path[PATH_MAX];
@@ -220,6 +222,7 @@ state_open(hv_netstate **out, bool read_only, hv_eng_err *err)
     hv_netstate *st = calloc(1, sizeof *st);
     if (!st)
         abort();
+    st->tmp_fd = -1;
     char lock[PATH_MAX + 32];
     snprintf(lock, sizeof lock, "%s/netstate.lock", dir);
     snprintf(st->path, sizeof st->path, "%s/netstate.json", dir);
@@ -262,32 +265,74 @@ hv_netstate_load(hv_netstate **out, hv_eng_err *err)
     return state_open(out, true, err);
 }
 
-int
-hv_netstate_save(hv_netstate *st, hv_eng_err *err)
+/* Create the temp file the next save writes into (0600 from mkstemp: root-only). */
+static int
+make_tmp(hv_netstate *st, hv_eng_err *err)
 {
-    if (!st->dirty)
+    if (st->tmp_fd >= 0)
         return 0;
     if (st->read_only)
         return hv_eng_fail(err, HV_ENG_INVALID, EBADF, "The state was opened read-only.");
-    char tmp[PATH_MAX + 16];
-    snprintf(tmp, sizeof tmp, "%s.XXXXXX", st->path);
-    /* mkstemp creates 0600: root-only, as the state should be */
-    int fd = hv_eng_fault("file:netstate") ? -1 : mkstemp(tmp);
-    if (fd < 0)
+    snprintf(st->tmp, sizeof st->tmp, "%s.XXXXXX", st->path);
+    st->tmp_fd = hv_eng_fault("file:netstate") ? -1 : mkstemp(st->tmp);
+    if (st->tmp_fd < 0)
         return hv_eng_fail(err, hv_eng_code_from_errno(errno), errno, "Cannot write %s: %s",
                            st->path, strerror(errno));
+    return 0;
+}
+
+static void
+drop_tmp(hv_netstate *st)
+{
+    if (st->tmp_fd < 0)
+        return;
+    close(st->tmp_fd);
+    unlink(st->tmp);
+    st->tmp_fd = -1;
+}
+
+int
+hv_netstate_prepare(hv_netstate *st, hv_eng_err *err)
+{
+    if (make_tmp(st, err) < 0)
+        return -1;
+    /* reserve room for the new state so the write after the live change does not run out
+     * of space (the state grows by one record per command; 64 KiB is far more) */
+    struct stat sb;
+    off_t want = (stat(st->path, &sb) == 0 ? sb.st_size : 0) + 65536;
+    int e = posix_fallocate(st->tmp_fd, 0, want);
+    if (e != 0 && e != EOPNOTSUPP && e != EINVAL) {
+        drop_tmp(st);
+        return hv_eng_fail(err, hv_eng_code_from_errno(e), e, "Cannot write %s: %s", st->path,
+                           strerror(e));
+    }
+    return 0;
+}
+
+int
+hv_netstate_save(hv_netstate *st, hv_eng_err *err)
+{
+    if (!st->dirty) {
+        drop_tmp(st);
+        return 0;
+    }
+    if (make_tmp(st, err) < 0)
+        return -1;
     json_t *root = dump_json(st);
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
     size_t len = strlen(text);
-    bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+    int fd = st->tmp_fd;
+    bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1 &&
+              ftruncate(fd, (off_t)len + 1) == 0 && fsync(fd) == 0;
     int e = errno;
     free(text);
     close(fd);
-    if (!ok || rename(tmp, st->path) < 0) {
+    st->tmp_fd = -1;
+    if (!ok || rename(st->tmp, st->path) < 0) {
         if (ok)
             e = errno;
-        unlink(tmp);
+        unlink(st->tmp);
         return hv_eng_fail(err, hv_eng_code_from_errno(e), e, "Cannot write %s: %s", st->path,
                            strerror(e));
     }
@@ -300,6 +345,7 @@ hv_netstate_close(hv_netstate *st)
 {
     if (!st)
         return;
+    drop_tmp(st);
     if (st->lock_fd >= 0)
         close(st->lock_fd); /* releases the flock */
     free(st->sw.v);

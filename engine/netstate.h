@@ -71,7 +71,11 @@ const char *hv_netstate_dir(void);
 int hv_netstate_open(hv_netstate **out, hv_eng_err *err);
 /* Load for reading only: creates nothing, shared lock; no state yet = empty. */
 int hv_netstate_load(hv_netstate **out, hv_eng_err *err);
-/* Write if anything changed since open. */
+/* Before a live change: create (and reserve room for) the temp file the next save writes,
+ * so a state file that cannot be written fails the command before anything changed.
+ * Close without a save discards it. */
+int hv_netstate_prepare(hv_netstate *st, hv_eng_err *err);
+/* Write if anything changed since open (into the prepared file, if any; renamed over). */
 int hv_netstate_save(hv_netstate *st, hv_eng_err *err);
 /* Unlock and free (unsaved changes are dropped). NULL is fine. */
 void hv_netstate_close(hv_netstate *st);

@@ -928,20 +928,10 @@ hv_virt_add_disk_xml(xmlNodePtr devs, const char *path, bool dvd, bool ide, int 
     xmlSetProp(d, BAD_CAST "device", BAD_CAST(dvd ? "cdrom" : "disk"));
     xmlNodePtr drv = xmlNewChild(d, NULL, BAD_CAST "driver", NULL);
     xmlSetProp(drv, BAD_CAST "name", BAD_CAST "qemu");
+    /* the file's real format (a .vhdx from New-VHD holds qcow2; libvirt has no 'vhdx') */
     const char *fmt = "raw";
-    if (!dvd && path) {
-        size_t l = strlen(path);
-        if (l > 6 && !strcasecmp(path + l - 6, ".qcow2"))
-            fmt = "qcow2";
-        else if (l > 5 && (!strcasecmp(path + l - 5, ".vhdx")))
-            fmt = "vhdx";
-        else if (l > 4 && (!strcasecmp(path + l - 4, ".vhd")))
-            fmt = "vpc";
-        else if (l > 4 && !strcasecmp(path + l - 4, ".img"))
-            fmt = "raw";
-        else
-            fmt = "qcow2";
-    }
+    if (!dvd && path)
+        fmt = hv_virt_disk_format(path);
     xmlSetProp(drv, BAD_CAST "type", BAD_CAST fmt);
     if (path)
         xmlSetProp(xmlNewChild(d, NULL, BAD_CAST "source", NULL), BAD_CAST "file", BAD_CAST path);

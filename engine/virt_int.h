@@ -116,6 +116,10 @@ char *hv_virt_x_dump(xmlNodePtr n);                   /* malloc'd XML text */
 uint64_t hv_virt_x_mem_bytes(xmlNodePtr n);           /* <memory unit=...> */
 void hv_virt_x_set_mem(xmlNodePtr n, uint64_t bytes); /* as KiB */
 
+/* QEMU format of a disk image file for <driver type=...> and qemu-img -F: from its header
+ * when the file exists (a .vhdx New-VHD made holds qcow2), else from the extension. */
+const char *hv_virt_disk_format(const char *path);
+
 /* Misc */
 void hv_virt_gen_mac(char out[18]);
 bool hv_virt_str_eq_ci(const char *a, const char *b);

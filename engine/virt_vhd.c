@@ -80,15 +80,47 @@ run(char *const argv[], char **out, hv_eng_err *err)
     return 0;
 }
 
+/* The format New-VHD writes for a path. libvirt has no 'vhdx' disk format (QEMU's vhdx
+ * driver is not exposed), so a .vhdx New-VHD creates holds qcow2: the VM can then use it
+ * (Add-VMHardDiskDrive, New-VM -VHDPath), and Get-VHD still reports VHDX from the name. */
 static const char *
 fmt_for(const char *path)
 {
     size_t l = strlen(path);
     if (l > 5 && !strcasecmp(path + l - 5, ".vhdx"))
-        return "vhdx";
+        return "qcow2";
     if (l > 4 && !strcasecmp(path + l - 4, ".vhd"))
         return "vpc";
     if (l > 4 && (!strcasecmp(path + l - 4, ".img") || !strcasecmp(path + l - 4, ".raw")))
+        return "raw";
+    return "qcow2";
+}
+
+const char *
+hv_virt_disk_format(const char *path)
+{
+    unsigned char h[8] = {0};
+    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    ssize_t got = fd >= 0 ? read(fd, h, sizeof h) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (got == (ssize_t)sizeof h) {
+        if (!memcmp(h, "QFI\xfb", 4))
+            return "qcow2";
+        if (!memcmp(h, "vhdxfile", 8))
+            return "vhdx";
+        if (!memcmp(h, "conectix", 8))
+            return "vpc";
+    }
+    if (!path)
+        return "raw";
+    size_t l = strlen(path);
+    if (l > 5 && !strcasecmp(path + l - 5, ".vhdx"))
+        return "qcow2";
+    if (l > 4 && !strcasecmp(path + l - 4, ".vhd"))
+        return "vpc";
+    if (l > 4 && (!strcasecmp(path + l - 4, ".img") || !strcasecmp(path + l - 4, ".raw") ||
+                  !strcasecmp(path + l - 4, ".iso")))
         return "raw";
     return "qcow2";
 }
@@ -125,7 +157,7 @@ hv_virt_vhd_create(const char *path, uint64_t size, const char *parent, bool fix
         argv[n++] = "-b";
         argv[n++] = (char *)parent;
         argv[n++] = "-F";
-        argv[n++] = (char *)fmt_for(parent);
+        argv[n++] = (char *)hv_virt_disk_format(parent);
     }
     if (fixed && !strcmp(fmt, "qcow2")) {
         argv[n++] = "-o";

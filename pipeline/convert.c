@@ -2835,8 +2835,9 @@ hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv
         return to_array(v, t, out, err);
     case HV_TABLE:
         if (v->kind == HV_TABLE) {
-            if ((t->sub & HV_TABLE_ORDERED) && !(hv_table_flags(v) & HV_TABLE_ORDERED)) {
-                hv_value r = hv_table_new(HV_TABLE_ORDERED);
+            unsigned want = t->sub & (HV_TABLE_ORDERED | HV_TABLE_ORDERED_HT);
+            if (want && (hv_table_flags(v) & want) != want) {
+                hv_value r = hv_table_new(want);
                 const hv_value *k, *x;
                 for (size_t i = 0; hv_table_next(v, &i, &k, &x);)
                     hv_table_set(&r, hv_ref(k), hv_ref(x));

@@ -540,6 +540,52 @@ foreach_with_enumerator(hv_ctx *ctx, hv_ast *node, hv_value coll, hv_sink *out)
     return st;
 }
 
+/* `foreach ($l in [IO.File]::ReadLines($p))`: pwsh's ReadLines is a lazy enumerable, so
+ * the loop reads the file a line at a time, like the range form above. Returns false
+ * (nothing done) when iter is not that call or the file does not open; the ordinary
+ * path then runs the method and reports its error. */
+static bool
+foreach_readlines(hv_ctx *ctx, hv_ast *node, hv_ast *iter, hv_sink *out, hv_status *st)
+{
+    if (!iter || iter->kind != HV_AST_INVOKEMEMBER || !iter->u.member.is_static ||
+        iter->u.member.args.n != 1 || iter->u.member.target->kind != HV_AST_TYPE ||
+        iter->u.member.member->kind != HV_AST_STRING)
+        return false;
+    const char *tn = iter->u.member.target->u.type.type->full;
+    hv_ast *m = iter->u.member.member;
+    if (!tn || (strcasecmp(tn, "System.IO.File") != 0 && strcasecmp(tn, "IO.File") != 0) ||
+        m->u.str.len != 9 || strncasecmp(m->u.str.value, "ReadLines", 9) != 0)
+        return false;
+    hv_value pv;
+    if ((*st = hv_eval_expr(ctx, iter->u.member.args.items[0], &pv)) != HV_OK)
+        return true;
+    bool null_path = pv.kind == HV_NULL;
+    hv_value ps = hv_conv_to_string(&pv, NULL);
+    hv_unref(pv);
+    FILE *f = null_path ? NULL : fopen(hv_str_cstr(&ps), "r");
+    hv_unref(ps);
+    if (!f)
+        return false;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    bool leave = false, first = true;
+    while (*st == HV_OK && !leave && (n = getline(&line, &cap, f)) >= 0) {
+        if (interrupted(ctx)) {
+            *st = stop_status(ctx);
+            break;
+        }
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        size_t skip = first && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        first = false;
+        *st = foreach_item(ctx, node, hv_strn(line + skip, (size_t)n - skip), out, &leave);
+    }
+    free(line);
+    fclose(f);
+    return true;
+}
+
 static hv_status
 eval_foreach(hv_ctx *ctx, hv_ast *node, hv_sink *out)
 {
@@ -568,6 +614,8 @@ eval_foreach(hv_ctx *ctx, hv_ast *node, hv_sink *out)
             }
         }
     }
+    if (!wants_enum && foreach_readlines(ctx, node, iter, out, &st))
+        return st;
     hv_value coll;
     if ((st = hv_eval_stmt_value(ctx, node->u.foreach_.iter, &coll)) != HV_OK)
         return st;
@@ -741,8 +789,9 @@ switch_one(hv_ctx *ctx, hv_ast *node, const hv_value *input, hv_sink *out, bool 
     return HV_OK;
 }
 
+/* Opens the -File path of a switch; an ItemNotFound error when it cannot. */
 static hv_status
-switch_file_lines(hv_ctx *ctx, hv_ast *node, hv_value *lines)
+switch_file_open(hv_ctx *ctx, hv_ast *node, FILE **fp)
 {
     hv_value path;
     hv_status st = hv_eval_expr(ctx, node->u.switch_.cond, &path);
@@ -750,44 +799,76 @@ switch_file_lines(hv_ctx *ctx, hv_ast *node, hv_value *lines)
         return st;
     hv_value ps = hv_conv_to_string(&path, NULL);
     hv_unref(path);
-    FILE *f = fopen(hv_str_cstr(&ps), "r");
-    if (!f) {
+    *fp = fopen(hv_str_cstr(&ps), "r");
+    if (!*fp)
         st = hv_eval_fail(ctx, node->u.switch_.cond, "System.Management.Automation.ItemNotFoundException",
                           HV_CAT_ObjectNotFound, "PathNotFound",
                           "Cannot find path '%s' because it does not exist.", hv_str_cstr(&ps));
-        hv_unref(ps);
-        return st;
-    }
     hv_unref(ps);
-    *lines = hv_array_new(16);
+    return st;
+}
+
+/* One line of f without its line ending; false at end of file. */
+static bool
+switch_file_next(FILE *f, char **line, size_t *cap, hv_value *out)
+{
+    ssize_t n = getline(line, cap, f);
+    if (n < 0)
+        return false;
+    while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
+        n--;
+    *out = hv_strn(*line, (size_t)n);
+    return true;
+}
+
+/* switch -File: the lines go through the clauses one at a time, so a file of any size
+ * runs in constant memory (pwsh reads it with a StreamReader too). Only when a clause
+ * uses $switch (MoveNext/Current need the whole sequence) are the lines collected. */
+static hv_status
+switch_file(hv_ctx *ctx, hv_ast *node, hv_sink *out, bool *leave, hv_value *lines)
+{
+    FILE *f;
+    hv_status st = switch_file_open(ctx, node, &f);
+    if (st != HV_OK)
+        return st;
+    bool collect = text_mentions(node, "$switch");
+    if (collect)
+        *lines = hv_array_new(16);
     char *line = NULL;
     size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            n--;
-        hv_array_push(lines, hv_strn(line, (size_t)n));
+    hv_value v;
+    while (st == HV_OK && !*leave && switch_file_next(f, &line, &cap, &v)) {
+        if (collect) {
+            hv_array_push(lines, v);
+            continue;
+        }
+        if (interrupted(ctx))
+            st = stop_status(ctx);
+        else
+            st = switch_one(ctx, node, &v, out, leave);
+        hv_unref(v);
     }
     free(line);
     fclose(f);
-    return HV_OK;
+    return st;
 }
 
 static hv_status
 eval_switch(hv_ctx *ctx, hv_ast *node, hv_sink *out)
 {
-    hv_value input;
+    hv_value input = hv_null();
     hv_status st;
-    if (node->u.switch_.flags & HV_SWITCH_FILE)
-        st = switch_file_lines(ctx, node, &input);
-    else
-        st = hv_eval_stmt_value(ctx, node->u.switch_.cond, &input);
-    if (st != HV_OK)
-        return st;
     hv_value saved_under = hv_eval_var_by_name(ctx, "_");
     hv_value saved_switch = hv_eval_var_by_name(ctx, "switch");
     bool leave = false;
-    if (input.kind == HV_ARRAY) {
+    bool file = (node->u.switch_.flags & HV_SWITCH_FILE) != 0;
+    if (file)
+        st = switch_file(ctx, node, out, &leave, &input);
+    else
+        st = hv_eval_stmt_value(ctx, node->u.switch_.cond, &input);
+    if (st != HV_OK) {
+        /* nothing ran yet, or the lines already streamed: fall through to restore */
+    } else if (input.kind == HV_ARRAY) {
         /* $switch: the enumerator; MoveNext() in a clause skips the next input */
         hv_value en = hv_eval_enumerator_new(&input);
         size_t *pos = hv_eval_enumerator_pos(&en);
@@ -795,7 +876,7 @@ eval_switch(hv_ctx *ctx, hv_ast *node, hv_sink *out)
             for (*pos = 0; *pos < hv_array_len(&input) && !leave && st == HV_OK; (*pos)++)
                 st = switch_one(ctx, node, hv_array_at(&input, *pos), out, &leave);
         hv_unref(en);
-    } else {
+    } else if (!file) {
         st = switch_one(ctx, node, &input, out, &leave);
     }
     hv_unref(input);

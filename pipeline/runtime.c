@@ -323,7 +323,8 @@ hv_run_source(hv_ctx *ctx, const char *src, size_t len, const char *name, bool *
         ctx->last_success = false;
         return 1;
     }
-    hv_runtime_clear_interrupt();
+    /* The interrupt flag is not cleared here: a Ctrl-C that came while a -Command/-File
+     * run was starting up must still stop it. The REPL clears it before each line. */
     /* $? is not reset here: at the prompt it still tells about the previous line. */
     if (u->root->u.sb.nrequires) {
         hv_status rst = hv_requires_check(ctx, u->root->u.sb.requires, u->root->u.sb.nrequires, NULL);
@@ -402,7 +403,6 @@ hv_run_file(hv_ctx *ctx, const char *path, int argc, char **argv, bool *exited)
     stage.args = args;
     stage.nargs = (size_t)argc;
     stage.pos.script = NULL;
-    hv_runtime_clear_interrupt();
     ctx->last_success = true;
     ctx->top_script = fn;
     st = hv_pipe_run(ctx, &stage, 1, NULL, NULL, 0, hv_eval_console_sink(ctx));
