@@ -625,6 +625,24 @@ hv_command_lookup(hv_ctx *ctx, const char *name, hv_cmdinfo *out)
 
 /* ---- listing ---- */
 
+/* A function's definition as pwsh shows it (body without the outer braces), kept with the
+ * function so the borrowed string lives as long as it does. */
+static const char *
+function_text(hv_ctx *ctx, const char *name)
+{
+    hv_function *fn = hv_scope_func_lookup(ctx, name);
+    if (!fn)
+        return "";
+    if (!fn->def_text) {
+        size_t len = 0;
+        const char *t = fn->unit && fn->body ? hv_ast_text(fn->unit, fn->body, &len) : NULL;
+        if (t && len >= 2 && t[0] == '{' && t[len - 1] == '}')
+            t++, len -= 2;
+        fn->def_text = t ? hv_xstrndup(t, len) : hv_xstrdup("");
+    }
+    return fn->def_text;
+}
+
 static void
 list_push(hv_cmdinfo **v, size_t *n, size_t *cap, hv_cmdinfo ci)
 {
@@ -731,6 +749,9 @@ hv_commands_list(hv_ctx *ctx, bool with_apps, hv_cmdinfo **out)
                                    .def = &fns[i]->def,
                                    .definition = ""});
     free(fns);
+    for (size_t i = 0; i < n; i++)
+        if (v[i].kind == HV_CMDK_FUNCTION || v[i].kind == HV_CMDK_FILTER)
+            v[i].definition = function_text(ctx, v[i].name);
     if (with_apps)
         list_apps(ctx, &v, &n, &cap);
     if (n)

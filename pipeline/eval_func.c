@@ -696,6 +696,7 @@ hv_function_unref(hv_function *fn)
 {
     if (!fn || --fn->refcount > 0)
         return;
+    free(fn->def_text);
     fn_priv *p = fn->eval_private;
     if (p) {
         for (size_t i = 0; i < p->nstrings; i++)

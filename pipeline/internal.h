@@ -440,6 +440,7 @@ struct hv_function {
     hv_value closure;           /* HV_TABLE of captured variables (GetNewClosure), or NULL */
     hv_value help;              /* parsed comment-based help (HV_TABLE) or HV_NULL */
     void *eval_private;         /* E's extra data (param type info etc.) */
+    char *def_text;             /* body text without braces, made on first listing, or NULL */
 };
 void hv_function_ref(hv_function *fn);
 void hv_function_unref(hv_function *fn);
