@@ -972,7 +972,8 @@ array_members(call *c, const hv_value *arr)
         return ret(c, hv_null());
     }
     if (list && IS("Sort") && c->n == 0) {
-        qsort(hv_array_items(arr), n, sizeof(hv_value), sort_cmp);
+        if (n > 1)
+            qsort(hv_array_items(arr), n, sizeof(hv_value), sort_cmp);
         return ret(c, hv_null());
     }
     if (IS("CopyTo") && c->n >= 1 && c->a[0].kind == HV_ARRAY) {
@@ -3998,7 +3999,8 @@ list_dir(const char *dir, const char *pattern, int what, bool recurse, hv_value 
         free(full);
     }
     closedir(d);
-    qsort(hv_array_items(&subdirs), hv_array_len(&subdirs), sizeof(hv_value), str_sort_cmp);
+    if (hv_array_len(&subdirs) > 1) /* an empty array has no item storage */
+        qsort(hv_array_items(&subdirs), hv_array_len(&subdirs), sizeof(hv_value), str_sort_cmp);
     for (size_t i = 0; i < hv_array_len(&subdirs); i++)
         list_dir(hv_str_cstr(hv_array_at(&subdirs, i)), pattern, what, true, out);
     hv_unref(subdirs);
@@ -4072,7 +4074,7 @@ directory_static(call *c)
             int what = IS("GetFiles") || IS("EnumerateFiles") ? 1 : IS("GetDirectories") || IS("EnumerateDirectories") ? 2 : 3;
             hv_value out = hv_array_new(8);
             list_dir(p, hv_str_cstr(&pat), what, rec, &out);
-            if (!rec)
+            if (!rec && hv_array_len(&out) > 1)
                 qsort(hv_array_items(&out), hv_array_len(&out), sizeof(hv_value), str_sort_cmp);
             hv_unref(pat);
             rc = ret(c, out);
