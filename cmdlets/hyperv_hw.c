@@ -6,26 +6,11 @@
 #include <string.h>
 #include <strings.h>
 
-#define A(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NAMED  HV_POS_NAMED
-#define P_COMPUTER(st)                                                                             \
-    {                                                                                              \
-        .name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,     \
-        .sets = st, .help = "Hyper-V hosts to run on."                                             \
-    }
-#define P_CREDENTIAL(st)                                                                           \
-    {                                                                                              \
-        .name = "Credential", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,          \
-        .sets = st, .help = "Accepted for compatibility."                                          \
-    }
-#define P_PASSTHRU                                                                                 \
-    {                                                                                              \
-        .name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                               \
-        .help = "Returns the changed object."                                                      \
-    }
+#include "cmdlets/hyperv_params.h"
+
 #define P_VMNAME(st, mand)                                                                         \
     {                                                                                              \
-        .name = "VMName", .complete = hvc_complete_vmname, .type = HV_PT_STRING, .position = 0,                                     \
+        .name = "VMName", .type = HV_PT_STRING, .position = 0, .complete = hvc_complete_vmname,     \
         .flags = (mand) | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS, .sets = st,              \
         .help = "Names of the virtual machines (wildcards allowed)."                               \
     }

@@ -11,23 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-#define A(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NAMED  HV_POS_NAMED
-#define P_COMPUTER(st)                                                                             \
-    {                                                                                              \
-        .name = "ComputerName", .type = HV_PT_STRING, .position = NAMED, .flags = HV_PF_ARRAY,     \
-        .sets = st, .help = "Hyper-V hosts to run on."                                             \
-    }
-#define P_CREDENTIAL(st)                                                                           \
-    {                                                                                              \
-        .name = "Credential", .type = HV_PT_ANY, .position = NAMED, .flags = HV_PF_ARRAY,          \
-        .sets = st, .help = "Accepted for compatibility."                                          \
-    }
-#define P_PASSTHRU                                                                                 \
-    {                                                                                              \
-        .name = "Passthru", .type = HV_PT_SWITCH, .position = NAMED,                               \
-        .help = "Returns the changed object."                                                      \
-    }
+#include "cmdlets/hyperv_params.h"
+
 #define P_ONOFF(nm, hp)                                                                            \
     {                                                                                              \
         .name = nm, .type = HV_PT_ENUM, .position = NAMED, .enum_def = &hvc_hv_enum_onoff,         \

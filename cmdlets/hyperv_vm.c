@@ -41,7 +41,8 @@
 /* ---- shared shape of the lifecycle cmdlets: Name / VM / Passthru / ComputerName ---- */
 enum { LC_NAME, LC_VM, LC_PASSTHRU, LC_COMPUTER, LC_CRED, LC_ASJOB, LC__BASE };
 #define LC_PARAMS                                                                                  \
-    [LC_NAME] = {.name = "Name", .complete = hvc_complete_vmname,                                                                   \
+    [LC_NAME] = {.name = "Name",                                                                   \
+                 .complete = hvc_complete_vmname,                                                  \
                  .type = HV_PT_STRING,                                                             \
                  .position = 0,                                                                    \
                  .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_ARRAY | HV_PF_WILDCARDS,        \
