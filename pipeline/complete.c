@@ -361,24 +361,36 @@ after_dash(const char *s)
     return s + (s[0] == '-' ? 1 : 3);
 }
 
+/* The parameter name a typed word names ("-Name" or "-Name:value" -> "Name"), malloc'd;
+ * NULL when the word is not a parameter. */
+static char *
+typed_param_name(const char *line, const word *w)
+{
+    char *text = word_text(line, w);
+    char *name = NULL;
+    if (is_dash(text)) {
+        name = hv_xstrdup(after_dash(text));
+        char *colon = strchr(name, ':');
+        if (colon)
+            *colon = '\0';
+    }
+    free(text);
+    return name;
+}
+
 /* Which parameter sets are still possible given the named parameters already typed. */
 static unsigned
-possible_sets(const hv_cmdlet_def *def, const char *line, const scan_state *st, unsigned all)
+possible_sets(const hv_cmdlet_def *def, const char *line, const scan_state *st)
 {
-    unsigned mask = all;
+    unsigned mask = 0;
+    for (int i = 0; def->sets && def->sets[i]; i++)
+        mask |= HV_SET(i);
     for (size_t i = 1; i + 1 < st->nwords; i++) {
-        char *w = word_text(line, &st->words[i]);
-        if (is_dash(w)) {
-            char *name = hv_xstrdup(after_dash(w));
-            char *colon = strchr(name, ':');
-            if (colon)
-                *colon = '\0';
-            const hv_param_def *p = param_by_name(def->params, name);
-            if (p && p->sets && (mask & p->sets))
-                mask &= p->sets;
-            free(name);
-        }
-        free(w);
+        char *name = typed_param_name(line, &st->words[i]);
+        const hv_param_def *p = name ? param_by_name(def->params, name) : NULL;
+        if (p && p->sets && (mask & p->sets))
+            mask &= p->sets;
+        free(name);
     }
     return mask;
 }
@@ -386,22 +398,13 @@ possible_sets(const hv_cmdlet_def *def, const char *line, const scan_state *st, 
 static bool
 already_used(const char *line, const scan_state *st, const hv_param_def *p)
 {
-    for (size_t i = 1; i + 1 < st->nwords; i++) {
-        char *w = word_text(line, &st->words[i]);
-        bool used = false;
-        if (is_dash(w)) {
-            char *name = hv_xstrdup(after_dash(w));
-            char *colon = strchr(name, ':');
-            if (colon)
-                *colon = '\0';
-            used = param_by_name(p, name) == p;
-            free(name);
-        }
-        free(w);
-        if (used)
-            return true;
+    bool used = false;
+    for (size_t i = 1; i + 1 < st->nwords && !used; i++) {
+        char *name = typed_param_name(line, &st->words[i]);
+        used = name && param_by_name(p, name) == p;
+        free(name);
     }
-    return false;
+    return used;
 }
 
 static void
@@ -421,10 +424,7 @@ static void
 complete_param_name(hv_ctx *ctx, const hv_cmdlet_def *def, const char *typed, const char *line,
                     const scan_state *st, cand_list *c)
 {
-    unsigned all = 0;
-    for (int i = 0; def->sets && def->sets[i]; i++)
-        all |= HV_SET(i);
-    unsigned sets = possible_sets(def, line, st, all);
+    unsigned sets = possible_sets(def, line, st);
     add_param_names(def->params, typed, sets, line, st, c);
     if (def->flags & HV_CF_NO_COMMON)
         return;
@@ -484,10 +484,7 @@ positional_param(const hv_cmdlet_def *def, const char *line, const scan_state *s
         }
         free(w);
     }
-    unsigned all = 0;
-    for (int i = 0; def->sets && def->sets[i]; i++)
-        all |= HV_SET(i);
-    unsigned sets = possible_sets(def, line, st, all);
+    unsigned sets = possible_sets(def, line, st);
     unsigned dflt = def->sets ? HV_SET(def->default_set) : 0;
     const hv_param_def *best = NULL;
     for (const hv_param_def *p = def->params; p && p->name; p++) {
