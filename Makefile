@@ -60,10 +60,13 @@ $(B)/tests/%: tests/unit/%.c $(LIBOBJ)
 
 units: $(UNITBIN)
 
+# The ASan+UBSan build: same sources and tests in build-asan/.
+ASANFLAGS = CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+
 # The whole suite: normal build, then the same suite under ASan+UBSan. Last line: N passed, N failed.
 check: deps
 	@$(MAKE) --no-print-directory hvsh units
-	@$(MAKE) --no-print-directory B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" build-asan/hvsh units-asan
+	@$(MAKE) --no-print-directory B=build-asan $(ASANFLAGS) build-asan/hvsh units
 	@tests/run.sh --both
 
 check-fast: deps
@@ -71,10 +74,9 @@ check-fast: deps
 	@tests/run.sh --normal
 
 check-asan: deps
-	@$(MAKE) --no-print-directory B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" build-asan/hvsh units-asan
+	@$(MAKE) --no-print-directory B=build-asan $(ASANFLAGS) build-asan/hvsh units
 	@tests/run.sh --asan
 
-units-asan: $(UNITBIN)
 
 demo: all
 	@scripts/demo
