@@ -1364,17 +1364,19 @@ hvc_hv_new_vmswitch_process(hv_cmd *cmd, const hv_value *input)
     return st;
 }
 
-/* Adapters on a switch follow it: disconnected when it goes, moved when it is renamed. */
-static void
-retarget_nics(hv_virt *v, const char *switch_name, const char *new_network)
+/* Adapters on a switch follow it: disconnected when it goes, moved when it is renamed. Each
+ * VM is recorded in the journal before its change, so a later failure can put it back. */
+static int
+retarget_nics(hv_virt *v, const char *switch_name, const char *new_network, hv_virt_undo *undo,
+              hv_eng_err *err)
 {
     hv_vm *vms;
     size_t n;
-    hv_eng_err err = {0};
-    if (hv_virt_list_vms(v, &vms, &n, &err) < 0)
-        return;
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < vms[i].n_nics; k++) {
+    if (hv_virt_list_vms(v, &vms, &n, err) < 0)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        for (size_t k = 0; k < vms[i].n_nics && rc == 0; k++) {
             const hv_vm_nic *nic = &vms[i].nics[k];
             if (!nic->switch_name || hv_str_cmp_ci(nic->switch_name, switch_name))
                 continue;
@@ -1384,9 +1386,12 @@ retarget_nics(hv_virt *v, const char *switch_name, const char *new_network)
                             .vlan = -2,
                             .connect = new_network ? 1 : 0,
                             .network = new_network};
-            hv_virt_nic_set(v, vms[i].uuid, nic->mac, &s, NULL, &err);
+            if (hv_virt_undo_vm(undo, vms[i].uuid, err) < 0 ||
+                hv_virt_nic_set(v, vms[i].uuid, nic->mac, &s, NULL, err) < 0)
+                rc = -1;
         }
     hv_virt_vms_free(vms, n);
+    return rc;
 }
 
 /* ---- Remove-VMSwitch ---- */
@@ -1425,23 +1430,41 @@ remove_switch(hv_cmd *cmd, hv_virt *v, const hv_switch *sw, void *ud)
     (void)ud;
     if (!hv_should_process(cmd, sw->name, "Remove-VMSwitch"))
         return HV_OK;
+    /* Steps: adapters disconnected (while the switch still resolves their bridge), the
+     * libvirt network undefined, then the host bridge released and deleted. Each libvirt
+     * object is recorded before it changes; when a step fails, the done ones are undone. */
     hv_eng_err err = {0};
-    /* adapters are disconnected first, while the switch still resolves their bridge */
-    retarget_nics(v, sw->name, NULL);
-    if (hv_virt_switch_undefine(v, sw->name, &err) < 0)
-        return hvc_hv_engine_error(cmd, &err, sw->name);
-    if (sw->is_mirror && host_side(v, cmd, RS_COMPUTER)) {
+    hv_virt_undo *undo = hv_virt_undo_new(v);
+    hv_status st = HV_OK;
+    if (hv_virt_undo_switch(undo, sw->name, &err) < 0 ||
+        retarget_nics(v, sw->name, NULL, undo, &err) < 0 ||
+        hv_virt_switch_undefine(v, sw->name, &err) < 0)
+        st = hvc_hv_engine_error(cmd, &err, sw->name);
+    if (st == HV_OK && sw->is_mirror && host_side(v, cmd, RS_COMPUTER)) {
         hv_nl *nl;
-        if (hv_nl_open(&nl, &err) < 0)
-            return nl_error(cmd, &err, sw->name);
-        if (sw->type == HV_SW_EXTERNAL)
-            hv_nl_switch_detach(nl, sw->name, NULL, sw->allow_management_os, NULL);
-        int r = hv_nl_switch_delete(nl, sw->name, &err);
-        hv_nl_close(nl);
-        if (r < 0 && err.code != 0 && strstr(err.msg, "not found") == NULL)
-            return nl_error(cmd, &err, sw->name);
+        if (hv_nl_open(&nl, &err) < 0) {
+            st = nl_error(cmd, &err, sw->name);
+        } else {
+            bool external = sw->type == HV_SW_EXTERNAL;
+            int r = external ? hv_nl_switch_detach(nl, sw->name, NULL, sw->allow_management_os,
+                                                   &err)
+                             : 0;
+            if (r == 0 && hv_nl_switch_delete(nl, sw->name, &err) < 0) {
+                r = -1;
+                if (external && sw->net_adapter) /* the uplink goes back onto the bridge */
+                    hv_nl_switch_attach(nl, sw->name, sw->net_adapter, sw->allow_management_os,
+                                        NULL);
+            }
+            hv_nl_close(nl);
+            /* a bridge already gone (deleted by hand) is what was wanted */
+            if (r < 0 && err.code != HV_ENG_NOT_FOUND)
+                st = nl_error(cmd, &err, sw->name);
+        }
     }
-    return HV_OK;
+    if (st != HV_OK)
+        hv_virt_undo_rollback(undo);
+    hv_virt_undo_free(undo);
+    return st;
 }
 
 hv_status
@@ -1614,7 +1637,10 @@ rename_switch(hv_cmd *cmd, hv_virt *v, const hv_switch *sw, void *ud)
         return HV_OK;
     hv_switch s = *sw;
     s.name = (char *)nn;
-    if (sw->is_mirror && host_side(v, cmd, RW_COMPUTER)) {
+    /* Steps: the host bridge's alias, the libvirt network (renamed with its UUID kept: the
+     * engine undoes its own half-done rename), then the adapters of a libvirt-made network. */
+    bool host = sw->is_mirror && host_side(v, cmd, RW_COMPUTER);
+    if (host) {
         hv_nl *nl;
         if (hv_nl_open(&nl, &err) < 0)
             return nl_error(cmd, &err, sw->name);
@@ -1623,11 +1649,23 @@ rename_switch(hv_cmd *cmd, hv_virt *v, const hv_switch *sw, void *ud)
         if (r < 0)
             return nl_error(cmd, &err, sw->name);
     }
-    if (hv_virt_switch_update(v, sw->name, &s, &err) < 0)
-        return hvc_hv_engine_error(cmd, &err, sw->name);
-    if (!sw->is_mirror)
-        retarget_nics(v, sw->name, nn);
-    return hv_cmd_switch(cmd, RW_PASSTHRU) ? emit_switch_named(cmd, v, nn) : HV_OK;
+    hv_virt_undo *undo = hv_virt_undo_new(v);
+    hv_status st = HV_OK;
+    if (hv_virt_undo_switch(undo, sw->name, &err) < 0 ||
+        hv_virt_switch_update(v, sw->name, &s, &err) < 0 ||
+        (!sw->is_mirror && retarget_nics(v, sw->name, nn, undo, &err) < 0)) {
+        st = hvc_hv_engine_error(cmd, &err, sw->name);
+        hv_virt_undo_rollback(undo);
+        hv_nl *nl;
+        if (host && hv_nl_open(&nl, NULL) == 0) { /* the alias back */
+            hv_nl_switch_rename(nl, nn, sw->name, NULL);
+            hv_nl_close(nl);
+        }
+    }
+    hv_virt_undo_free(undo);
+    if (st == HV_OK && hv_cmd_switch(cmd, RW_PASSTHRU))
+        st = emit_switch_named(cmd, v, nn);
+    return st;
 }
 
 hv_status

@@ -722,28 +722,20 @@ set_vm(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
                             vm->name, vm->uuid);
     if (!hv_should_process(cmd, vm->name, "Set-VM"))
         return HV_OK;
-    hv_eng_err err = {0};
-    if (procs) {
-        hv_proc_set ps = {.count = hvc_hv_arg_int(cmd, SV_PROCS, -1),
-                          .nested = -1,
-                          .reserve = -1,
-                          .maximum = -1,
-                          .weight = -1};
-        if (hv_virt_set_processor(v, vm->uuid, &ps, NULL, &err) < 0)
-            return hvc_hv_engine_error(cmd, &err, vm->name);
-    }
-    if (mem) {
-        hv_mem_set ms = {.dynamic = dyn    ? 1
-                                    : stat ? 0
-                                           : -1,
-                         .startup = hvc_hv_arg_int(cmd, SV_MEMSTART, -1),
-                         .minimum = hvc_hv_arg_int(cmd, SV_MEMMIN, -1),
-                         .maximum = hvc_hv_arg_int(cmd, SV_MEMMAX, -1),
-                         .buffer = -1,
-                         .priority = -1};
-        if (hv_virt_set_memory(v, vm->uuid, &ms, &err) < 0)
-            return hvc_hv_engine_error(cmd, &err, vm->name);
-    }
+    /* everything in one edit of the domain: all of it changes or none */
+    hv_proc_set ps = {.count = hvc_hv_arg_int(cmd, SV_PROCS, -1),
+                      .nested = -1,
+                      .reserve = -1,
+                      .maximum = -1,
+                      .weight = -1};
+    hv_mem_set ms = {.dynamic = dyn    ? 1
+                                : stat ? 0
+                                       : -1,
+                     .startup = hvc_hv_arg_int(cmd, SV_MEMSTART, -1),
+                     .minimum = hvc_hv_arg_int(cmd, SV_MEMMIN, -1),
+                     .maximum = hvc_hv_arg_int(cmd, SV_MEMMAX, -1),
+                     .buffer = -1,
+                     .priority = -1};
     char *notes = hvc_hv_arg_str(cmd, SV_NOTES), *nn = hvc_hv_arg_str(cmd, SV_NEWNAME);
     hv_vm_set s = {.notes = notes,
                    .new_name = nn,
@@ -752,10 +744,13 @@ set_vm(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
                    .checkpoint_type =
                        hvc_hv_arg_enum(cmd, SV_CPTYPE, &hvc_hv_enum_checkpoint, NULL),
                    .auto_start_delay = (int)hvc_hv_arg_int(cmd, SV_ADELAY, -1)};
+    bool general = s.notes || s.new_name || s.auto_start || s.auto_stop || s.checkpoint_type ||
+                   s.auto_start_delay >= 0;
     hv_status st = HV_OK;
-    if ((s.notes || s.new_name || s.auto_start || s.auto_stop || s.checkpoint_type ||
-         s.auto_start_delay >= 0) &&
-        hv_virt_set_vm(v, vm->uuid, &s, &err) < 0)
+    hv_eng_err err = {0};
+    if ((procs || mem || general) &&
+        hv_virt_set_all(v, vm->uuid, procs ? &ps : NULL, mem ? &ms : NULL, general ? &s : NULL,
+                        &err) < 0)
         st = hvc_hv_engine_error(cmd, &err, vm->name);
     free(notes);
     free(nn);

@@ -201,6 +201,10 @@ typedef struct {
     int auto_start_delay;                                 /* < 0 keep */
 } hv_vm_set;
 int hv_virt_set_vm(hv_virt *v, const char *uuid, const hv_vm_set *s, hv_eng_err *err);
+/* Processor, memory and general settings together (NULL = leave alone): validated together
+ * and committed by one define, so either all of them change or none (Set-VM). */
+int hv_virt_set_all(hv_virt *v, const char *uuid, const hv_proc_set *ps, const hv_mem_set *ms,
+                    const hv_vm_set *vs, hv_eng_err *err);
 
 /* Network adapters. mac selects the adapter ("00:15:5d:..", case-insensitive). */
 typedef struct {
@@ -285,6 +289,18 @@ int hv_virt_switch_define(hv_virt *v, const hv_switch *s, char uuid_out[37], hv_
 int hv_virt_switch_undefine(hv_virt *v, const char *name, hv_eng_err *err);
 /* Redefine with new settings (name change = define new + undefine old, same uuid kept). */
 int hv_virt_switch_update(hv_virt *v, const char *old_name, const hv_switch *s, hv_eng_err *err);
+
+/* ---- undo journal: a change of several libvirt objects made all or nothing ----
+ * Before each step the caller records the objects the step will change; if a later step
+ * fails, hv_virt_undo_rollback defines each recorded switch and VM again as it was (switches
+ * first: the VMs' adapters refer to them), restarting what was running and re-applying the
+ * live adapters of running VMs. Recording the same object twice keeps the first record. */
+typedef struct hv_virt_undo hv_virt_undo;
+hv_virt_undo *hv_virt_undo_new(hv_virt *v);
+int hv_virt_undo_vm(hv_virt_undo *u, const char *uuid, hv_eng_err *err);
+int hv_virt_undo_switch(hv_virt_undo *u, const char *name, hv_eng_err *err);
+void hv_virt_undo_rollback(hv_virt_undo *u);
+void hv_virt_undo_free(hv_virt_undo *u);
 
 /* ---- host ---- */
 typedef struct {

@@ -1045,8 +1045,42 @@ hv_virt_vm_create(hv_virt *v, const hv_vm_spec *s, char uuid_out[37], hv_eng_err
 }
 
 /* ---- helpers for the settings files ---- */
+void
+hv_virt_edit_live_undo(hv_virt_edit_ctx *ec, int op, const char *xml)
+{
+    if (ec->n_undo < HV_VIRT_EDIT_MAX_UNDO && xml) {
+        ec->undo[ec->n_undo].op = op;
+        ec->undo[ec->n_undo].xml = hv_virt_strdup(xml);
+        ec->n_undo++;
+    }
+}
+
+/* Put back what an edit changed before it failed: live devices in reverse order, the balloon,
+ * and the definition if fn had defined it. Best effort: the first error is already reported. */
+static void
+edit_rollback(hv_virt_edit_ctx *ec, const char *orig_xml)
+{
+    const hv_virt_api *a = ec->v->api;
+    for (int i = ec->n_undo; i-- > 0;) {
+        const char *x = ec->undo[i].xml;
+        int r = ec->undo[i].op == 0   ? a->virDomainAttachDeviceFlags(ec->dom, x, VIR_DOMAIN_AFFECT_LIVE)
+                : ec->undo[i].op == 1 ? a->virDomainDetachDeviceFlags(ec->dom, x, VIR_DOMAIN_AFFECT_LIVE)
+                                      : a->virDomainUpdateDeviceFlags(ec->dom, x, VIR_DOMAIN_AFFECT_LIVE);
+        (void)r;
+    }
+    if (ec->live_mem_kib)
+        a->virDomainSetMemoryFlags(ec->dom, ec->live_mem_kib, VIR_DOMAIN_AFFECT_LIVE);
+    if (ec->defined && orig_xml) {
+        virDomainPtr d = a->virDomainDefineXML(ec->v->conn, orig_xml);
+        if (d)
+            a->virDomainFree(d);
+    }
+    a->virResetLastError();
+}
+
 int
-hv_virt_edit(hv_virt *v, const char *uuid, hv_virt_edit_fn fn, void *ud, hv_eng_err *err)
+hv_virt_edit_n(hv_virt *v, const char *uuid, const hv_virt_edit_fn *fns, void *const *uds,
+               size_t n, hv_eng_err *err)
 {
     virDomainPtr d = hv_virt_dom(v, uuid, err);
     if (!d)
@@ -1070,16 +1104,36 @@ hv_virt_edit(hv_virt *v, const char *uuid, hv_virt_edit_fn fn, void *ud, hv_eng_
             xmlFreeDoc(live);
         }
     }
-    /* plan (fn validates and edits the document, and may do live changes last) */
+    /* the definition as it was, to restore if a part of the edit reached libvirt and a later
+     * part failed (the secure XML: defining it back must not lose passwords) */
+    char *orig = NULL;
     if (r == 0)
-        r = fn(&ec, ud, err);
+        orig = v->api->virDomainGetXMLDesc(d, VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
+    if (r == 0 && !orig) {
+        v->api->virResetLastError();
+        orig = v->api->virDomainGetXMLDesc(d, VIR_DOMAIN_XML_INACTIVE);
+    }
+    /* plan (each fn validates and edits the document, and may do live changes last) */
+    for (size_t i = 0; i < n && r == 0; i++)
+        r = fns[i](&ec, uds[i], err);
     /* commit: one define of the complete document */
     if (r == 0 && ec.changed)
         r = hv_virt_dom_define(v, ec.doc, err);
+    if (r < 0 && (ec.defined || ec.n_undo || ec.live_mem_kib))
+        edit_rollback(&ec, orig);
+    for (int i = 0; i < ec.n_undo; i++)
+        free(ec.undo[i].xml);
+    free(orig);
     if (ec.doc)
         xmlFreeDoc(ec.doc);
     v->api->virDomainFree(d);
     return r;
+}
+
+int
+hv_virt_edit(hv_virt *v, const char *uuid, hv_virt_edit_fn fn, void *ud, hv_eng_err *err)
+{
+    return hv_virt_edit_n(v, uuid, &fn, &ud, 1, err);
 }
 
 /* ---- guest addresses ---- */

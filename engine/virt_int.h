@@ -43,7 +43,9 @@
                                                             X(virNetworkIsActive)                  \
                                                                 X(virNetworkLookupByName)          \
                                                                     X(virNetworkSetAutostart)      \
-                                                                        X(virNetworkGetUUIDString)
+                                                                        X(virNetworkGetUUIDString) \
+                                                                        X(virNetworkGetAutostart)  \
+                                                                        X(virNetworkLookupByUUIDString)
 
 typedef struct {
 #define HV_VIRT_FIELD(f) __typeof__(f) *f;
@@ -81,7 +83,11 @@ int hv_virt_parse_vm(hv_virt *v, virDomainPtr d, hv_vm *vm, hv_eng_err *err);
 
 /* Config edits: hv_virt_edit loads the inactive XML (and the live nested flag), calls fn to
  * validate and edit ec->doc (setting ec->changed; fn may apply live changes once everything is
- * validated), then commits with one virDomainDefineXML. */
+ * validated), then commits with one virDomainDefineXML. When anything fails after a change
+ * reached libvirt, the edit is undone: the live changes fn registered (hv_virt_edit_live_undo,
+ * ec->live_mem_kib) are reversed and, if fn defined the document itself (ec->defined, for a
+ * rename), the original definition is restored. */
+#define HV_VIRT_EDIT_MAX_UNDO 4
 typedef struct {
     hv_virt *v;
     virDomainPtr dom;
@@ -89,9 +95,21 @@ typedef struct {
     bool nested_live;
     xmlDocPtr doc;
     bool changed;
+    bool defined;              /* fn already defined (part of) the edit */
+    unsigned long live_mem_kib; /* balloon target to go back to, 0 = untouched */
+    struct {
+        int op; /* 0 attach, 1 detach, 2 update (LIVE) */
+        char *xml;
+    } undo[HV_VIRT_EDIT_MAX_UNDO];
+    int n_undo;
 } hv_virt_edit_ctx;
 typedef int (*hv_virt_edit_fn)(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err);
 int hv_virt_edit(hv_virt *v, const char *uuid, hv_virt_edit_fn fn, void *ud, hv_eng_err *err);
+/* Several edits of one domain, committed by one define (all or nothing). */
+int hv_virt_edit_n(hv_virt *v, const char *uuid, const hv_virt_edit_fn *fns, void *const *uds,
+                   size_t n, hv_eng_err *err);
+/* Register the live device call that reverses one fn just made (xml is copied). */
+void hv_virt_edit_live_undo(hv_virt_edit_ctx *ec, int op, const char *xml);
 /* Shared XML builders (virt_dom.c) */
 void hv_virt_add_nic_xml(xmlNodePtr devs, const char *mac, const char *bridge, const char *network,
                          bool legacy, bool filter);

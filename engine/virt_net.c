@@ -245,17 +245,22 @@ hv_virt_switch_undefine(hv_virt *v, const char *name, hv_eng_err *err)
         return -1;
     }
     int r = 0;
-    if (v->api->virNetworkIsActive(n) == 1 && v->api->virNetworkDestroy(n) < 0)
+    bool was_active = v->api->virNetworkIsActive(n) == 1;
+    if (was_active && v->api->virNetworkDestroy(n) < 0) {
+        hv_virt_err_lv(v, err, 0);
         r = -1;
+    }
     if (r == 0 && v->api->virNetworkUndefine(n) < 0) {
         virErrorPtr e = v->api->virGetLastError();
         /* a transient network is gone once destroyed */
-        if (!e || e->code != VIR_ERR_OPERATION_INVALID)
+        if (!e || e->code != VIR_ERR_OPERATION_INVALID) {
+            hv_virt_err_lv(v, err, 0);
             r = -1;
+            if (was_active && v->api->virNetworkCreate(n) < 0) /* as it was */
+                v->api->virResetLastError();
+        }
     }
-    if (r < 0)
-        hv_virt_err_lv(v, err, 0);
-    else
+    if (r == 0)
         v->api->virResetLastError();
     v->api->virNetworkFree(n);
     return r;
@@ -314,36 +319,29 @@ hv_virt_switch_update(hv_virt *v, const char *old_name, const hv_switch *s, hv_e
         if (s->net_adapter)
             xmlSetProp(sw, BAD_CAST "netadapter", BAD_CAST s->net_adapter);
     }
-    if (rename) {
+    /* every path below may leave the network half-changed when libvirt fails: the journal
+     * puts the old definition back (and restarts it if it ran) */
+    hv_virt_undo *undo = hv_virt_undo_new(v);
+    if (hv_virt_undo_switch(undo, v->api->virNetworkGetName(n), err) < 0)
+        r = -1;
+    bool was_active = v->api->virNetworkIsActive(n) == 1;
+    if (r == 0 && (rename || bridge_mirror)) {
         /* a network cannot be renamed in place: the old definition goes, the new one (same
-         * UUID) comes; on failure the old XML is defined again */
-        char *oldx = v->api->virNetworkGetXMLDesc(n, 0);
-        bool was_active = v->api->virNetworkIsActive(n) == 1;
-        if (was_active)
-            v->api->virNetworkDestroy(n);
-        if (v->api->virNetworkUndefine(n) < 0) {
+         * UUID) comes. A bridge-mode network owns nothing (guests attach to the bridge
+         * itself), so it is restarted to make the new definition live; a NAT/isolated network
+         * is not restarted because that would unplug running guests (engine-lab §5). */
+        if (was_active && v->api->virNetworkDestroy(n) < 0) {
+            hv_virt_err_lv(v, err, 0);
+            r = -1;
+        } else if (rename && v->api->virNetworkUndefine(n) < 0) {
             hv_virt_err_lv(v, err, 0);
             r = -1;
         } else if (define_start(v, cur, NULL, err) < 0) {
             r = -1;
-            virNetworkPtr back = oldx ? v->api->virNetworkDefineXML(v->conn, oldx) : NULL;
-            if (back) {
-                if (was_active)
-                    v->api->virNetworkCreate(back);
-                v->api->virNetworkFree(back);
-            }
         }
-        free(oldx);
-    } else if (bridge_mirror) {
-        /* a bridge-mode network owns nothing (guests attach to the bridge itself), so it is
-         * restarted to make the new definition live; a NAT/isolated network is not restarted
-         * because that would unplug running guests (engine-lab §5) */
-        bool was_active = v->api->virNetworkIsActive(n) == 1;
-        if (was_active)
-            v->api->virNetworkDestroy(n);
-        if (define_start(v, cur, NULL, err) < 0)
-            r = -1;
-    } else {
+        if (r < 0)
+            hv_virt_undo_rollback(undo);
+    } else if (r == 0) {
         xmlChar *buf = NULL;
         int len = 0;
         xmlDocDumpMemory(cur, &buf, &len);
@@ -356,6 +354,7 @@ hv_virt_switch_update(hv_virt *v, const char *old_name, const hv_switch *s, hv_e
             v->api->virNetworkFree(nn);
         }
     }
+    hv_virt_undo_free(undo);
     xmlFreeDoc(cur);
     v->api->virNetworkFree(n);
     return r;

@@ -311,11 +311,15 @@ mem_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
                        BAD_CAST "virtio");
     }
     ec->changed = true;
-    if (live_target &&
-        ec->v->api->virDomainSetMemoryFlags(ec->dom, (unsigned long)(live_target >> 10),
-                                            VIR_DOMAIN_AFFECT_LIVE) < 0) {
-        hv_virt_err_lv(ec->v, err, 0);
-        return -1;
+    if (live_target) {
+        virDomainInfo info;
+        unsigned long was = ec->v->api->virDomainGetInfo(ec->dom, &info) == 0 ? info.memory : 0;
+        if (ec->v->api->virDomainSetMemoryFlags(ec->dom, (unsigned long)(live_target >> 10),
+                                                VIR_DOMAIN_AFFECT_LIVE) < 0) {
+            hv_virt_err_lv(ec->v, err, 0);
+            return -1;
+        }
+        ec->live_mem_kib = was; /* the balloon goes back if the define fails */
     }
     return 0;
 }
@@ -386,6 +390,7 @@ vm_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         if (hv_virt_dom_define(ec->v, ec->doc, err) < 0)
             return -1;
         ec->changed = false;
+        ec->defined = true; /* a failed rename puts the old definition back */
         if (ec->v->api->virDomainRename(ec->dom, s->new_name, 0) < 0) {
             hv_virt_err_lv(ec->v, err, 0);
             return -1;
@@ -400,6 +405,31 @@ hv_virt_set_vm(hv_virt *v, const char *uuid, const hv_vm_set *s, hv_eng_err *err
     if (err)
         err->code = 0;
     return hv_virt_edit(v, uuid, vm_edit, (void *)s, err);
+}
+
+int
+hv_virt_set_all(hv_virt *v, const char *uuid, const hv_proc_set *ps, const hv_mem_set *ms,
+                const hv_vm_set *vs, hv_eng_err *err)
+{
+    proc_ud pu = {.s = ps};
+    hv_virt_edit_fn fns[3];
+    void *uds[3];
+    size_t n = 0;
+    if (ps) {
+        fns[n] = proc_edit;
+        uds[n++] = &pu;
+    }
+    if (ms) {
+        fns[n] = mem_edit;
+        uds[n++] = (void *)ms;
+    }
+    if (vs) { /* last: a rename defines the settings of the others with it */
+        fns[n] = vm_edit;
+        uds[n++] = (void *)vs;
+    }
+    if (err)
+        err->code = 0;
+    return hv_virt_edit_n(v, uuid, fns, uds, n, err);
 }
 
 /* ---- network adapters ---- */
@@ -450,7 +480,7 @@ mac_in_use(xmlNodePtr root, const char *mac)
 /* Live device change where the driver can; the test driver cannot hot-plug, which is fine
  * because its live state is not observable beyond the config we define next. */
 static int
-live_device(hv_virt_edit_ctx *ec, xmlNodePtr dev, int op, hv_eng_err *err)
+live_device(hv_virt_edit_ctx *ec, xmlNodePtr dev, int op, const char *before, hv_eng_err *err)
 {
     if (!is_running(ec) || ec->v->is_test)
         return 0;
@@ -462,8 +492,8 @@ live_device(hv_virt_edit_ctx *ec, xmlNodePtr dev, int op, hv_eng_err *err)
         r = ec->v->api->virDomainDetachDeviceFlags(ec->dom, x, VIR_DOMAIN_AFFECT_LIVE);
     else
         r = ec->v->api->virDomainUpdateDeviceFlags(ec->dom, x, VIR_DOMAIN_AFFECT_LIVE);
-    free(x);
     if (r < 0) {
+        free(x);
         virErrorPtr e = ec->v->api->virGetLastError();
         if (e && e->code == VIR_ERR_NO_SUPPORT) {
             ec->v->api->virResetLastError();
@@ -472,6 +502,12 @@ live_device(hv_virt_edit_ctx *ec, xmlNodePtr dev, int op, hv_eng_err *err)
         hv_virt_err_lv(ec->v, err, 0);
         return -1;
     }
+    /* the reverse call, should the define that follows fail */
+    if (op == 0 || op == 1)
+        hv_virt_edit_live_undo(ec, op == 0 ? 1 : 0, x);
+    else
+        hv_virt_edit_live_undo(ec, 2, before);
+    free(x);
     return 0;
 }
 
@@ -525,7 +561,7 @@ nic_add_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
     ec->changed = true;
     if (u->mac_out)
         memcpy(u->mac_out, mac, 18);
-    return live_device(ec, dev, 0, err);
+    return live_device(ec, dev, 0, NULL, err);
 }
 
 int
@@ -546,7 +582,7 @@ nic_remove_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "No network adapter with MAC address %s.", mac);
         return -1;
     }
-    if (live_device(ec, dev, 1, err) < 0)
+    if (live_device(ec, dev, 1, NULL, err) < 0)
         return -1;
     hv_virt_x_remove(find_meta_nic(ec->doc, mac, false));
     hv_virt_x_remove(dev);
@@ -629,7 +665,9 @@ nic_set_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
                         "The VLAN ID %d is out of range. The range is 1 through 4094.", s->vlan);
         return -1;
     }
-    /* plan is valid: edit */
+    /* plan is valid: edit (the device as it was, to put back live if the define fails) */
+    bool live = s->mac_spoofing >= 0 || s->connect >= 0;
+    char *before = live && is_running(ec) ? hv_virt_x_dump(dev) : NULL;
     xmlNodePtr meta = find_meta_nic(ec->doc, u->mac, true);
     if (s->mac_spoofing >= 0) {
         hv_virt_x_remove(hv_virt_x_child(dev, "filterref"));
@@ -667,8 +705,9 @@ nic_set_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
     ec->changed = true;
     if (u->mac_out)
         memcpy(u->mac_out, newmac, 18);
-    bool live = s->mac_spoofing >= 0 || s->connect >= 0;
-    return live ? live_device(ec, dev, 2, err) : 0;
+    int r = live ? live_device(ec, dev, 2, before, err) : 0;
+    free(before);
+    return r;
 }
 
 int
@@ -794,7 +833,7 @@ disk_add_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         snprintf(dev, sizeof dev, "%s%c", ide ? "hd" : "sd", 'a' + ((idx + k + 1) % 26));
     xmlNodePtr d = hv_virt_add_disk_xml(devs, s->path, s->dvd, ide, number, unit, dev);
     ec->changed = true;
-    return live_device(ec, d, 0, err);
+    return live_device(ec, d, 0, NULL, err);
 }
 
 int
@@ -827,7 +866,7 @@ disk_remove_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "No drive with target %s.", (const char *)ud);
         return -1;
     }
-    if (live_device(ec, d, 1, err) < 0)
+    if (live_device(ec, d, 1, NULL, err) < 0)
         return -1;
     hv_virt_x_remove(d);
     ec->changed = true;
@@ -857,6 +896,7 @@ dvd_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         hv_virt_err_set(err, HV_VIRT_E_INVALID, "The file '%s' does not exist.", u->path);
         return -1;
     }
+    char *before = is_running(ec) ? hv_virt_x_dump(d) : NULL;
     hv_virt_x_remove(hv_virt_x_child(d, "source"));
     if (u->path) {
         xmlNodePtr src = xmlNewNode(NULL, BAD_CAST "source");
@@ -868,7 +908,9 @@ dvd_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
             xmlAddChild(d, src);
     }
     ec->changed = true;
-    return live_device(ec, d, 2, err);
+    int r = live_device(ec, d, 2, before, err);
+    free(before);
+    return r;
 }
 
 int

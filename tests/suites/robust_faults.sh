@@ -298,6 +298,7 @@ vcase() {
 }
 vcase new-vm '' 'New-VM -Name f1 -MemoryStartupBytes 1GB -Generation 2'
 vcase set-vm '' 'Set-VM -Name web01 -ProcessorCount 4 -Notes "changed" -AutomaticStopAction ShutDown'
+vcase set-vm-rename '' 'Set-VM -Name web01 -ProcessorCount 3 -MemoryStartupBytes 2GB -NewVMName "web 09"'
 vcase set-vmmemory '' 'Set-VMMemory -VMName web01 -DynamicMemoryEnabled $true -MinimumBytes 512MB -StartupBytes 1GB -MaximumBytes 4GB'
 vcase set-vmprocessor '' 'Set-VMProcessor -VMName web01 -Count 4 -ExposeVirtualizationExtensions $true'
 vcase start-vm '' 'Start-VM -Name web01'
@@ -315,6 +316,7 @@ vcase remove-vmnetworkadapter '' 'Get-VMNetworkAdapter -VMName web01 | Remove-VM
 vcase add-vmdvddrive '' 'Add-VMDvdDrive -VMName web01'
 vcase new-vmswitch-private '' 'New-VMSwitch -Name Priv2 -SwitchType Private'
 vcase remove-vmswitch-private '' 'Remove-VMSwitch -Name "Lab Private" -Force'
+vcase rename-vmswitch-private '' 'Rename-VMSwitch -Name "Lab Private" -NewName "Lab Isolated"'
 
 echo "# fault pairs covered: $pairs (cmdlet, step)"
 echo "$pass passed, $fail failed, $xfail skipped"
