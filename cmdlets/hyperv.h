@@ -22,13 +22,18 @@ extern const hv_enum_def hvc_hv_enum_bandwidth;    /* ...VMSwitchBandwidthMode *
 extern const hv_enum_def hvc_hv_enum_portmirror;   /* ...VMNetworkAdapterPortMirroringMode */
 extern const hv_enum_def hvc_hv_enum_vlanmode;     /* ...VMNetworkAdapterVlanMode */
 extern const hv_enum_def hvc_hv_enum_featurestate; /* Microsoft.Dism.Commands.FeatureState */
+extern const hv_enum_def hvc_hv_enum_ipproto;      /* ...IPProtocolPreference */
+extern const hv_enum_def hvc_hv_enum_consolemode;  /* ...ConsoleModeType */
+extern const hv_enum_def hvc_hv_enum_bootsource;   /* ...VMBootSourceType */
 extern const hv_enum_def
     hvc_hv_enum_installstate; /* Microsoft.Windows.ServerManager.Commands.InstallState */
 
 /* ---- object classes ---- */
 extern const hv_obj_class hvc_hv_cls_vm, hvc_hv_cls_proc, hvc_hv_cls_mem, hvc_hv_cls_nic,
     hvc_hv_cls_mgmt_nic, hvc_hv_cls_switch, hvc_hv_cls_snap, hvc_hv_cls_disk, hvc_hv_cls_dvd,
-    hvc_hv_cls_host, hvc_hv_cls_vhd, hvc_hv_cls_integ, hvc_hv_cls_vlan;
+    hvc_hv_cls_host, hvc_hv_cls_vhd, hvc_hv_cls_integ, hvc_hv_cls_vlan, hvc_hv_cls_fw,
+    hvc_hv_cls_bios, hvc_hv_cls_bootsource, hvc_hv_cls_scsi, hvc_hv_cls_security,
+    hvc_hv_cls_comport;
 
 /* Hyper-V VMState value of an engine state. */
 int32_t hvc_hv_state_value(hv_vm_state st);
@@ -54,6 +59,8 @@ hv_value hvc_hv_snap_obj(hv_virt *v, const hv_vm *vm, const hv_snap *s, const hv
                          size_t n);
 hv_value hvc_hv_disk_obj(hv_virt *v, const hv_vm *vm, const hv_vm_disk *d);
 hv_value hvc_hv_guid(const char *uuid);
+/* VMScsiController number n of a VM (its drives in Drives). */
+hv_value hvc_hv_scsi_obj(hv_virt *v, const hv_vm *vm, int number);
 /* "00:15:5d:00:00:01" -> "00155D000001" */
 void hvc_hv_mac_display(const char *mac, char out[13]);
 
@@ -101,6 +108,25 @@ HV_MUST_CHECK hv_status hvc_hv_each_vm(hv_cmd *cmd, const hv_value *input, const
 HV_MUST_CHECK hv_status hvc_hv_each_vm_or_snap(hv_cmd *cmd, const hv_value *input,
                                               const hvc_hv_sel *sel,
                                               hvc_hv_vm_fn fn, void *ud);
+/* fn for the VM an object belongs to (its VMId; VMFirmware, drives, adapters...). */
+HV_MUST_CHECK hv_status hvc_hv_each_vm_of(hv_cmd *cmd, const hv_value *obj, hvc_hv_vm_fn fn,
+                                          void *ud);
+/* The integration services of a VM whose names match one of names (all when nn = 0). */
+HV_MUST_CHECK hv_status hvc_hv_emit_integ(hv_cmd *cmd, hv_virt *v, const hv_vm *vm, char **names,
+                                          size_t nn);
+/* The VMHost object of a connection (Get-VMHost, Set-VMHost -Passthru). */
+HV_MUST_CHECK hv_status hvc_hv_emit_host(hv_cmd *cmd, hv_virt *v);
+/* Can the guest ever be up in the sense of `what`? (no: Hyper-V-style error written, *can
+ * false) — checked before anything changes. */
+HV_MUST_CHECK hv_status hvc_hv_wait_check(hv_cmd *cmd, hv_virt *v, const hv_vm *vm,
+                                          const char *what, bool *can);
+/* Wait-VM's wait: until the guest is up in the sense of `what` ("Heartbeat" (NULL),
+ * "IPAddress", "Reboot", "MemoryOperations"), polling every delay_s seconds, failing with
+ * Hyper-V's timeout error after timeout seconds (< 0 = never); Ctrl-C stops it. *reached
+ * tells whether the state came (HV_OK also follows a non-terminating timeout error). */
+HV_MUST_CHECK hv_status hvc_hv_wait_guest(hv_cmd *cmd, hv_virt *v, const hv_vm *vm,
+                                          const char *what, long long delay_s, long long timeout,
+                                          bool *reached);
 /* Re-read a VM after a change (for -Passthru). */
 HV_MUST_CHECK hv_status hvc_hv_emit_vm(hv_cmd *cmd, hv_virt *v, const char *uuid);
 

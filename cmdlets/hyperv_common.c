@@ -74,6 +74,15 @@ static const int32_t hvc_hv_enum_installstate_values[] = {0, 1, 2, 3, 4, 5};
 HVC_ENUM(hvc_hv_enum_installstate, "Microsoft.Windows.ServerManager.Commands.InstallState",
          "Available", "Installed", "InstallPending", "Removed", "RemovePending", "Unknown");
 
+static const int32_t hvc_hv_enum_ipproto_values[] = {0, 1};
+HVC_ENUM(hvc_hv_enum_ipproto, "Microsoft.HyperV.PowerShell.IPProtocolPreference", "IPv4", "IPv6");
+static const int32_t hvc_hv_enum_consolemode_values[] = {0, 1, 2, 3};
+HVC_ENUM(hvc_hv_enum_consolemode, "Microsoft.HyperV.PowerShell.ConsoleModeType", "Default", "COM1",
+         "COM2", "None");
+static const int32_t hvc_hv_enum_bootsource_values[] = {0, 1, 2};
+HVC_ENUM(hvc_hv_enum_bootsource, "Microsoft.HyperV.PowerShell.VMBootSourceType", "Drive", "Network",
+         "File");
+
 int32_t
 hvc_hv_state_value(hv_vm_state st)
 {
@@ -207,8 +216,43 @@ static const hv_view_column vlan_view[] = {L("VMName", "VMName"),
                                            L("Mode", "OperationMode"),
                                            L("VlanList", "VlanList"),
                                            {0}};
+static const hv_view_column fw_view[] = {
+    L("VMName", "VMName"),
+    L("SecureBoot", "SecureBoot"),
+    L("SecureBootTemplate", "SecureBootTemplate"),
+    L("PreferredNetworkBootProtocol", "PreferredNetworkBootProtocol"),
+    L("BootOrder", "BootOrder"),
+    {0}};
+static const hv_view_column bios_view[] = {L("VMName", "VMName"),
+                                           L("StartupOrder", "StartupOrder"),
+                                           L("NumLockEnabled", "NumLockEnabled"),
+                                           {0}};
+static const hv_view_column scsi_view[] = {
+    L("VMName", "VMName"), L("ControllerNumber", "ControllerNumber"), L("Drives", "Drives"), {0}};
+static const hv_view_column com_view[] = {
+    L("VMName", "VMName"), L("Name", "Name"), L("Path", "Path"), {0}};
 #undef L
 #undef C
+
+/* A VMBootSource prints as its BootType ({File, Drive, Network} in BootOrder). */
+static hv_value
+bootsource_string(const hv_value *self)
+{
+    const hv_value *t = hv_obj_get(self, "BootType");
+    return t ? hv_conv_to_string(t, NULL) : hv_str("");
+}
+
+const hv_obj_class hvc_hv_cls_fw = {.type_name = "Microsoft.HyperV.PowerShell.VMFirmware",
+                                    .table_view = fw_view};
+const hv_obj_class hvc_hv_cls_bios = {.type_name = "Microsoft.HyperV.PowerShell.VMBios",
+                                      .table_view = bios_view};
+const hv_obj_class hvc_hv_cls_scsi = {.type_name = "Microsoft.HyperV.PowerShell.VMScsiController",
+                                      .table_view = scsi_view};
+const hv_obj_class hvc_hv_cls_security = {.type_name = "Microsoft.HyperV.PowerShell.VMSecurity"};
+const hv_obj_class hvc_hv_cls_comport = {.type_name = "Microsoft.HyperV.PowerShell.VMComPort",
+                                         .table_view = com_view};
+const hv_obj_class hvc_hv_cls_bootsource = {.type_name = "Microsoft.HyperV.PowerShell.VMBootSource",
+                                            .to_string = bootsource_string};
 
 const hv_obj_class hvc_hv_cls_vm = {.type_name = "Microsoft.HyperV.PowerShell.VirtualMachine",
                                     .table_view = vm_view};
@@ -704,8 +748,23 @@ hvc_hv_vm_obj(hv_virt *v, const hv_vm *vm)
     hv_obj_set(&o, "Generation", hv_int(vm->generation));
     hv_obj_set(&o, "Version", hv_str("10.0"));
     hv_obj_set(&o, "Notes", str_or_empty(vm->notes));
-    hv_obj_set(&o, "Path", hv_str("/var/lib/libvirt/qemu"));
-    hv_obj_set(&o, "ConfigurationLocation", hv_str("/etc/libvirt/qemu"));
+    /* New-VM -Path P keeps the VM's files in P/<name> (Hyper-V's layout); without it, in
+     * the host's VirtualMachinePath (Set-VMHost) */
+    hv_value vmpath;
+    if (vm->path) {
+        size_t pl = strlen(vm->path);
+        vmpath = hv_strf("%.*s/%s", (int)(pl > 1 && vm->path[pl - 1] == '/' ? pl - 1 : pl),
+                         vm->path, vm->name);
+    } else {
+        hv_vmhost_cfg cfg;
+        hv_eng_err err = {0};
+        char *h = hvc_hv_computer_name(v);
+        hv_virt_hostcfg_load(h, &cfg, &err); /* defaults when unreadable */
+        free(h);
+        vmpath = hv_str(cfg.vm_path);
+    }
+    hv_obj_set(&o, "Path", hv_ref(&vmpath));
+    hv_obj_set(&o, "ConfigurationLocation", vmpath);
     hv_obj_set(&o, "CheckpointType", enum_by_name(&hvc_hv_enum_checkpoint, vm->checkpoint_type, 3));
     hv_obj_set(&o, "AutomaticStartAction",
                enum_by_name(&hvc_hv_enum_startaction, vm->auto_start, 3));
@@ -906,6 +965,12 @@ each_object(hv_cmd *cmd, const hv_value *obj, hvc_hv_vm_fn fn, void *ud)
     if (st != HV_OK || !ok)
         return st;
     return run_one(cmd, v, &vm, fn, ud);
+}
+
+hv_status
+hvc_hv_each_vm_of(hv_cmd *cmd, const hv_value *obj, hvc_hv_vm_fn fn, void *ud)
+{
+    return each_object(cmd, obj, fn, ud);
 }
 
 hv_status

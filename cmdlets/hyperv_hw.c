@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cmdlets/hyperv_params.h"
 
@@ -495,19 +496,28 @@ emit_drive_at(hv_cmd *cmd, hv_virt *v, const char *uuid, bool dvd, const char *p
     return st;
 }
 
+typedef struct {
+    bool dvd;
+    int scsi; /* a VMScsiController piped in: its number, else -1 */
+} add_ud;
+
 static hv_status
 add_drive(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
 {
-    bool dvd = ud != NULL;
+    const add_ud *u = ud;
+    bool dvd = u->dvd;
     char *path = hvc_hv_arg_str(cmd, AD_PATH);
     int32_t ct = -1;
     hvc_hv_arg_enum(cmd, AD_CTYPE, &hvc_hv_enum_controller, &ct);
+    if (u->scsi >= 0)
+        ct = 1;
     if (dvd && ct < 0)
         ct = vm->generation == 2 ? 1 : 0;
     hv_disk_spec s = {.path = path,
                       .dvd = dvd,
                       .controller_type = ct,
-                      .controller_number = (int)hvc_hv_arg_int(cmd, AD_CNUM, -1),
+                      .controller_number =
+                          u->scsi >= 0 ? u->scsi : (int)hvc_hv_arg_int(cmd, AD_CNUM, -1),
                       .controller_location = (int)hvc_hv_arg_int(cmd, AD_CLOC, -1)};
     hv_status st = HV_OK;
     if (!dvd && !path)
@@ -526,18 +536,31 @@ add_drive(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
 
 static const hvc_hv_sel add_sel = {.p_name = AD_VMNAME, .p_vm = AD_VM, .p_computer = AD_COMPUTER};
 
+/* Piped VMs, or a VMScsiController (Get-VMScsiController | Add-VMHardDiskDrive): its VM,
+ * on that controller. */
+static hv_status
+add_process(hv_cmd *cmd, const hv_value *input, bool dvd)
+{
+    add_ud u = {.dvd = dvd, .scsi = -1};
+    if (hvc_hv_is(input, &hvc_hv_cls_scsi)) {
+        const hv_value *n = hv_obj_get(input, "ControllerNumber");
+        u.scsi = n && n->kind == HV_INT ? (int)hv_int_of(n) : 0;
+        return hvc_hv_each_vm_of(cmd, input, add_drive, &u);
+    }
+    return hvc_hv_each_vm(cmd, hvc_hv_is(input, &hvc_hv_cls_vm) ? input : NULL, &add_sel, add_drive,
+                          &u);
+}
+
 hv_status
 hvc_hv_add_vmharddiskdrive_process(hv_cmd *cmd, const hv_value *input)
 {
-    return hvc_hv_each_vm(cmd, hvc_hv_is(input, &hvc_hv_cls_vm) ? input : NULL, &add_sel, add_drive,
-                          NULL);
+    return add_process(cmd, input, false);
 }
 
 hv_status
 hvc_hv_add_vmdvddrive_process(hv_cmd *cmd, const hv_value *input)
 {
-    return hvc_hv_each_vm(cmd, hvc_hv_is(input, &hvc_hv_cls_vm) ? input : NULL, &add_sel, add_drive,
-                          (void *)1);
+    return add_process(cmd, input, true);
 }
 
 /* Remove-VMHardDiskDrive: [-VMHardDiskDrive] objects, or -VMName + controller address */
@@ -1061,8 +1084,8 @@ nested_detail(const hv_host *h, bool *avail)
     return "KVM nested virtualization is enabled.";
 }
 
-static hv_status
-emit_host(hv_cmd *cmd, hv_virt *v)
+hv_status
+hvc_hv_emit_host(hv_cmd *cmd, hv_virt *v)
 {
     hv_host h;
     hv_eng_err err = {0};
@@ -1074,12 +1097,24 @@ emit_host(hv_cmd *cmd, hv_virt *v)
     hv_obj_set(&o, "FullyQualifiedDomainName", hv_str(h.name));
     hv_obj_set(&o, "LogicalProcessorCount", hv_int(h.logical_processors));
     hv_obj_set(&o, "MemoryCapacity", hv_long((int64_t)h.memory_bytes));
-    hv_obj_set(&o, "VirtualHardDiskPath", hv_str("/var/lib/libvirt/images"));
-    hv_obj_set(&o, "VirtualMachinePath", hv_str("/var/lib/libvirt/qemu"));
-    hv_obj_set(&o, "MacAddressMinimum", hv_str("00155D000000"));
-    hv_obj_set(&o, "MacAddressMaximum", hv_str("00155DFFFFFF"));
-    hv_obj_set(&o, "NumaSpanningEnabled", hv_bool(true));
-    hv_obj_set(&o, "EnableEnhancedSessionMode", hv_bool(false));
+    /* the settings Set-VMHost keeps in hvsh's state (defaults until set) */
+    hv_vmhost_cfg cfg;
+    char *cn = hvc_hv_computer_name(v);
+    int lr = hv_virt_hostcfg_load(cn, &cfg, &err);
+    free(cn);
+    if (lr < 0) {
+        hv_unref(o);
+        hv_virt_host_clear(&h);
+        return hvc_hv_engine_error(cmd, &err, NULL);
+    }
+    hv_obj_set(&o, "VirtualHardDiskPath", hv_str(cfg.vhd_path));
+    hv_obj_set(&o, "VirtualMachinePath", hv_str(cfg.vm_path));
+    hv_obj_set(&o, "MacAddressMinimum", hv_str(cfg.mac_min));
+    hv_obj_set(&o, "MacAddressMaximum", hv_str(cfg.mac_max));
+    hv_obj_set(&o, "NumaSpanningEnabled", hv_bool(cfg.numa_spanning));
+    hv_obj_set(&o, "EnableEnhancedSessionMode", hv_bool(cfg.enhanced_session));
+    hv_obj_set(&o, "MaximumVirtualMachineMigrations", hv_int(cfg.max_vm_migrations));
+    hv_obj_set(&o, "MaximumStorageMigrations", hv_int(cfg.max_storage_migrations));
     hv_obj_set(&o, "IovSupport", hv_bool(false));
     hv_obj_set(&o, "VirtualMachineMigrationEnabled", hv_bool(false));
     hv_obj_set(&o, "HypervisorPresent", hv_bool(h.dev_kvm));
@@ -1108,7 +1143,7 @@ hvc_hv_get_vmhost_process(hv_cmd *cmd, const hv_value *input)
         hv_virt *v;
         st = hvc_hv_connect(cmd, n ? comps[i] : NULL, &v);
         if (st == HV_OK)
-            st = emit_host(cmd, v);
+            st = hvc_hv_emit_host(cmd, v);
     }
     hvc_hv_strv_free(comps, n);
     return st;
@@ -1131,38 +1166,10 @@ const hv_param_def hvc_hv_get_vmintegrationservice_params[] = {
 static hv_status
 emit_integ(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
 {
-    (void)v;
     (void)ud;
-    /* Hyper-V's services; Guest Service Interface is off by default. On libvirt the shutdown
-     * service is ACPI, the others would need the QEMU guest agent. */
-    static const struct {
-        const char *name;
-        bool enabled;
-    } svcs[] = {{"Guest Service Interface", false}, {"Heartbeat", true},
-                {"Key-Value Pair Exchange", true},  {"Shutdown", true},
-                {"Time Synchronization", true},     {"VSS", true}};
     size_t nn;
     char **names = hvc_hv_arg_strv(cmd, GI_NAME, &nn);
-    bool running = vm->state == HV_VM_RUNNING;
-    hv_status st = HV_OK;
-    for (size_t i = 0; i < sizeof svcs / sizeof svcs[0] && st == HV_OK; i++) {
-        bool want = nn == 0;
-        for (size_t k = 0; k < nn && !want; k++)
-            want = hv_wildcard_match(names[k], svcs[i].name, false);
-        if (!want)
-            continue;
-        hv_value o = hv_obj_new(&hvc_hv_cls_integ);
-        hv_obj_set(&o, "VMName", hv_str(vm->name));
-        hv_obj_set(&o, "Name", hv_str(svcs[i].name));
-        hv_obj_set(&o, "Enabled", hv_bool(svcs[i].enabled));
-        const char *prim = !running || !svcs[i].enabled        ? ""
-                           : !strcmp(svcs[i].name, "Shutdown") ? "OK"
-                                                               : "No Contact";
-        hv_obj_set(&o, "PrimaryStatusDescription", hv_str(prim));
-        hv_obj_set(&o, "SecondaryStatusDescription", hv_str(""));
-        hv_obj_set(&o, "VMId", hvc_hv_guid(vm->uuid));
-        st = hv_emit(cmd, o);
-    }
+    hv_status st = hvc_hv_emit_integ(cmd, v, vm, names, nn);
     hvc_hv_strv_free(names, nn);
     return st;
 }
@@ -1172,4 +1179,170 @@ hvc_hv_get_vmintegrationservice_process(hv_cmd *cmd, const hv_value *input)
 {
     static const hvc_hv_sel sel = {.p_name = GI_VMNAME, .p_vm = GI_VM, .p_computer = GI_COMPUTER};
     return hvc_hv_each_vm(cmd, input, &sel, emit_integ, NULL);
+}
+
+/* ---- Convert-VHD / Test-VHD / Optimize-VHD (qemu-img) ---- */
+enum {
+    CV_PATH,
+    CV_DEST,
+    CV_TYPE,
+    CV_PARENT,
+    CV_BLOCK,
+    CV_DELETE,
+    CV_PASSTHRU,
+    CV_COMPUTER,
+    CV_ASJOB,
+    CV__N
+};
+const hv_param_def hvc_hv_convert_vhd_params[] = {
+    [CV_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME,
+                 .aliases = A("FullName"),
+                 .help = "The disk to convert."},
+    [CV_DEST] = {.name = "DestinationPath",
+                 .type = HV_PT_STRING,
+                 .position = 1,
+                 .flags = HV_PF_MANDATORY,
+                 .help = "The new file; its name decides the format (.vhdx as qcow2, .vhd as "
+                         "vpc, .img/.raw as raw)."},
+    [CV_TYPE] = {.name = "VHDType",
+                 .type = HV_PT_ENUM,
+                 .position = NAMED,
+                 .enum_def = &hvc_hv_enum_vhdtype,
+                 .help = "Fixed, Dynamic or Differencing (with -ParentPath)."},
+    [CV_PARENT] = {.name = "ParentPath",
+                   .type = HV_PT_STRING,
+                   .position = NAMED,
+                   .help = "Parent of a differencing result."},
+    [CV_BLOCK] = {.name = "BlockSizeBytes",
+                  .type = HV_PT_UINT32,
+                  .position = NAMED,
+                  .help = "Accepted for compatibility."},
+    [CV_DELETE] = {.name = "DeleteSource",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
+                   .help = "Deletes the source once the conversion succeeded."},
+    [CV_PASSTHRU] = P_PASSTHRU,
+    [CV_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
+    [CV_ASJOB] = {.name = "AsJob",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
+                  .help = "Accepted for compatibility."},
+    [CV__N] = {.name = NULL},
+};
+
+hv_status
+hvc_hv_convert_vhd_process(hv_cmd *cmd, const hv_value *input)
+{
+    (void)input;
+    char *src = hvc_hv_arg_str(cmd, CV_PATH), *dst = hvc_hv_arg_str(cmd, CV_DEST),
+         *parent = hvc_hv_arg_str(cmd, CV_PARENT);
+    int32_t type = -1;
+    hvc_hv_arg_enum(cmd, CV_TYPE, &hvc_hv_enum_vhdtype, &type);
+    hv_status st = HV_OK;
+    if (type == 0)
+        type = -1; /* Unknown = keep */
+    if (type == 4 && !parent)
+        st = hvc_hv_error(cmd, HV_CAT_InvalidArgument, "InvalidParameter", dst,
+                          "Converting to a differencing disk needs -ParentPath.");
+    else if (hv_should_process(cmd, src, "Convert-VHD")) {
+        hv_eng_err err = {0};
+        if (hv_virt_vhd_convert(src, dst, type, parent, &err) < 0) {
+            st = hvc_hv_engine_error(cmd, &err, dst);
+        } else {
+            if (hv_cmd_switch(cmd, CV_DELETE) && unlink(src) < 0)
+                st = hvc_hv_error(cmd, HV_CAT_WriteError, "OperationFailed", src,
+                                  "The source '%s' could not be deleted.", src);
+            if (st == HV_OK && hv_cmd_switch(cmd, CV_PASSTHRU))
+                st = emit_vhd(cmd, dst);
+        }
+    }
+    free(src);
+    free(dst);
+    free(parent);
+    return st;
+}
+
+enum { TV_PATH, TV_RESERV, TV_COMPUTER, TV__N };
+const hv_param_def hvc_hv_test_vhd_params[] = {
+    [TV_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
+                 .aliases = A("FullName"),
+                 .help = "Disks to check (qemu-img check)."},
+    [TV_RESERV] = {.name = "SupportPersistentReservations",
+                   .type = HV_PT_SWITCH,
+                   .position = NAMED,
+                   .help = "Accepted for compatibility."},
+    [TV_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
+    [TV__N] = {.name = NULL},
+};
+
+hv_status
+hvc_hv_test_vhd_process(hv_cmd *cmd, const hv_value *input)
+{
+    (void)input;
+    size_t n;
+    char **paths = hvc_hv_arg_strv(cmd, TV_PATH, &n);
+    hv_status st = HV_OK;
+    for (size_t i = 0; i < n && st == HV_OK; i++) {
+        bool ok;
+        char detail[512];
+        hv_eng_err err = {0};
+        if (hv_virt_vhd_check(paths[i], &ok, detail, sizeof detail, &err) < 0) {
+            st = hvc_hv_engine_error(cmd, &err, paths[i]);
+            continue;
+        }
+        if (!ok && detail[0])
+            st = hv_write_verbose(cmd, "%s: %s", paths[i], detail);
+        if (st == HV_OK)
+            st = hv_emit(cmd, hv_bool(ok));
+    }
+    hvc_hv_strv_free(paths, n);
+    return st;
+}
+
+enum { OV_PATH, OV_MODE, OV_PASSTHRU, OV_COMPUTER, OV_ASJOB, OV__N };
+const hv_param_def hvc_hv_optimize_vhd_params[] = {
+    [OV_PATH] = {.name = "Path",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE | HV_PF_BY_PROPERTY_NAME | HV_PF_ARRAY,
+                 .aliases = A("FullName"),
+                 .help = "Dynamic disks to compact (rewritten without unused clusters)."},
+    [OV_MODE] = {.name = "Mode",
+                 .type = HV_PT_STRING,
+                 .position = NAMED,
+                 .accepted = A("Full", "Quick", "Retrim", "Pretrimmed", "Prezeroed"),
+                 .help = "Accepted; every mode rewrites the allocated data."},
+    [OV_PASSTHRU] = P_PASSTHRU,
+    [OV_COMPUTER] = P_COMPUTER(HV_ALL_SETS),
+    [OV_ASJOB] = {.name = "AsJob",
+                  .type = HV_PT_SWITCH,
+                  .position = NAMED,
+                  .help = "Accepted for compatibility."},
+    [OV__N] = {.name = NULL},
+};
+
+hv_status
+hvc_hv_optimize_vhd_process(hv_cmd *cmd, const hv_value *input)
+{
+    (void)input;
+    size_t n;
+    char **paths = hvc_hv_arg_strv(cmd, OV_PATH, &n);
+    hv_status st = HV_OK;
+    for (size_t i = 0; i < n && st == HV_OK; i++) {
+        if (!hv_should_process(cmd, paths[i], "Optimize-VHD"))
+            continue;
+        hv_eng_err err = {0};
+        if (hv_virt_vhd_optimize(paths[i], &err) < 0)
+            st = hvc_hv_engine_error(cmd, &err, paths[i]);
+        else if (hv_cmd_switch(cmd, OV_PASSTHRU))
+            st = emit_vhd(cmd, paths[i]);
+    }
+    hvc_hv_strv_free(paths, n);
+    return st;
 }

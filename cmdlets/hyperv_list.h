@@ -123,6 +123,21 @@ HVC_HV_CMDLET(hvc_hv_get_vmintegrationservice, "Get-VMIntegrationService", HVC_N
               "Gets the integration services of a virtual machine or snapshot.",
               "Microsoft.HyperV.PowerShell.VMIntegrationComponent",
               HVC_EX("Integration services of a VM", "Get-VMIntegrationService -VMName web01"))
+HVC_HV_CMDLET(hvc_hv_convert_vhd, "Convert-VHD", HVC_NONE, HVC_NONE, 0, HVC_SP,
+              "Converts the format, version type, and block size of a virtual hard disk file.",
+              "Microsoft.Vhd.PowerShell.VirtualHardDisk",
+              HVC_EX("A fixed copy of a dynamic disk",
+                     "Convert-VHD -Path /srv/vhd/web01.vhdx -DestinationPath /srv/vhd/web01.img "
+                     "-VHDType Fixed"))
+HVC_HV_CMDLET(hvc_hv_test_vhd, "Test-VHD", HVC_NONE, HVC_NONE, 0, 0,
+              "Tests a virtual hard disk for any problems that would make it unusable.",
+              "System.Boolean",
+              HVC_EX("Check every disk of a VM", "Get-VMHardDiskDrive -VMName web01 | Test-VHD"))
+HVC_HV_CMDLET(hvc_hv_optimize_vhd, "Optimize-VHD", HVC_NONE, HVC_NONE, 0, HVC_SP,
+              "Optimizes the allocation of space used by virtual hard disk files, except for "
+              "fixed virtual hard disks.",
+              "Microsoft.Vhd.PowerShell.VirtualHardDisk",
+              HVC_EX("Compact a disk", "Optimize-VHD -Path /srv/vhd/web01.vhdx -Mode Full"))
 /* hyperv_net.c */
 HVC_HV_CMDLET(hvc_hv_get_vmnetworkadapter, "Get-VMNetworkAdapter", HVC_NONE,
               HVC_SETS("VMName", "VMObject", "ManagementOS", "All", "VMSnapshot"), 0, 0,
@@ -228,6 +243,130 @@ HVC_HV_CMDLET(hvc_hv_remove_vmsnapshot, "Remove-VMSnapshot",
               HVC_SETS("SnapshotName", "SnapshotObject", "VMObject"), 0, HVC_SP,
               "Deletes a virtual machine checkpoint.", "Microsoft.HyperV.PowerShell.VMSnapshot",
               HVC_EX("Delete old checkpoints", "Get-VMSnapshot -VMName web01 | Remove-VMSnapshot"))
+/* hyperv_fw.c */
+HVC_HV_CMDLET(hvc_hv_get_vmfirmware, "Get-VMFirmware", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0,
+              0, "Gets the firmware configuration of a virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMFirmware",
+              HVC_EX("Is secure boot on?", "(Get-VMFirmware -VMName web01).SecureBoot"))
+HVC_HV_CMDLET(hvc_hv_set_vmfirmware, "Set-VMFirmware", HVC_NONE,
+              HVC_SETS("VMName", "VMObject", "VMFirmware"), 0, HVC_SP,
+              "Sets the firmware configuration of a virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMFirmware",
+              HVC_EX("Boot a Linux guest: secure boot off, DVD first",
+                     "Set-VMFirmware -VMName web01 -EnableSecureBoot Off -FirstBootDevice "
+                     "(Get-VMDvdDrive -VMName web01)"))
+HVC_HV_CMDLET(hvc_hv_get_vmbios, "Get-VMBios", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0, 0,
+              "Gets the BIOS of a virtual machine or snapshot.",
+              "Microsoft.HyperV.PowerShell.VMBios",
+              HVC_EX("Startup order of a generation 1 VM",
+                     "(Get-VMBios -VMName web01).StartupOrder"))
+HVC_HV_CMDLET(hvc_hv_set_vmbios, "Set-VMBios", HVC_NONE, HVC_SETS("VMName", "VMObject", "VMBios"),
+              0, HVC_SP, "Configures the BIOS of a Generation 1 virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMBios",
+              HVC_EX("Boot from CD first", "Set-VMBios -VMName web01 -StartupOrder @('CD', 'IDE', "
+                                           "'LegacyNetworkAdapter', 'Floppy')"))
+HVC_HV_CMDLET(hvc_hv_enable_vmintegrationservice, "Enable-VMIntegrationService", HVC_NONE,
+              HVC_SETS("VMName", "VMObject", "VMIntegrationService"), 0, HVC_SP,
+              "Enables an integration service on a virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMIntegrationComponent",
+              HVC_EX("Turn on Guest Service Interface (the QEMU guest agent)",
+                     "Enable-VMIntegrationService -VMName web01 -Name 'Guest Service Interface'"))
+HVC_HV_CMDLET(hvc_hv_disable_vmintegrationservice, "Disable-VMIntegrationService", HVC_NONE,
+              HVC_SETS("VMName", "VMObject", "VMIntegrationService"), 0, HVC_SP,
+              "Disables an integration service on a virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMIntegrationComponent",
+              HVC_EX("Stop time synchronization",
+                     "Disable-VMIntegrationService -VMName web01 -Name 'Time Synchronization'"))
+HVC_HV_CMDLET(hvc_hv_wait_vm, "Wait-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, 0,
+              "Waits for the virtual machine to reach a specified state.", HVC_VM,
+              HVC_EX("Start a VM and wait until its guest has an address",
+                     "Start-VM web01; Wait-VM -Name web01 -For IPAddress -Timeout 300"))
+HVC_HV_CMDLET(hvc_hv_enable_vmtpm, "Enable-VMTPM", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0,
+              HVC_SP, "Enables TPM functionality on a virtual machine.", HVC_VM,
+              HVC_EX("A vTPM for Windows 11",
+                     "Set-VMKeyProtector -VMName win11 -NewLocalKeyProtector; Enable-VMTPM "
+                     "-VMName win11"))
+HVC_HV_CMDLET(hvc_hv_disable_vmtpm, "Disable-VMTPM", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0,
+              HVC_SP, "Disables TPM functionality on a virtual machine.", HVC_VM,
+              HVC_EX("Remove the vTPM", "Disable-VMTPM -VMName win11"))
+HVC_HV_CMDLET(hvc_hv_set_vmkeyprotector, "Set-VMKeyProtector", HVC_NONE,
+              HVC_SETS("VMName", "VMObject"), 0, HVC_SP,
+              "Configures a key protector for a virtual machine.", HVC_VM,
+              HVC_EX("A local key protector",
+                     "Set-VMKeyProtector -VMName win11 -NewLocalKeyProtector"))
+HVC_HV_CMDLET(hvc_hv_get_vmkeyprotector, "Get-VMKeyProtector", HVC_NONE,
+              HVC_SETS("VMName", "VMObject"), 0, 0,
+              "Retrieves a key protector for a virtual machine.", "System.Byte",
+              HVC_EX("Has a key protector?", "(Get-VMKeyProtector -VMName win11).Count -gt 0"))
+HVC_HV_CMDLET(hvc_hv_get_vmsecurity, "Get-VMSecurity", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0,
+              0, "Gets security information about a virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMSecurity",
+              HVC_EX("Is the vTPM on?", "(Get-VMSecurity -VMName win11).TpmEnabled"))
+HVC_HV_CMDLET(hvc_hv_set_vmsecurity, "Set-VMSecurity", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0,
+              HVC_SP, "Configures security settings for a virtual machine.", HVC_VM,
+              HVC_EX("Encrypt state and migration traffic",
+                     "Set-VMSecurity -VMName win11 -EncryptStateAndVmMigrationTraffic $true"))
+HVC_HV_CMDLET(hvc_hv_get_vmcomport, "Get-VMComPort", HVC_NONE, HVC_SETS("VMName", "VMObject"), 0, 0,
+              "Gets the COM ports of a virtual machine or snapshot.",
+              "Microsoft.HyperV.PowerShell.VMComPort",
+              HVC_EX("The COM ports of a VM", "Get-VMComPort -VMName web01"))
+HVC_HV_CMDLET(hvc_hv_set_vmcomport, "Set-VMComPort", HVC_NONE,
+              HVC_SETS("VMName", "VMObject", "VMComPort"), 0, HVC_SP,
+              "Configures the COM port of a virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMComPort",
+              HVC_EX("A serial console on a named pipe",
+                     "Set-VMComPort -VMName web01 -Number 1 -Path \\\\.\\pipe\\web01-com1"))
+/* hyperv_dev.c */
+HVC_HV_CMDLET(hvc_hv_rename_vm, "Rename-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
+              "Renames a virtual machine.", HVC_VM,
+              HVC_EX("Rename a VM", "Rename-VM -Name web01 -NewName web02 -Passthru"))
+HVC_HV_CMDLET(hvc_hv_remove_vmdvddrive, "Remove-VMDvdDrive", HVC_NONE, HVC_SETS("Object", "VMName"),
+              0, HVC_SP, "Deletes a DVD drive from a virtual machine.",
+              "Microsoft.HyperV.PowerShell.DvdDrive",
+              HVC_EX("Remove every DVD drive of a VM",
+                     "Get-VMDvdDrive -VMName web01 | Remove-VMDvdDrive"))
+HVC_HV_CMDLET(hvc_hv_set_vmharddiskdrive, "Set-VMHardDiskDrive", HVC_NONE,
+              HVC_SETS("Object", "VMName"), 0, HVC_SP, "Configures a virtual hard disk.",
+              "Microsoft.HyperV.PowerShell.HardDiskDrive",
+              HVC_EX("Move a disk to SCSI controller 1",
+                     "Set-VMHardDiskDrive -VMName web01 -ControllerType IDE -ControllerNumber 0 "
+                     "-ControllerLocation 1 -ToControllerType SCSI -ToControllerNumber 1"))
+HVC_HV_CMDLET(hvc_hv_get_vmscsicontroller, "Get-VMScsiController", HVC_NONE,
+              HVC_SETS("VMName", "VMObject"), 0, 0,
+              "Gets the SCSI controllers of a virtual machine or snapshot.",
+              "Microsoft.HyperV.PowerShell.VMScsiController",
+              HVC_EX("Controllers of a VM", "Get-VMScsiController -VMName web01"))
+HVC_HV_CMDLET(hvc_hv_add_vmscsicontroller, "Add-VMScsiController", HVC_NONE,
+              HVC_SETS("VMName", "VMObject"), 0, HVC_SP,
+              "Adds a SCSI controller in a virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMScsiController",
+              HVC_EX("A second controller", "Add-VMScsiController -VMName web01"))
+HVC_HV_CMDLET(hvc_hv_remove_vmscsicontroller, "Remove-VMScsiController", HVC_NONE,
+              HVC_SETS("Object", "VMName"), 0, HVC_SP,
+              "Removes a SCSI controller from a virtual machine.",
+              "Microsoft.HyperV.PowerShell.VMScsiController",
+              HVC_EX("Remove controller 1 and its drives",
+                     "Remove-VMScsiController -VMName web01 -ControllerNumber 1"))
+/* hyperv_host.c */
+HVC_HV_CMDLET(hvc_hv_set_vmhost, "Set-VMHost", HVC_NONE, HVC_NONE, 0, HVC_SP,
+              "Configures a Hyper-V host.", "Microsoft.HyperV.PowerShell.VMHost",
+              HVC_EX("Default folders for new disks and VMs",
+                     "Set-VMHost -VirtualHardDiskPath /srv/vhd -VirtualMachinePath /srv/vm"))
+/* hyperv_export.c */
+HVC_HV_CMDLET(hvc_hv_export_vm, "Export-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, HVC_SP,
+              "Exports a virtual machine to disk.", HVC_VM,
+              HVC_EX("Export a VM with its disks", "Export-VM -Name web01 -Path /srv/export"))
+HVC_HV_CMDLET(hvc_hv_import_vm, "Import-VM", HVC_NONE, HVC_SETS("Register", "Copy"), 0, HVC_SP,
+              "Imports a virtual machine from a file.", HVC_VM,
+              HVC_EX("Import a copy with a new identity",
+                     "Import-VM -Path '/srv/export/web01/Virtual Machines/<id>.xml' -Copy "
+                     "-GenerateNewId -VhdDestinationPath /srv/vhd"))
+HVC_HV_CMDLET(hvc_hv_rename_vmsnapshot, "Rename-VMSnapshot",
+              ((const char *const[]){"Rename-VMCheckpoint", NULL}),
+              HVC_SETS("SnapshotObject", "SnapshotName", "VMObject"), 1, HVC_SP,
+              "Renames a virtual machine checkpoint.", "Microsoft.HyperV.PowerShell.VMSnapshot",
+              HVC_EX("Rename a checkpoint",
+                     "Rename-VMSnapshot -VMName web01 -Name 'Before update' -NewName 'Base OS'"))
 #undef HVC_SETS
 #undef HVC_NONE
 #undef HVC_SP

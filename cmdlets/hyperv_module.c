@@ -25,7 +25,8 @@ static const hv_enum_def *const hyperv_enums[] = {
     &hvc_hv_enum_startaction, &hvc_hv_enum_stopaction, &hvc_hv_enum_checkpoint,
     &hvc_hv_enum_bootdevice,  &hvc_hv_enum_controller, &hvc_hv_enum_snaptype,
     &hvc_hv_enum_vhdtype,     &hvc_hv_enum_vhdformat,  &hvc_hv_enum_bandwidth,
-    &hvc_hv_enum_portmirror,  &hvc_hv_enum_vlanmode,   NULL,
+    &hvc_hv_enum_portmirror,  &hvc_hv_enum_vlanmode,   &hvc_hv_enum_ipproto,
+    &hvc_hv_enum_consolemode, &hvc_hv_enum_bootsource, NULL,
 };
 
 const hv_module_def hv_mod_hyperv = {

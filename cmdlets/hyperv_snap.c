@@ -380,3 +380,83 @@ hvc_hv_remove_vmsnapshot_process(hv_cmd *cmd, const hv_value *input)
     hvc_hv_strv_free(w.names, w.nnames);
     return st;
 }
+
+/* ---- Rename-VMSnapshot ---- */
+enum { RN_SNAP, RN_NAME, RN_VMNAME, RN_VM, RN_NEWNAME, RN_PASSTHRU, RN_COMPUTER, RN__N };
+const hv_param_def hvc_hv_rename_vmsnapshot_params[] = {
+    [RN_SNAP] = {.name = "VMSnapshot",
+                 .type = HV_PT_ANY,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
+                 .sets = HV_SET(0),
+                 .aliases = A("VMCheckpoint"),
+                 .help = "A checkpoint object."},
+    [RN_NAME] = {.name = "Name",
+                 .type = HV_PT_STRING,
+                 .position = 0,
+                 .flags = HV_PF_MANDATORY,
+                 .sets = HV_SET(1) | HV_SET(2),
+                 .help = "The checkpoint's name."},
+    [RN_VMNAME] = {.name = "VMName",
+                   .complete = hvc_complete_vmname,
+                   .type = HV_PT_STRING,
+                   .position = 1,
+                   .flags = HV_PF_MANDATORY,
+                   .sets = HV_SET(1),
+                   .help = "Virtual machine name."},
+    [RN_VM] = {.name = "VM",
+               .type = HV_PT_ANY,
+               .position = 1,
+               .flags = HV_PF_MANDATORY | HV_PF_BY_VALUE,
+               .sets = HV_SET(2),
+               .help = "A virtual machine object."},
+    [RN_NEWNAME] = {.name = "NewName",
+                    .type = HV_PT_STRING,
+                    .position = 2,
+                    .flags = HV_PF_MANDATORY | HV_PF_NO_EMPTY,
+                    .help = "The new name."},
+    [RN_PASSTHRU] = P_PASSTHRU,
+    [RN_COMPUTER] = P_COMPUTER(HV_SET(1)),
+    [RN__N] = {.name = NULL},
+};
+
+static hv_status
+rename_snap(hv_cmd *cmd, hv_virt *v, hv_vm *vm, const hv_snap *s, const hv_snap *all, size_t n,
+            void *ud)
+{
+    (void)all;
+    (void)n;
+    (void)ud;
+    char target[512];
+    snprintf(target, sizeof target, "%s (%s)", s->name, vm->name);
+    if (!hv_should_process(cmd, target, "Rename-VMSnapshot"))
+        return HV_OK;
+    char *nn = hvc_hv_arg_str(cmd, RN_NEWNAME);
+    hv_eng_err err = {0};
+    hv_status st = HV_OK;
+    if (hv_virt_snap_rename(v, vm->uuid, s->name, nn, &err) < 0) {
+        st = hvc_hv_engine_error(cmd, &err, s->name);
+    } else if (hv_cmd_switch(cmd, RN_PASSTHRU)) {
+        char *names[1] = {nn};
+        snap_walk w = {.names = names, .nnames = 1, .fn = emit_snap, .must_match = true};
+        st = walk_snaps(cmd, v, vm, &w);
+    }
+    free(nn);
+    return st;
+}
+
+hv_status
+hvc_hv_rename_vmsnapshot_process(hv_cmd *cmd, const hv_value *input)
+{
+    bool done;
+    hv_status st = each_snap_objs(cmd, input, RN_SNAP, rename_snap, NULL, &done);
+    if (done)
+        return st;
+    char *name = hvc_hv_arg_str(cmd, RN_NAME);
+    snap_walk w = {.names = &name, .nnames = 1, .fn = rename_snap, .must_match = true};
+    const hv_value *vmobj = hvc_hv_is(input, &hvc_hv_cls_vm) ? input : hv_cmd_arg(cmd, RN_VM);
+    hvc_hv_sel sel = {.p_name = RN_VMNAME, .p_vm = -1, .p_computer = RN_COMPUTER};
+    st = hvc_hv_each_vm(cmd, vmobj, &sel, walk_snaps, &w);
+    free(name);
+    return st;
+}

@@ -252,12 +252,19 @@ const hv_param_def hvc_hv_new_vm_params[] = {
     [NV__N] = {.name = NULL},
 };
 
+/* "If only a file name is specified, the virtual hard disk is created in the default path
+ * configured for the host" (New-VM -NewVHDPath): Set-VMHost -VirtualHardDiskPath. */
 static char *
-vhd_abs(const char *path, const char *folder)
+vhd_abs(hv_virt *v, const char *path)
 {
     if (path[0] == '/')
         return hv_xstrdup(path);
-    return hv_xasprintf("%s/%s", folder ? folder : "/var/lib/libvirt/images", path);
+    hv_vmhost_cfg cfg;
+    hv_eng_err err = {0};
+    char *h = hvc_hv_computer_name(v);
+    hv_virt_hostcfg_load(h, &cfg, &err); /* defaults when unreadable */
+    free(h);
+    return hv_xasprintf("%s/%s", cfg.vhd_path, path);
 }
 
 static hv_status
@@ -281,7 +288,7 @@ new_vm_on(hv_cmd *cmd, hv_virt *v, const char *name)
     }
     if (st == HV_OK && found && hv_cmd_bound(cmd, NV_VHDPATH)) {
         char *p = hvc_hv_arg_str(cmd, NV_VHDPATH);
-        vhd = vhd_abs(p, path);
+        vhd = vhd_abs(v, p);
         free(p);
         spec.vhd_path = vhd;
     }
@@ -291,7 +298,7 @@ new_vm_on(hv_cmd *cmd, hv_virt *v, const char *name)
     hv_eng_err err = {0};
     if (hv_cmd_bound(cmd, NV_NEWVHDPATH)) {
         char *p = hvc_hv_arg_str(cmd, NV_NEWVHDPATH);
-        newvhd = vhd_abs(p, path);
+        newvhd = vhd_abs(v, p);
         free(p);
         /* the test driver's host is fictional: record the path, create nothing */
         if (!hv_virt_is_test(v)) {
@@ -519,7 +526,24 @@ restart_vm(hv_cmd *cmd, hv_virt *v, hv_vm *vm, void *ud)
                             "The virtual machine '%s' cannot be restarted because it is not "
                             "running.",
                             vm->name);
-    return do_op(cmd, v, vm, hv_virt_vm_reset);
+    if (!hv_cmd_switch(cmd, RV_WAIT))
+        return do_op(cmd, v, vm, hv_virt_vm_reset);
+    /* -Wait: reset, then wait for the guest as Wait-VM does (heartbeat by default); the
+     * reset itself is the "reboot" of -For Reboot */
+    char *f = hvc_hv_arg_str(cmd, RV_FOR);
+    const char *what = f && strcasecmp(f, "Reboot") ? f : "Heartbeat";
+    bool can, reached = false;
+    hv_status st = hvc_hv_wait_check(cmd, v, vm, what, &can);
+    if (st == HV_OK && can && hv_should_process(cmd, vm->name, "Restart-VM")) {
+        hv_eng_err err = {0};
+        if (hv_virt_vm_reset(v, vm->uuid, &err) < 0)
+            st = hvc_hv_engine_error(cmd, &err, vm->name);
+        else
+            st = hvc_hv_wait_guest(cmd, v, vm, what, hvc_hv_arg_int(cmd, RV_DELAY, 5),
+                                   hvc_hv_arg_int(cmd, RV_TIMEOUT, -1), &reached);
+    }
+    free(f);
+    return st != HV_OK || !reached ? st : passthru(cmd, v, vm);
 }
 
 hv_status

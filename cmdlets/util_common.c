@@ -160,8 +160,18 @@ hvc_u_has_prop(const hv_value *v, const char *name)
         hvc_u_names_free(names, n);
         return found;
     }
-    if (v->kind == HV_OBJECT)
-        return hv_obj_get(v, name) != NULL;
+    if (v->kind == HV_OBJECT) {
+        if (hv_obj_get(v, name))
+            return true;
+        /* native-backed objects (XML nodes) answer for their members themselves */
+        const hv_obj_class *cls = hv_obj_class_of(v);
+        hv_value out;
+        if (cls && cls->get_member && cls->get_member(v, name, &out)) {
+            hv_unref(out);
+            return true;
+        }
+        return false;
+    }
     if (v->kind == HV_TABLE)
         return is_table_prop(name) ||
                (hv_table_notes(v) && hv_obj_get(hv_table_notes(v), name)); /* Add-Member notes */

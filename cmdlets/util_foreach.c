@@ -56,20 +56,23 @@ static const hv_param_def fe_params[FE__N + 1] = {
     [FE_PARALLEL] = {.name = "Parallel", .type = HV_PT_SCRIPTBLOCK, .position = HV_POS_NAMED,
                      .flags = HV_PF_MANDATORY, .sets = FE_PAR,
                      .help = "Specifies the script block used for parallel processing of input "
-                             "objects. hvsh runs it for each object in turn, in input order; "
-                             "$using: variables read the caller's variables."},
+                             "objects. Each object runs in its own process, with $_ set to it; "
+                             "the caller's variables are not visible there: use $using:name. "
+                             "Results come back in the order the blocks finish."},
     [FE_THROTTLE] = {.name = "ThrottleLimit", .type = HV_PT_INT32, .position = HV_POS_NAMED,
                      .sets = FE_PAR, .min = 1, .max = 2147483647,
                      .help = "Specifies the number of script blocks that run in parallel. "
-                             "Accepted for compatibility; the blocks run one at a time."},
+                             "Input objects are blocked until the running script block count "
+                             "falls below the ThrottleLimit. The default value is 5."},
     [FE_TIMEOUT] = {.name = "TimeoutSeconds", .type = HV_PT_INT32, .position = HV_POS_NAMED,
                     .sets = FE_PAR, .min = 0, .max = 2147483647,
                     .help = "Specifies the number of seconds to wait for all input to be "
                             "processed in parallel. Accepted for compatibility."},
     [FE_ASJOB] = {.name = "AsJob", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
                   .sets = FE_PAR,
-                  .help = "Causes the parallel invocation to run as a PowerShell job. Jobs are "
-                          "not available in hvsh."},
+                  .help = "Causes the parallel invocation to run as a PowerShell job. A single "
+                          "job object is returned instead of output from the running script "
+                          "blocks; Receive-Job gets the results."},
     [FE_NEWRUNSPACE] = {.name = "UseNewRunspace", .type = HV_PT_SWITCH,
                         .position = HV_POS_NAMED, .sets = FE_PAR,
                         .help = "Causes the parallel invocation to create a new runspace for "
@@ -81,16 +84,166 @@ typedef struct {
     const hv_value *begin, *end;
     const hv_value **proc; /* borrowed from the bound arguments */
     size_t nproc;
+    /* -Parallel: each object is a ThreadJob running `$input | ForEach-Object { <block> }` */
+    hv_value par_blocks;   /* that wrapper and the job-cmdlet calls (fe_par_blocks) */
+    hv_value par_pending;  /* HV_ARRAY of the jobs not yet received */
+    hv_value par_items;    /* -AsJob: the input, for one job at the end */
+    int throttle;
 } fe_state;
+
+/* ======================================================================================
+ * ForEach-Object -Parallel: built on the job cmdlets (Start-ThreadJob, Wait-Job,
+ * Receive-Job), called through the language so this file stays on the cmdlet SDK.
+ * ====================================================================================== */
+
+/* The blocks -Parallel runs, made once per invocation: the per-object wrapper of the
+ * user's block and the job-cmdlet calls (invoked with $args). The SDK has no way to make a
+ * script block from text, so the language makes them, through two variables of the
+ * caller's scope that are removed at once. */
+enum { FEB_WRAP, FEB_START, FEB_START_ALL, FEB_WAIT, FEB_RECEIVE, FEB_REMOVE, FEB_N };
+
+static hv_status
+fe_par_blocks(hv_cmd *cmd, const char *wrapper, hv_value *out)
+{
+    hv_ctx *ctx = hv_cmd_ctx(cmd);
+    static const char make[] =
+        "$__hvfe_blocks = @([scriptblock]::Create($__hvfe_src), "
+        "{ ThreadJob\\Start-ThreadJob -ScriptBlock $args[0] -InputObject $args[1] "
+        "-ThrottleLimit $args[2] }, "
+        "{ $args[1] | ThreadJob\\Start-ThreadJob -ScriptBlock $args[0] -ThrottleLimit $args[2] }, "
+        "{ Microsoft.PowerShell.Core\\Wait-Job -Job $args[0] -Any -Timeout $args[1] }, "
+        "{ $args[0] | Microsoft.PowerShell.Core\\Receive-Job -Wait -AutoRemoveJob }, "
+        "{ $args[0] | Microsoft.PowerShell.Core\\Remove-Job -Force })";
+    static const char drop[] =
+        "Microsoft.PowerShell.Utility\\Remove-Variable -Name __hvfe_src, __hvfe_blocks";
+    hv_var_set(ctx, "__hvfe_src", hv_str(wrapper));
+    hv_status st = hv_cmd_invoke_text(cmd, make, sizeof make - 1);
+    *out = st == HV_OK ? hv_var_get(ctx, "__hvfe_blocks") : hv_null();
+    hv_status st2 = hv_cmd_invoke_text(cmd, drop, sizeof drop - 1);
+    if (st == HV_OK)
+        st = st2;
+    if (st == HV_OK && (out->kind != HV_ARRAY || hv_array_len(out) != FEB_N))
+        st = hvc_u_throw(cmd, HV_CAT_InvalidOperation, "ParallelSetupFailed", NULL,
+                         "ForEach-Object -Parallel could not prepare its script blocks.");
+    return st;
+}
+
+/* Run one of the blocks with $args = args: output collected into *out when out != NULL,
+ * else written to the cmdlet's output. */
+static hv_status
+fe_par_run(hv_cmd *cmd, fe_state *s, int which, const hv_value *args, size_t nargs,
+           hv_value *out)
+{
+    return hv_cmd_invoke(cmd, hv_array_at(&s->par_blocks, (size_t)which), NULL, args, nargs, out);
+}
+
+static hv_status
+fe_par_begin(hv_cmd *cmd, fe_state *s)
+{
+    const hv_value *pb = hv_cmd_arg(cmd, FE_PARALLEL);
+    if (!pb)
+        return HV_OK;
+    s->throttle = (int)hvc_u_arg_int(cmd, FE_THROTTLE, 5);
+    HV_AUTO hv_value body = hv_conv_to_string(pb, NULL);
+    char *text;
+    if (hv_cmd_switch(cmd, FE_ASJOB)) {
+        /* one job that runs the whole parallel loop over the collected input */
+        text = hv_xasprintf("$input | ForEach-Object -Parallel {%s\n} -ThrottleLimit %d",
+                            hv_str_cstr(&body), s->throttle);
+        s->par_items = hv_array_new(8);
+    } else {
+        text = hv_xasprintf("$input | ForEach-Object -Process {%s\n}", hv_str_cstr(&body));
+        s->par_pending = hv_array_new(8);
+    }
+    hv_status st = fe_par_blocks(cmd, text, &s->par_blocks);
+    free(text);
+    return st;
+}
+
+static hv_status
+fe_par_harvest(hv_cmd *cmd, fe_state *s, bool block, bool wait_all)
+{
+    while (hv_array_len(&s->par_pending)) {
+        hv_value args[2] = {hv_ref(&s->par_pending), hv_int(block || wait_all ? -1 : 0)};
+        hv_value done = hv_null();
+        hv_status st = fe_par_run(cmd, s, FEB_WAIT, args, 2, &done);
+        hv_unref(args[0]);
+        if (st == HV_OK && done.kind == HV_ARRAY && hv_array_len(&done))
+            st = fe_par_run(cmd, s, FEB_RECEIVE, &done, 1, NULL);
+        for (size_t i = 0; done.kind == HV_ARRAY && i < hv_array_len(&done); i++)
+            for (size_t k = hv_array_len(&s->par_pending); k-- > 0;)
+                if (hv_array_at(&s->par_pending, k)->u.h == hv_array_at(&done, i)->u.h)
+                    hv_array_remove_at(&s->par_pending, k);
+        bool got = done.kind == HV_ARRAY && hv_array_len(&done);
+        hv_unref(done);
+        if (st != HV_OK)
+            return st;
+        if (!wait_all && (got || !block))
+            return HV_OK;
+        block = false;
+    }
+    return HV_OK;
+}
+
+static hv_status
+fe_par_process(hv_cmd *cmd, fe_state *s, const hv_value *in)
+{
+    if (s->par_blocks.kind != HV_ARRAY)
+        return HV_OK;
+    if (s->par_items.kind == HV_ARRAY) {
+        hv_array_push(&s->par_items, hv_ref(in));
+        return HV_OK;
+    }
+    hv_status st = HV_OK;
+    if (hv_array_len(&s->par_pending) >= (size_t)s->throttle)
+        st = fe_par_harvest(cmd, s, true, false);
+    if (st != HV_OK)
+        return st;
+    hv_value args[3] = {hv_ref(hv_array_at(&s->par_blocks, FEB_WRAP)), hv_ref(in),
+                        hv_int(s->throttle)};
+    hv_value job = hv_null();
+    st = fe_par_run(cmd, s, FEB_START, args, 3, &job);
+    hv_unref(args[0]);
+    hv_unref(args[1]);
+    for (size_t i = 0; st == HV_OK && job.kind == HV_ARRAY && i < hv_array_len(&job); i++)
+        hv_array_push(&s->par_pending, hv_ref(hv_array_at(&job, i)));
+    hv_unref(job);
+    if (st == HV_OK)
+        st = fe_par_harvest(cmd, s, false, false);
+    return st;
+}
+
+static hv_status
+fe_par_end(hv_cmd *cmd, fe_state *s)
+{
+    if (s->par_blocks.kind != HV_ARRAY)
+        return HV_OK;
+    if (s->par_items.kind != HV_ARRAY)
+        return fe_par_harvest(cmd, s, true, true);
+    /* -AsJob: Start-ThreadJob with all the input (each element reaches $input) */
+    hv_value args[3] = {hv_ref(hv_array_at(&s->par_blocks, FEB_WRAP)), hv_ref(&s->par_items),
+                        hv_int(2147483647)};
+    hv_value job = hv_null();
+    hv_status st = fe_par_run(cmd, s, FEB_START_ALL, args, 3, &job);
+    hv_unref(args[0]);
+    hv_unref(args[1]);
+    for (size_t i = 0; st == HV_OK && job.kind == HV_ARRAY && i < hv_array_len(&job); i++) {
+        hv_value j = hv_ref(hv_array_at(&job, i));
+        /* pwsh's -AsJob job is a PSTaskJob */
+        hv_obj_set(&j, "PSJobTypeName", hv_str("PSTaskJob"));
+        hv_obj_set(&j, "Location", hv_str("PowerShell"));
+        st = hv_emit(cmd, j);
+    }
+    hv_unref(job);
+    return st;
+}
 
 static hv_status
 fe_begin(hv_cmd *cmd)
 {
     fe_state *s = hv_cmd_state(cmd);
-    if (hv_cmd_set_index(cmd) == FE_SET_PARALLEL && hv_cmd_switch(cmd, FE_ASJOB))
-        return hvc_u_throw(cmd, HV_CAT_NotImplemented, "ParallelAsJobNotSupported", NULL,
-                           "ForEach-Object -AsJob is not supported: jobs are not available "
-                           "in hvsh.");
+    if (hv_cmd_set_index(cmd) == FE_SET_PARALLEL)
+        return fe_par_begin(cmd, s);
     if (hv_cmd_set_index(cmd) != FE_SET_SCRIPT)
         return HV_OK;
     const hv_value *p = hv_cmd_arg(cmd, FE_PROCESS);
@@ -183,10 +336,8 @@ fe_process(hv_cmd *cmd, const hv_value *input)
         in = input;
     if (hv_cmd_set_index(cmd) == FE_SET_MEMBER)
         return fe_member(cmd, in);
-    if (hv_cmd_set_index(cmd) == FE_SET_PARALLEL) {
-        const hv_value *pb = hv_cmd_arg(cmd, FE_PARALLEL);
-        return pb ? hv_cmd_invoke(cmd, pb, in, NULL, 0, NULL) : HV_OK;
-    }
+    if (hv_cmd_set_index(cmd) == FE_SET_PARALLEL)
+        return fe_par_process(cmd, hv_cmd_state(cmd), in);
     fe_state *s = hv_cmd_state(cmd);
     for (size_t i = 0; i < s->nproc; i++) {
         if (s->proc[i]->kind != HV_SCRIPTBLOCK)
@@ -202,6 +353,8 @@ static hv_status
 fe_end(hv_cmd *cmd)
 {
     fe_state *s = hv_cmd_state(cmd);
+    if (hv_cmd_set_index(cmd) == FE_SET_PARALLEL)
+        return fe_par_end(cmd, s);
     if (s->end && s->end->kind == HV_SCRIPTBLOCK)
         return hv_cmd_invoke(cmd, s->end, NULL, NULL, 0, NULL);
     return HV_OK;
@@ -213,6 +366,17 @@ fe_cleanup(hv_cmd *cmd)
     fe_state *s = hv_cmd_state(cmd);
     free(s->proc);
     s->proc = NULL;
+    /* stopped early (Select-Object -First, an error): the jobs still running go */
+    if (s->par_pending.kind == HV_ARRAY && hv_array_len(&s->par_pending) &&
+        s->par_blocks.kind == HV_ARRAY) {
+        hv_value arg = hv_ref(&s->par_pending);
+        hv_status st = fe_par_run(cmd, s, FEB_REMOVE, &arg, 1, NULL);
+        (void)st;
+        hv_unref(arg);
+    }
+    hv_unrefp(&s->par_pending);
+    hv_unrefp(&s->par_blocks);
+    hv_unrefp(&s->par_items);
 }
 
 /* ======================================================================================
@@ -500,8 +664,8 @@ const hv_cmdlet_def hvc_u_defs_foreach[] = {
              .remarks = "Calls String.ToUpper() on each string: A, B."},
             {.title = "Use a Parallel block",
              .code = "$factor = 10\n1..3 | ForEach-Object -Parallel { $_ * $using:factor }",
-             .remarks = "Runs the block for each object; in hvsh the objects are processed one "
-                        "at a time, in order."},
+             .remarks = "Runs the block for each object in its own process, up to five at "
+                        "a time; $using:factor copies the caller's variable in."},
             {0}},
         .online = "https://learn.microsoft.com/powershell/module/microsoft.powershell.core/foreach-object?view=powershell-7.4&WT.mc_id=ps-gethelp",
     },

@@ -18,6 +18,7 @@
 #include "engine/netlink.h"
 #include "engine/nft.h"
 #include "engine/resolv.h"
+#include "engine/fw.h"
 
 #define VEC(T)        \
     struct {          \
@@ -38,6 +39,8 @@ struct hv_netstate {
     VEC(hv_ns_nat) nat;
     VEC(hv_ns_map) map;
     VEC(hv_ns_dns) dns;
+    json_t *extra;              /* top-level sections other modules own ("firewall"): kept
+                                   as they are, so a save by one module never drops another's */
 };
 
 /* Append one zeroed element to a VEC and return it. */
@@ -157,6 +160,26 @@ load_json(hv_netstate *st, json_t *root)
     }
 }
 
+/* Sections this file does not know are kept verbatim (see struct hv_netstate .extra). */
+static void
+load_extra(hv_netstate *st, json_t *root)
+{
+    static const char *const known[] = {"version", "switches", "addresses", "routes", "nats",
+                                        "mappings", "dns", NULL};
+    const char *key;
+    json_t *val;
+    json_object_foreach(root, key, val) {
+        bool k = false;
+        for (int i = 0; known[i] && !k; i++)
+            k = !strcmp(key, known[i]);
+        if (k)
+            continue;
+        if (!st->extra)
+            st->extra = json_object();
+        json_object_set(st->extra, key, val);
+    }
+}
+
 static json_t *
 dump_json(const hv_netstate *st)
 {
@@ -206,6 +229,8 @@ dump_json(const hv_netstate *st)
             json_array_append_new(sv, json_string(d->servers[j]));
         json_array_append_new(a, json_pack("{s:s, s:o}", "interface", d->iface, "servers", sv));
     }
+    if (st->extra)
+        json_object_update_missing(root, st->extra);
     return root;
 }
 
@@ -247,6 +272,7 @@ state_open(hv_netstate **out, bool read_only, hv_eng_err *err)
     }
     if (root) {
         load_json(st, root);
+        load_extra(st, root);
         json_decref(root);
     }
     *out = st;
@@ -354,6 +380,8 @@ hv_netstate_close(hv_netstate *st)
     free(st->nat.v);
     free(st->map.v);
     free(st->dns.v);
+    if (st->extra)
+        json_decref(st->extra);
     free(st);
 }
 
@@ -850,7 +878,41 @@ hv_netstate_restore(FILE *log, hv_eng_err *err)
     restore_routes(nl, st, &rc);
     restore_nats(st, &rc);
     restore_dns(nl, st, &rc);
+    hv_eng_err fe; /* firewall rules (engine/fw.c keeps them in their own section) */
+    if (hv_nft_fw_restore(st, log, &fe) < 0)
+        rfail(&rc, "firewall rules", &fe);
     hv_nl_close(nl);
     hv_netstate_close(st);
     return rc.failures ? -1 : 0;
+}
+
+/* ================================ sections of other modules ================================ */
+
+char *
+hv_netstate_section(const hv_netstate *st, const char *key)
+{
+    json_t *v = st->extra ? json_object_get(st->extra, key) : NULL;
+    return v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER) : NULL;
+}
+
+int
+hv_netstate_set_section(hv_netstate *st, const char *key, const char *json_text,
+                        hv_eng_err *err)
+{
+    json_t *v = NULL;
+    if (json_text) {
+        json_error_t je;
+        v = json_loads(json_text, JSON_DECODE_ANY, &je);
+        if (!v)
+            return hv_eng_fail(err, HV_ENG_INVALID, EINVAL, "Bad state section %s: %s", key,
+                               je.text);
+    }
+    if (!st->extra)
+        st->extra = json_object();
+    if (v)
+        json_object_set_new(st->extra, key, v);
+    else
+        json_object_del(st->extra, key);
+    st->dirty = true;
+    return 0;
 }

@@ -123,4 +123,12 @@ int hv_netstate_record_switch_rename(const char *old_name, const char *new_name,
  * the first failure; the rest is still attempted). */
 int hv_netstate_restore(FILE *log, hv_eng_err *err);
 
+/* Sections owned by other engine modules (the firewall rules: "firewall"), stored as JSON
+ * text under their own top-level key and kept untouched by every other save.
+ * hv_netstate_section returns malloc'd JSON text or NULL when absent; set with NULL removes
+ * the section. */
+char *hv_netstate_section(const hv_netstate *st, const char *key);
+int hv_netstate_set_section(hv_netstate *st, const char *key, const char *json_text,
+                            hv_eng_err *err);
+
 #endif

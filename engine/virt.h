@@ -111,6 +111,7 @@ typedef struct {
     bool is_kvm;          /* domain type='kvm' */
     int generation;       /* 2 when firmware is EFI */
     char *notes;          /* <description> */
+    char *path;           /* New-VM -Path (metadata), or NULL = the host's default folder */
     unsigned vcpus;       /* configured */
     uint64_t mem_startup; /* bytes */
     uint64_t mem_minimum, mem_maximum;
@@ -254,6 +255,124 @@ int hv_virt_disk_remove(hv_virt *v, const char *uuid, const char *target, hv_eng
 int hv_virt_dvd_set(hv_virt *v, const char *uuid, const char *target, const char *path,
                     hv_eng_err *err);
 
+/* ---- firmware (Gen 2: UEFI) and BIOS (Gen 1) ----
+ * Secure boot is libvirt's firmware autoselection feature secure-boot (with enrolled-keys for
+ * the Microsoft templates) or <loader secure=>; the boot order is <boot order='N'/> on the
+ * devices (Gen 2) or the <os><boot dev=/> list (Gen 1); template name, preferred network
+ * boot protocol, console mode, pause-after-boot-failure and NumLock live in the metadata. */
+typedef struct {
+    bool network; /* false = a drive */
+    bool dvd;     /* drive is a DVD drive */
+    char id[40];  /* drive target ("sda") or adapter MAC ("00:15:5d:00:00:01") */
+} hv_boot_entry;
+/* Gen 1 startup devices, as Hyper-V's BootDevice values */
+#define HV_BIOS_FLOPPY 0
+#define HV_BIOS_CD     1
+#define HV_BIOS_IDE    2
+#define HV_BIOS_LEGACY 3
+typedef struct {
+    int generation;
+    bool secure_boot;
+    char template_name[40]; /* "MicrosoftWindows" when never set */
+    int net_protocol;       /* 0 IPv4, 1 IPv6 */
+    int console_mode;       /* 0 Default, 1 COM1, 2 COM2, 3 None */
+    bool pause_after_failure;
+    hv_boot_entry *boot; /* what the firmware tries, in order */
+    size_t n_boot;
+    int startup[4]; /* Gen 1: the four BootDevice values in order */
+    bool numlock;
+} hv_vm_fw;
+void hv_virt_fw_clear(hv_vm_fw *f);
+int hv_virt_fw_get(hv_virt *v, const char *uuid, hv_vm_fw *out, hv_eng_err *err);
+typedef struct {
+    int secure_boot;           /* -1 keep */
+    const char *template_name; /* NULL keep */
+    int net_protocol;          /* -1 keep */
+    int console_mode;          /* -1 keep */
+    int pause_after_failure;   /* -1 keep */
+    const hv_boot_entry *boot; /* full new order (set_boot) */
+    size_t n_boot;
+    bool set_boot;
+    const hv_boot_entry *first; /* move (or add) this one to the front, or NULL */
+    const int *startup;         /* Gen 1: four BootDevice values, or NULL */
+    int numlock;                /* -1 keep */
+} hv_fw_set;
+/* Validated in full (generation, devices exist, state) before the one define. */
+int hv_virt_fw_set(hv_virt *v, const char *uuid, const hv_fw_set *s, hv_eng_err *err);
+
+/* ---- security: the virtual TPM (swtpm emulator) and the key protector ---- */
+typedef struct {
+    int generation;
+    bool tpm;               /* <tpm> defined */
+    char key_protector[65]; /* hex, "" = none (Set-VMKeyProtector -NewLocalKeyProtector) */
+    bool encrypt_traffic;   /* EncryptStateAndVmMigrationTraffic (metadata) */
+    bool vbs_optout;        /* VirtualizationBasedSecurityOptOut (metadata) */
+} hv_vm_sec;
+int hv_virt_sec_get(hv_virt *v, const char *uuid, hv_vm_sec *out, hv_eng_err *err);
+typedef struct {
+    int tpm; /* -1 keep, 0 remove, 1 add (gen 2, off, key protector needed) */
+    bool new_key_protector;
+    int encrypt_traffic, vbs_optout; /* -1 keep */
+} hv_sec_set;
+int hv_virt_sec_set(hv_virt *v, const char *uuid, const hv_sec_set *s, hv_eng_err *err);
+
+/* ---- COM ports 1, 2: <serial type='unix' port 0/1>; "\\.\pipe\NAME" maps to the socket
+ * $HVSH_PIPE_DIR/NAME (default /var/lib/libvirt/qemu/pipe/NAME); "" = not connected ---- */
+int hv_virt_com_get(hv_virt *v, const char *uuid, char paths[2][512], hv_eng_err *err);
+int hv_virt_com_set(hv_virt *v, const char *uuid, int number, const char *path, hv_eng_err *err);
+
+/* ---- integration services: the QEMU guest agent channel + <hv:integration> ---- */
+#define HV_INTEG_GSI       0x01u /* Guest Service Interface */
+#define HV_INTEG_HEARTBEAT 0x02u
+#define HV_INTEG_KVP       0x04u /* Key-Value Pair Exchange */
+#define HV_INTEG_SHUTDOWN  0x08u
+#define HV_INTEG_TIMESYNC  0x10u
+#define HV_INTEG_VSS       0x20u
+#define HV_INTEG_N         6
+/* Hyper-V's names in Get-VMIntegrationService order, bit i = 1u << i. */
+extern const char *const hv_virt_integ_names[HV_INTEG_N];
+/* Enabled services; *agent = the guest agent channel is defined. */
+int hv_virt_integ_get(hv_virt *v, const char *uuid, unsigned *enabled, bool *agent,
+                      hv_eng_err *err);
+/* Turn services on/off; the agent channel is added when a service that needs it is on and
+ * removed when none is (live too, where the driver can hot-plug). */
+int hv_virt_integ_set(hv_virt *v, const char *uuid, unsigned on, unsigned off, hv_eng_err *err);
+/* State, and whether the guest agent is connected (libvirt's channel state; on the test
+ * driver: the VM runs and has the channel). */
+int hv_virt_vm_agent(hv_virt *v, const char *uuid, hv_vm_state *st, bool *connected,
+                     hv_eng_err *err);
+
+/* Set-VMHardDiskDrive: a new file (path, NULL keep) and/or another slot (to_* < 0 keep; a
+ * new type without a number = controller 0; no location = the first free one). The VM must be
+ * off. target_out[16] receives the drive's target afterwards. */
+typedef struct {
+    const char *path;
+    int to_type, to_number, to_location;
+} hv_disk_set;
+int hv_virt_disk_set(hv_virt *v, const char *uuid, const char *target, const hv_disk_set *s,
+                     char target_out[16], hv_eng_err *err);
+/* SCSI controllers (0..3): have[n] = controller n exists (explicitly or for a disk). */
+int hv_virt_scsi_list(hv_virt *v, const char *uuid, bool have[4], hv_eng_err *err);
+int hv_virt_scsi_add(hv_virt *v, const char *uuid, int *number_out, hv_eng_err *err);
+/* Removes controller n with the drives on it. */
+int hv_virt_scsi_remove(hv_virt *v, const char *uuid, int number, hv_eng_err *err);
+
+/* Export-VM: <dir>/<name>/Virtual Machines/<uuid>.xml + Virtual Hard Disks/ (copies, chains
+ * flattened); the VM must be off; built in a staging folder and renamed into place, so the
+ * export appears complete or not at all. xml_out receives the XML's path. */
+int hv_virt_vm_export(hv_virt *v, const char *uuid, const char *dir, char *xml_out, size_t n,
+                      hv_eng_err *err);
+/* Import-VM of such an XML: registered in place, or with copy the hard disks copied into
+ * vhd_dest (NULL = the host's VirtualHardDiskPath) first; new_id gives a new UUID and new
+ * dynamic MACs. Copies are removed again if the define fails. */
+typedef struct {
+    bool copy, new_id;
+    const char *vhd_dest; /* NULL = host default */
+    const char *vm_dest;  /* recorded as the VM's Path, or NULL */
+} hv_import_spec;
+int hv_virt_vm_import(hv_virt *v, const char *xml_path, const hv_import_spec *s, char uuid_out[37],
+                      hv_eng_err *err);
+
 /* ---- checkpoints (libvirt snapshots) ---- */
 typedef struct {
     char *name;
@@ -267,6 +386,10 @@ int hv_virt_snap_list(hv_virt *v, const char *uuid, hv_snap **out, size_t *n, hv
 int hv_virt_snap_create(hv_virt *v, const char *uuid, const char *name, hv_eng_err *err);
 int hv_virt_snap_revert(hv_virt *v, const char *uuid, const char *name, hv_eng_err *err);
 int hv_virt_snap_delete(hv_virt *v, const char *uuid, const char *name, bool children,
+                        hv_eng_err *err);
+/* Rename-VMSnapshot: the checkpoint keeps its libvirt name (QEMU's internal snapshot tag) and
+ * shows new_name (kept in its description; one metadata-only redefine). */
+int hv_virt_snap_rename(hv_virt *v, const char *uuid, const char *name, const char *new_name,
                         hv_eng_err *err);
 
 /* ---- switches (libvirt networks; hvsh mirrors its bridges as forward mode='bridge') ---- */
@@ -319,6 +442,22 @@ void hv_virt_host_probe(hv_host *out);
 /* The module parameter file that controls nesting on this host (for messages). */
 const char *hv_virt_nested_param_path(const char *vendor);
 
+/* Hyper-V host settings libvirt has no place for (Set-VMHost), per host name, in
+ * $HVSH_STATE_DIR/vmhost.json (default /var/lib/hvsh); written atomically under a lock. */
+typedef struct {
+    char vhd_path[1024]; /* VirtualHardDiskPath */
+    char vm_path[1024];  /* VirtualMachinePath */
+    bool enhanced_session;
+    char mac_min[13], mac_max[13]; /* "00155D000000" */
+    bool numa_spanning;
+    int max_vm_migrations, max_storage_migrations;
+} hv_vmhost_cfg;
+void hv_virt_hostcfg_defaults(hv_vmhost_cfg *c);
+/* Defaults for what was never set. */
+int hv_virt_hostcfg_load(const char *host, hv_vmhost_cfg *c, hv_eng_err *err);
+/* Validates (MAC range, absolute folders) and stores c for host. */
+int hv_virt_hostcfg_save(const char *host, const hv_vmhost_cfg *c, hv_eng_err *err);
+
 /* ---- host packages (role cmdlets): dpkg-query / apt-get, spawned with an argv ---- */
 /* 1 installed, 0 not, -1 unknown (no dpkg). */
 int hv_virt_pkg_installed(const char *pkg);
@@ -341,5 +480,14 @@ int hv_virt_vhd_create(const char *path, uint64_t size, const char *parent, bool
                        hv_eng_err *err);
 int hv_virt_vhd_info(const char *path, hv_vhd *out, hv_eng_err *err);
 int hv_virt_vhd_resize(const char *path, uint64_t size, hv_eng_err *err);
+/* Convert-VHD: a new file dst (format from its name, as New-VHD) from src; type = Hyper-V's
+ * VhdType (2 Fixed, 3 Dynamic, 4 Differencing with parent; -1 = like the source). dst is
+ * written under a temporary name and renamed when complete; never overwritten. */
+int hv_virt_vhd_convert(const char *src, const char *dst, int type, const char *parent,
+                        hv_eng_err *err);
+/* Test-VHD: qemu-img check; *ok false with detail (qemu-img's words) when damaged. */
+int hv_virt_vhd_check(const char *path, bool *ok, char *detail, size_t n, hv_eng_err *err);
+/* Optimize-VHD: rewrite a qcow2 without its unused clusters (not while in use). */
+int hv_virt_vhd_optimize(const char *path, hv_eng_err *err);
 
 #endif

@@ -5,6 +5,7 @@
  * state (and a remote session) exists only while its connection is open. */
 #include <ctype.h>
 #include <dlfcn.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -95,6 +96,15 @@ quiet_xml(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+/* In a child made by fork() (a background job), the parent's connections are not ours to use
+ * or close: their sockets belong to the parent's sessions with libvirtd. The child forgets them
+ * and opens its own on first use. */
+static void
+forget_conns(void)
+{
+    g_conns = NULL;
+}
+
 static int
 load_api(hv_eng_err *err)
 {
@@ -117,6 +127,7 @@ load_api(hv_eng_err *err)
     hv_eng_fault_wrap_virt(&g_api); /* fault injection (tests): no-op unless switched on */
     g_loaded = true;
     atexit(hv_virt_close_all);
+    pthread_atfork(NULL, NULL, forget_conns);
     return 0;
 }
 

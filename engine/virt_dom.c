@@ -350,6 +350,7 @@ parse_config(xmlDocPtr doc, hv_vm *vm, const br_map *map, size_t nmap)
     vm->auto_stop = meta_str(meta, "automatic", "stop");
     vm->auto_start_delay = (int)prop_ll(hv_virt_x_child_ns(meta, "automatic"), "delay", 0);
     vm->checkpoint_type = meta_str(meta, "checkpoints", "type");
+    vm->path = meta_str(meta, "path", "value");
     vm->nested = hv_virt_cpu_nested(root);
     xmlNodePtr os = hv_virt_x_child(root, "os");
     long long gen = prop_ll(hv_virt_x_child_ns(meta, "generation"), "value", 0);
@@ -390,8 +391,22 @@ current_snapshot(hv_virt *v, virDomainPtr d, hv_vm *vm)
     virDomainSnapshotPtr *snaps = NULL;
     int cnt = v->api->virDomainListAllSnapshots(d, &snaps, 0);
     for (int i = 0; i < cnt; i++) {
-        if (!vm->current_snapshot && v->api->virDomainSnapshotIsCurrent(snaps[i], 0) == 1)
-            vm->current_snapshot = hv_virt_strdup(v->api->virDomainSnapshotGetName(snaps[i]));
+        if (!vm->current_snapshot && v->api->virDomainSnapshotIsCurrent(snaps[i], 0) == 1) {
+            /* the name it shows (a renamed checkpoint keeps its libvirt name) */
+            char *x = v->api->virDomainSnapshotGetXMLDesc(snaps[i], 0);
+            xmlDocPtr doc = x ? xmlReadMemory(x, (int)strlen(x), "snap.xml", NULL,
+                                              XML_PARSE_NONET | XML_PARSE_NOERROR)
+                              : NULL;
+            free(x);
+            if (doc) {
+                vm->current_snapshot = hv_virt_snap_display(xmlDocGetRootElement(doc));
+                xmlFreeDoc(doc);
+            } else {
+                v->api->virResetLastError();
+            }
+            if (!vm->current_snapshot)
+                vm->current_snapshot = hv_virt_strdup(v->api->virDomainSnapshotGetName(snaps[i]));
+        }
         v->api->virDomainSnapshotFree(snaps[i]);
     }
     if (cnt < 0)
@@ -463,6 +478,7 @@ hv_virt_vm_clear(hv_vm *vm)
 {
     free(vm->name);
     free(vm->notes);
+    free(vm->path);
     free(vm->auto_start);
     free(vm->auto_stop);
     free(vm->checkpoint_type);
@@ -1024,9 +1040,16 @@ hv_virt_vm_create(hv_virt *v, const hv_vm_spec *s, char uuid_out[37], hv_eng_err
         hv_virt_add_disk_xml(devs, s->vhd_path, false, gen == 1, 0, 0, gen == 1 ? "hda" : "sda");
     /* Hyper-V gives every new VM one adapter, connected when -SwitchName is given */
     char mac[18];
-    hv_virt_gen_mac(mac);
+    hv_virt_gen_mac_v(v, mac);
     hv_virt_add_nic_xml(devs, mac, s->switch_bridge, s->switch_network, false, true);
     hv_virt_meta_nic(doc, mac, "Network Adapter", true);
+    /* the guest agent's channel: Hyper-V's default integration services (Heartbeat, Key-Value
+     * Pair Exchange, Time Synchronization, VSS) are the agent's on libvirt */
+    xmlNodePtr ch = xmlNewChild(devs, NULL, BAD_CAST "channel", NULL);
+    xmlSetProp(ch, BAD_CAST "type", BAD_CAST "unix");
+    xmlNodePtr cht = xmlNewChild(ch, NULL, BAD_CAST "target", NULL);
+    xmlSetProp(cht, BAD_CAST "type", BAD_CAST "virtio");
+    xmlSetProp(cht, BAD_CAST "name", BAD_CAST "org.qemu.guest_agent.0");
     xmlSetProp(xmlNewChild(devs, NULL, BAD_CAST "memballoon", NULL), BAD_CAST "model",
                BAD_CAST "virtio");
     xmlChar *buf = NULL;

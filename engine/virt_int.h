@@ -110,6 +110,11 @@ int hv_virt_edit_n(hv_virt *v, const char *uuid, const hv_virt_edit_fn *fns, voi
                    size_t n, hv_eng_err *err);
 /* Register the live device call that reverses one fn just made (xml is copied). */
 void hv_virt_edit_live_undo(hv_virt_edit_ctx *ec, int op, const char *xml);
+/* Apply one device change to the running domain (op 0 attach, 1 detach, 2 update; before =
+ * the device as it was, for an update) and register its reverse; no-op when the VM is off or
+ * on the test driver, and when the driver cannot hot-plug (the config still changes). */
+int hv_virt_live_device(hv_virt_edit_ctx *ec, xmlNodePtr dev, int op, const char *before,
+                        hv_eng_err *err);
 /* Shared XML builders (virt_dom.c) */
 void hv_virt_add_nic_xml(xmlNodePtr devs, const char *mac, const char *bridge, const char *network,
                          bool legacy, bool filter);
@@ -138,8 +143,17 @@ void hv_virt_x_set_mem(xmlNodePtr n, uint64_t bytes); /* as KiB */
  * when the file exists (a .vhdx New-VHD made holds qcow2), else from the extension. */
 const char *hv_virt_disk_format(const char *path);
 
+/* Copy a disk image (its backing chain flattened) to dst, which must not exist: written under
+ * a temporary name, renamed when complete (virt_vhd.c). */
+int hv_virt_vhd_copy(const char *src, const char *dst, hv_eng_err *err);
+
+/* The Hyper-V name a renamed checkpoint shows (from its <description>), malloc'd, or NULL. */
+char *hv_virt_snap_display(xmlNodePtr snap_root);
+
 /* Misc */
 void hv_virt_gen_mac(char out[18]);
+/* A dynamic MAC from the host's pool (Set-VMHost -MacAddressMinimum/-Maximum). */
+void hv_virt_gen_mac_v(hv_virt *v, char out[18]);
 bool hv_virt_str_eq_ci(const char *a, const char *b);
 char *hv_virt_strdup(const char *s);
 int hv_virt_cmp_ci(const char *a, const char *b);

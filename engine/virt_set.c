@@ -479,8 +479,9 @@ mac_in_use(xmlNodePtr root, const char *mac)
 
 /* Live device change where the driver can; the test driver cannot hot-plug, which is fine
  * because its live state is not observable beyond the config we define next. */
-static int
-live_device(hv_virt_edit_ctx *ec, xmlNodePtr dev, int op, const char *before, hv_eng_err *err)
+int
+hv_virt_live_device(hv_virt_edit_ctx *ec, xmlNodePtr dev, int op, const char *before,
+                    hv_eng_err *err)
 {
     if (!is_running(ec) || ec->v->is_test)
         return 0;
@@ -532,7 +533,7 @@ nic_add_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         }
     } else {
         do
-            hv_virt_gen_mac(mac);
+            hv_virt_gen_mac_v(ec->v, mac);
         while (mac_in_use(root, mac));
     }
     if (mac_in_use(root, mac)) {
@@ -561,7 +562,7 @@ nic_add_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
     ec->changed = true;
     if (u->mac_out)
         memcpy(u->mac_out, mac, 18);
-    return live_device(ec, dev, 0, NULL, err);
+    return hv_virt_live_device(ec, dev, 0, NULL, err);
 }
 
 int
@@ -582,7 +583,7 @@ nic_remove_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "No network adapter with MAC address %s.", mac);
         return -1;
     }
-    if (live_device(ec, dev, 1, NULL, err) < 0)
+    if (hv_virt_live_device(ec, dev, 1, NULL, err) < 0)
         return -1;
     hv_virt_x_remove(find_meta_nic(ec->doc, mac, false));
     hv_virt_x_remove(dev);
@@ -705,7 +706,7 @@ nic_set_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
     ec->changed = true;
     if (u->mac_out)
         memcpy(u->mac_out, newmac, 18);
-    int r = live ? live_device(ec, dev, 2, before, err) : 0;
+    int r = live ? hv_virt_live_device(ec, dev, 2, before, err) : 0;
     free(before);
     return r;
 }
@@ -833,7 +834,7 @@ disk_add_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         snprintf(dev, sizeof dev, "%s%c", ide ? "hd" : "sd", 'a' + ((idx + k + 1) % 26));
     xmlNodePtr d = hv_virt_add_disk_xml(devs, s->path, s->dvd, ide, number, unit, dev);
     ec->changed = true;
-    return live_device(ec, d, 0, NULL, err);
+    return hv_virt_live_device(ec, d, 0, NULL, err);
 }
 
 int
@@ -866,7 +867,7 @@ disk_remove_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
         hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "No drive with target %s.", (const char *)ud);
         return -1;
     }
-    if (live_device(ec, d, 1, NULL, err) < 0)
+    if (hv_virt_live_device(ec, d, 1, NULL, err) < 0)
         return -1;
     hv_virt_x_remove(d);
     ec->changed = true;
@@ -908,7 +909,7 @@ dvd_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
             xmlAddChild(d, src);
     }
     ec->changed = true;
-    int r = live_device(ec, d, 2, before, err);
+    int r = hv_virt_live_device(ec, d, 2, before, err);
     free(before);
     return r;
 }
@@ -918,4 +919,291 @@ hv_virt_dvd_set(hv_virt *v, const char *uuid, const char *target, const char *pa
 {
     dvd_ud u = {.target = target, .path = path};
     return hv_virt_edit(v, uuid, dvd_edit, &u, err);
+}
+
+/* ---- Set-VMHardDiskDrive: new medium and/or another controller slot ---- */
+/* Target device name for a slot: hdX for IDE (2 per controller), sdX for SCSI, skipping
+ * names in use. */
+static void
+slot_target(xmlNodePtr devs, bool ide, int number, int unit, char dev[8])
+{
+    int idx = ide ? number * 2 + unit : number * 64 + unit;
+    snprintf(dev, 8, "%s%c", ide ? "hd" : "sd", 'a' + (idx % 26));
+    for (int k = 0; target_used(devs, dev) && k < 26; k++)
+        snprintf(dev, 8, "%s%c", ide ? "hd" : "sd", 'a' + ((idx + k + 1) % 26));
+}
+
+typedef struct {
+    const char *target;
+    const hv_disk_set *s;
+    char *target_out;
+} disk_set_ud;
+
+static int
+disk_set_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
+{
+    disk_set_ud *u = ud;
+    const hv_disk_set *s = u->s;
+    xmlNodePtr root = root_of(ec);
+    xmlNodePtr devs = hv_virt_x_child(root, "devices");
+    xmlNodePtr d = find_disk(root, u->target);
+    if (!d) {
+        hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "No drive with target %s.", u->target);
+        return -1;
+    }
+    hv_vm_disk cur;
+    memset(&cur, 0, sizeof cur);
+    xmlNodePtr t = hv_virt_x_child(d, "target");
+    char *bus = hv_virt_x_prop(t, "bus");
+    cur.controller_type = bus && !strcmp(bus, "ide") ? 0 : 1;
+    free(bus);
+    xmlNodePtr a = hv_virt_x_child(d, "address");
+    char *nb = hv_virt_x_prop(a, cur.controller_type == 0 ? "bus" : "controller");
+    char *ub = hv_virt_x_prop(a, "unit");
+    cur.controller_number = nb ? atoi(nb) : 0;
+    cur.controller_location = ub ? atoi(ub) : 0;
+    free(nb);
+    free(ub);
+    bool move = s->to_type >= 0 || s->to_number >= 0 || s->to_location >= 0;
+    int type = s->to_type >= 0 ? s->to_type : cur.controller_type;
+    int number = s->to_number >= 0 ? s->to_number
+                 : move && s->to_type >= 0 && s->to_type != cur.controller_type
+                     ? 0
+                     : cur.controller_number;
+    int unit = s->to_location >= 0 ? s->to_location : -1;
+    bool ide = type == 0;
+    if (move) {
+        char *gen = hv_virt_x_prop(hv_virt_x_meta_child(ec->doc, "generation", false), "value");
+        bool gen2 = gen && !strcmp(gen, "2");
+        free(gen);
+        if (gen2 && ide) {
+            hv_virt_err_set(err, HV_VIRT_E_INVALID,
+                            "A generation 2 virtual machine has no IDE controller.");
+            return -1;
+        }
+        int maxn = ide ? 2 : 4, maxu = ide ? 2 : 64;
+        if (number >= maxn || unit >= maxu) {
+            hv_virt_err_set(err, HV_VIRT_E_INVALID,
+                            "The %s controller location %d:%d is out of range.",
+                            ide ? "IDE" : "SCSI", number, unit);
+            return -1;
+        }
+        /* the drive's own slot does not count as used: take it out while choosing */
+        xmlNodePtr prev = d->prev;
+        xmlNodePtr parent = d->parent;
+        xmlUnlinkNode(d);
+        if (unit < 0) {
+            for (int u2 = 0; u2 < maxu && unit < 0; u2++)
+                if (!slot_used(devs, ide, number, u2))
+                    unit = u2;
+        }
+        bool used = unit < 0 || slot_used(devs, ide, number, unit);
+        if (prev)
+            xmlAddNextSibling(prev, d);
+        else if (parent->children)
+            xmlAddPrevSibling(parent->children, d);
+        else
+            xmlAddChild(parent, d);
+        if (used) {
+            hv_virt_err_set(err, HV_VIRT_E_EXISTS,
+                            unit < 0 ? "No free location on %s controller %d."
+                                     : "The %s controller location %d:%d is already in use.",
+                            ide ? "IDE" : "SCSI", number, unit);
+            return -1;
+        }
+    }
+    if (s->path && !ec->v->is_test && access(s->path, F_OK) != 0) {
+        hv_virt_err_set(err, HV_VIRT_E_INVALID, "The file '%s' does not exist.", s->path);
+        return -1;
+    }
+    if (is_running(ec) && (move || s->path)) {
+        hv_virt_err_set(err, HV_VIRT_E_STATE,
+                        "A hard disk drive can be moved or given another virtual hard disk only "
+                        "while the virtual machine is off.");
+        return -1;
+    }
+    if (s->path) {
+        xmlNodePtr src = hv_virt_x_child(d, "source");
+        if (!src) {
+            src = xmlNewNode(NULL, BAD_CAST "source");
+            xmlNodePtr drv = hv_virt_x_child(d, "driver");
+            if (drv)
+                xmlAddNextSibling(drv, src);
+            else
+                xmlAddChild(d, src);
+        }
+        xmlUnsetProp(src, BAD_CAST "dev");
+        xmlSetProp(src, BAD_CAST "file", BAD_CAST s->path);
+        xmlSetProp(d, BAD_CAST "type", BAD_CAST "file");
+        xmlNodePtr drv = hv_virt_x_ensure(d, "driver");
+        xmlSetProp(drv, BAD_CAST "type", BAD_CAST hv_virt_disk_format(s->path));
+    }
+    snprintf(u->target_out, 16, "%s", u->target);
+    if (move) {
+        char dev[8];
+        xmlNodePtr self_t = hv_virt_x_child(d, "target");
+        char *old = hv_virt_x_prop(self_t, "dev");
+        xmlSetProp(self_t, BAD_CAST "dev", BAD_CAST "-"); /* free its own name */
+        slot_target(devs, ide, number, unit, dev);
+        free(old);
+        xmlSetProp(self_t, BAD_CAST "dev", BAD_CAST dev);
+        xmlSetProp(self_t, BAD_CAST "bus", BAD_CAST(ide ? "ide" : "scsi"));
+        xmlNodePtr addr = hv_virt_x_ensure(d, "address");
+        char nbuf[16], ubuf[16];
+        snprintf(nbuf, sizeof nbuf, "%d", number);
+        snprintf(ubuf, sizeof ubuf, "%d", unit);
+        xmlSetProp(addr, BAD_CAST "type", BAD_CAST "drive");
+        xmlSetProp(addr, BAD_CAST "controller", BAD_CAST(ide ? "0" : nbuf));
+        xmlSetProp(addr, BAD_CAST "bus", BAD_CAST(ide ? nbuf : "0"));
+        xmlSetProp(addr, BAD_CAST "target", BAD_CAST "0");
+        xmlSetProp(addr, BAD_CAST "unit", BAD_CAST ubuf);
+        snprintf(u->target_out, 16, "%s", dev);
+    }
+    ec->changed = move || s->path;
+    return 0;
+}
+
+int
+hv_virt_disk_set(hv_virt *v, const char *uuid, const char *target, const hv_disk_set *s,
+                 char target_out[16], hv_eng_err *err)
+{
+    disk_set_ud u = {.target = target, .s = s, .target_out = target_out};
+    return hv_virt_edit(v, uuid, disk_set_edit, &u, err);
+}
+
+/* ---- SCSI controllers: <controller type='scsi' index=N>, and the ones disks refer to ---- */
+static void
+scsi_numbers(xmlNodePtr root, bool have[4])
+{
+    xmlNodePtr devs = hv_virt_x_child(root, "devices");
+    for (xmlNodePtr c = devs ? devs->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        char *ix = NULL;
+        if (!xmlStrcmp(c->name, BAD_CAST "controller")) {
+            char *ty = hv_virt_x_prop(c, "type");
+            if (ty && !strcmp(ty, "scsi"))
+                ix = hv_virt_x_prop(c, "index");
+            free(ty);
+        } else if (!xmlStrcmp(c->name, BAD_CAST "disk")) {
+            char *bus = hv_virt_x_prop(hv_virt_x_child(c, "target"), "bus");
+            if (bus && !strcmp(bus, "scsi")) {
+                ix = hv_virt_x_prop(hv_virt_x_child(c, "address"), "controller");
+                if (!ix)
+                    ix = hv_virt_strdup("0");
+            }
+            free(bus);
+        }
+        if (ix) {
+            int k = atoi(ix);
+            if (k >= 0 && k < 4)
+                have[k] = true;
+            free(ix);
+        }
+    }
+}
+
+int
+hv_virt_scsi_list(hv_virt *v, const char *uuid, bool have[4], hv_eng_err *err)
+{
+    memset(have, 0, 4 * sizeof *have);
+    virDomainPtr d = hv_virt_dom(v, uuid, err);
+    if (!d)
+        return -1;
+    xmlDocPtr doc = hv_virt_dom_xml(v, d, v->api->virDomainIsPersistent(d) == 1, err);
+    v->api->virDomainFree(d);
+    if (!doc)
+        return -1;
+    scsi_numbers(xmlDocGetRootElement(doc), have);
+    xmlFreeDoc(doc);
+    return 0;
+}
+
+typedef struct {
+    bool add;
+    int number; /* remove: which; add: receives the new one */
+} scsi_ud;
+
+static int
+scsi_edit(hv_virt_edit_ctx *ec, void *ud, hv_eng_err *err)
+{
+    scsi_ud *u = ud;
+    xmlNodePtr root = root_of(ec);
+    bool have[4] = {false};
+    scsi_numbers(root, have);
+    if (is_running(ec) || ec->state == HV_VM_SAVED) {
+        hv_virt_err_set(err, HV_VIRT_E_STATE,
+                        "SCSI controllers can be added or removed only while the virtual "
+                        "machine is off.");
+        return -1;
+    }
+    xmlNodePtr devs = hv_virt_x_ensure(root, "devices");
+    char ib[16];
+    if (u->add) {
+        u->number = -1;
+        for (int k = 0; k < 4 && u->number < 0; k++)
+            if (!have[k])
+                u->number = k;
+        if (u->number < 0) {
+            hv_virt_err_set(err, HV_VIRT_E_INVALID,
+                            "The virtual machine already has the maximum of 4 SCSI controllers.");
+            return -1;
+        }
+        snprintf(ib, sizeof ib, "%d", u->number);
+        xmlNodePtr c = xmlNewChild(devs, NULL, BAD_CAST "controller", NULL);
+        xmlSetProp(c, BAD_CAST "type", BAD_CAST "scsi");
+        xmlSetProp(c, BAD_CAST "index", BAD_CAST ib);
+        xmlSetProp(c, BAD_CAST "model", BAD_CAST "virtio-scsi");
+        ec->changed = true;
+        return 0;
+    }
+    if (u->number < 0 || u->number > 3 || !have[u->number]) {
+        hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "The virtual machine has no SCSI controller %d.",
+                        u->number);
+        return -1;
+    }
+    /* the controller goes with its drives (libvirt would add it back for them) */
+    xmlNodePtr next;
+    for (xmlNodePtr c = devs->children; c; c = next) {
+        next = c->next;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        int num = -1;
+        if (!xmlStrcmp(c->name, BAD_CAST "controller")) {
+            char *ty = hv_virt_x_prop(c, "type"), *ix = hv_virt_x_prop(c, "index");
+            if (ty && !strcmp(ty, "scsi") && ix)
+                num = atoi(ix);
+            free(ty);
+            free(ix);
+        } else if (!xmlStrcmp(c->name, BAD_CAST "disk")) {
+            char *bus = hv_virt_x_prop(hv_virt_x_child(c, "target"), "bus");
+            if (bus && !strcmp(bus, "scsi")) {
+                char *ix = hv_virt_x_prop(hv_virt_x_child(c, "address"), "controller");
+                num = ix ? atoi(ix) : 0;
+                free(ix);
+            }
+            free(bus);
+        }
+        if (num == u->number)
+            hv_virt_x_remove(c);
+    }
+    ec->changed = true;
+    return 0;
+}
+
+int
+hv_virt_scsi_add(hv_virt *v, const char *uuid, int *number_out, hv_eng_err *err)
+{
+    scsi_ud u = {.add = true, .number = -1};
+    int r = hv_virt_edit(v, uuid, scsi_edit, &u, err);
+    if (r == 0 && number_out)
+        *number_out = u.number;
+    return r;
+}
+
+int
+hv_virt_scsi_remove(hv_virt *v, const char *uuid, int number, hv_eng_err *err)
+{
+    scsi_ud u = {.add = false, .number = number};
+    return hv_virt_edit(v, uuid, scsi_edit, &u, err);
 }

@@ -240,6 +240,163 @@ hv_virt_vhd_resize(const char *path, uint64_t size, hv_eng_err *err)
     return run(argv, NULL, err);
 }
 
+/* A temporary name next to dst: renamed over dst only once the new file is complete. */
+static void
+tmp_name(const char *dst, char *buf, size_t n)
+{
+    const char *slash = strrchr(dst, '/');
+    int dl = slash ? (int)(slash - dst + 1) : 0;
+    snprintf(buf, n, "%.*s.%s.hvsh-tmp-%ld", dl, dst, slash ? slash + 1 : dst, (long)getpid());
+}
+
+/* qemu-img convert src -> dst (all of it, or only what differs from backing), through a
+ * temporary file: dst appears complete or not at all. */
+static int
+convert_atomic(const char *src, const char *dst, const char *fmt, bool fixed, const char *backing,
+               bool replace, hv_eng_err *err)
+{
+    char tmp[4096];
+    tmp_name(dst, tmp, sizeof tmp);
+    char *argv[20];
+    int n = 0;
+    argv[n++] = "qemu-img";
+    argv[n++] = "convert";
+    argv[n++] = "-q";
+    argv[n++] = "-f";
+    argv[n++] = (char *)hv_virt_disk_format(src);
+    argv[n++] = "-O";
+    argv[n++] = (char *)fmt;
+    if (fixed && !strcmp(fmt, "qcow2")) {
+        argv[n++] = "-o";
+        argv[n++] = "preallocation=falloc";
+    } else if (fixed && !strcmp(fmt, "vpc")) {
+        argv[n++] = "-o";
+        argv[n++] = "subformat=fixed";
+    }
+    if (backing) {
+        argv[n++] = "-B";
+        argv[n++] = (char *)backing;
+        argv[n++] = "-F";
+        argv[n++] = (char *)hv_virt_disk_format(backing);
+    }
+    argv[n++] = (char *)src;
+    argv[n++] = tmp;
+    argv[n] = NULL;
+    if (run(argv, NULL, err) < 0) {
+        unlink(tmp);
+        return -1;
+    }
+    /* no replacing a file that appeared meanwhile (unless this is an in-place rewrite) */
+    int r = replace ? rename(tmp, dst) : renameat2(AT_FDCWD, tmp, AT_FDCWD, dst, RENAME_NOREPLACE);
+    if (r < 0) {
+        hv_virt_err_set(err, errno == EEXIST ? HV_VIRT_E_EXISTS : HV_VIRT_E_IO,
+                        "Cannot create '%s': %s", dst, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+int
+hv_virt_vhd_copy(const char *src, const char *dst, hv_eng_err *err)
+{
+    /* the whole chain flattened into one file of the source's format */
+    return convert_atomic(src, dst, hv_virt_disk_format(src), false, NULL, false, err);
+}
+
+int
+hv_virt_vhd_convert(const char *src, const char *dst, int type, const char *parent, hv_eng_err *err)
+{
+    if (access(src, R_OK) != 0) {
+        hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "The file '%s' does not exist.", src);
+        return -1;
+    }
+    if (access(dst, F_OK) == 0) {
+        hv_virt_err_set(err, HV_VIRT_E_EXISTS, "The file '%s' already exists.", dst);
+        return -1;
+    }
+    if (type == 4 && (!parent || access(parent, R_OK) != 0)) {
+        hv_virt_err_set(err, HV_VIRT_E_INVALID,
+                        "A differencing disk needs an existing parent: give -ParentPath.");
+        return -1;
+    }
+    hv_vhd info;
+    if (hv_virt_vhd_info(src, &info, err) < 0)
+        return -1;
+    /* keep the source's kind unless told: a differencing source converts to a whole disk */
+    bool fixed = type == 2 || (type < 0 && info.format && !strcmp(info.format, "raw"));
+    hv_virt_vhd_clear(&info);
+    return convert_atomic(src, dst, fmt_for(dst), fixed, type == 4 ? parent : NULL, false, err);
+}
+
+int
+hv_virt_vhd_check(const char *path, bool *ok, char *detail, size_t n, hv_eng_err *err)
+{
+    *ok = false;
+    if (detail && n)
+        detail[0] = 0;
+    if (access(path, R_OK) != 0) {
+        hv_virt_err_set(err, HV_VIRT_E_NOT_FOUND, "The file '%s' does not exist.", path);
+        return -1;
+    }
+    char *argv[] = {"qemu-img", "check", "-q", "-U", (char *)path, NULL};
+    hv_eng_err e = {0};
+    if (run(argv, NULL, &e) == 0) {
+        *ok = true;
+        return 0;
+    }
+    /* formats without a consistency check (raw, vpc) are fine when their header reads */
+    if (strstr(e.msg, "does not support checks")) {
+        hv_vhd info;
+        *ok = hv_virt_vhd_info(path, &info, &e) == 0;
+        if (!*ok) {
+            if (detail)
+                snprintf(detail, n, "%s", e.msg);
+            return 0;
+        }
+        /* a .vhdx/.vhd/.qcow2 that probes as raw has no valid header */
+        if (info.format && !strcmp(info.format, "raw") && strcmp(fmt_for(path), "raw") != 0) {
+            *ok = false;
+            if (detail)
+                snprintf(detail, n, "no %s header: the file is not a virtual hard disk",
+                         fmt_for(path));
+        }
+        hv_virt_vhd_clear(&info);
+        return 0;
+    }
+    if (detail)
+        snprintf(detail, n, "%s", e.msg);
+    return 0;
+}
+
+int
+hv_virt_vhd_optimize(const char *path, hv_eng_err *err)
+{
+    hv_vhd info;
+    if (hv_virt_vhd_info(path, &info, err) < 0)
+        return -1;
+    int r = -1;
+    if (!info.format || strcmp(info.format, "qcow2") != 0) {
+        hv_virt_err_set(err, HV_VIRT_E_UNSUPPORTED,
+                        "The virtual hard disk '%s' (%s) cannot be compacted: only dynamic "
+                        "(qcow2) disks can.",
+                        path, info.format ? info.format : "unknown format");
+    } else {
+        /* the file must not be in use: qemu-img takes a write lock and fails otherwise */
+        char *lk[] = {"qemu-img", "check", "-q", (char *)path, NULL};
+        hv_eng_err e = {0};
+        if (run(lk, NULL, &e) < 0 && strstr(e.msg, "lock")) {
+            hv_virt_err_set(err, HV_VIRT_E_STATE, "The virtual hard disk '%s' is in use: %s", path,
+                            e.msg);
+        } else {
+            /* a rewrite copies only allocated, non-zero clusters */
+            r = convert_atomic(path, path, "qcow2", false, info.parent, true, err);
+        }
+    }
+    hv_virt_vhd_clear(&info);
+    return r;
+}
+
 /* ---- packages ---- */
 int
 hv_virt_pkg_installed(const char *pkg)

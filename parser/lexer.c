@@ -602,7 +602,9 @@ type_real(numscan *ns, double v, int suf, double mult)
     default:
         break;
     }
-    /* An integral real with an integer suffix (1e3l) is that integer. */
+    /* A real with an integer suffix is that integer, truncated (about_Numeric_Literals:
+     * 1.2L is 1, 1.2345e1L is 12, 1.2345e-5L is 0). */
+    v = floor(v);
     if (!fits_signed(v, 0, 1.8e19))
         return false;
     return type_integer(ns, (uint64_t)v, false, suf, 1);
@@ -618,6 +620,13 @@ scan_decimal(buf b, uint32_t i, bool *real, uint64_t *iv, bool *ovf, int *ndig)
         uint64_t dummy = 0;
         bool o2 = false;
         i = scan_int_digits(b, i + 1, 10, &dummy, &o2, ndig);
+    } else if (i < b.n && b.s[i] == '.' && *ndig > 0 && i + 2 < b.n &&
+               (b.s[i + 1] == 'e' || b.s[i + 1] == 'E') &&
+               (is_digit((unsigned char)b.s[i + 2]) ||
+                ((b.s[i + 2] == '+' || b.s[i + 2] == '-') && i + 3 < b.n &&
+                 is_digit((unsigned char)b.s[i + 3])))) {
+        *real = true; /* "1.e2": the exponent follows the dot directly */
+        i++;
     } else if (i < b.n && b.s[i] == '.' && *ndig > 0 &&
                !(i + 1 < b.n && (b.s[i + 1] == '.' || is_identchar((unsigned char)b.s[i + 1])))) {
         *real = true; /* "1." */
@@ -1239,6 +1248,15 @@ lex_number_or_word(buf b, uint32_t i, hv_lex_mode mode, hv_token *t)
     bool whole = mode == HV_LEX_CMD ? is_cmd_term(after)
                                     : !is_identchar(after) && after != '.' ? true
                                     : after == '.' && cp_peek(b, ns.end + 1) == '.';
+    if (!whole && mode != HV_LEX_CMD && after == '.' && ns.ok && ns.end > i && ns.end + 1 < b.n &&
+        (is_ascii_alpha((unsigned char)b.s[ns.end + 1]) || b.s[ns.end + 1] == '_')) {
+        /* member access right after a literal that cannot take the dot itself:
+         * 1.234.GetType(), 2uL.GetType(), 0x10.ToString() (not 2.GetType()) */
+        bool dot = memchr(b.s + i, '.', ns.end - i) != NULL;
+        bool radix = ns.end - i > 2 && b.s[i] == '0' && (b.s[i + 1] | 32) != 0 &&
+                     ((b.s[i + 1] | 32) == 'x' || (b.s[i + 1] | 32) == 'b');
+        whole = dot || radix || is_ascii_alpha((unsigned char)b.s[ns.end - 1]);
+    }
     if (ns.ok && whole) {
         t->kind = T_NUMBER;
         t->nkind = ns.nkind;
@@ -1330,8 +1348,9 @@ lex_token(buf b, uint32_t i, hv_lex_mode mode, hv_token *t)
     } else if (mode == HV_LEX_CMD) {
         if (c == ':')
             lex_colon_cmd(b, i, t);
-        else if (c == '.' && (i + 1 >= b.n || is_space(cp_peek(b, i + 1))))
-            set_op(t, T_DOT, HV_OP_NONE, i + 1);
+        else if (c == '.' && (i + 1 >= b.n || is_space(cp_peek(b, i + 1)) ||
+                              b.s[i + 1] == '{' || b.s[i + 1] == '('))
+            set_op(t, T_DOT, HV_OP_NONE, i + 1); /* ". x", ".{ }", ".(expr)" dot-source */
         else
             finish_generic(b, i, t);
     } else if (lex_expr_punct(b, i, c, t)) {

@@ -1267,6 +1267,20 @@ hv_parse_statement(hv_pstate *p)
     return r;
 }
 
+/* Compound statements end with their closing '}' (or a do-loop's ')'). */
+static bool
+ends_with_block(const hv_ast *st)
+{
+    switch (st->kind) {
+    case HV_AST_IF: case HV_AST_SWITCH: case HV_AST_FOREACH: case HV_AST_FOR: case HV_AST_WHILE:
+    case HV_AST_DOWHILE: case HV_AST_DOUNTIL: case HV_AST_TRAP: case HV_AST_TRY:
+    case HV_AST_FUNCTIONDEF: case HV_AST_DATA: case HV_AST_CLASS: case HV_AST_ENUM:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* statement_list -> (separator* statement)* until `closer` */
 void
 hv_parse_stmt_list(hv_pstate *p, hv_pvec *out, hv_tok_kind closer)
@@ -1285,7 +1299,12 @@ hv_parse_stmt_list(hv_pstate *p, hv_pvec *out, hv_tok_kind closer)
             hv_parse_unexpected(p, t);
             return;
         }
-        hv_parse_push(out, hv_parse_statement(p));
+        hv_ast *st = hv_parse_statement(p);
+        hv_parse_push(out, st);
+        /* As in PowerShell's StatementListRule, only a pipeline (or flow-control) statement
+         * needs a terminator: `if (1) { 'a' } 'b'` and `function f {} f` are two statements. */
+        if (st && ends_with_block(st))
+            continue;
         t = hv_parse_peek(p, HV_LEX_CMD);
         if (!p->failed && t->kind != T_NEWLINE && t->kind != T_SEMI && t->kind != closer &&
             t->kind != T_EOF)

@@ -456,6 +456,15 @@ postfix_member(hv_pstate *p, hv_ast *target, const hv_token *t)
         hv_pvec args = {0};
         hv_parse_call_args(p, &args);
         n->u.member.args = hv_parse_list(p, &args);
+    } else if (nt->kind == T_LBRACE && !nt->ws_before && !is_static) {
+        /* $a.ForEach{ ... } / .Where{ ... }: a script block argument without parentheses */
+        hv_ast *sb = hv_parse_scriptblock_expr(p);
+        if (!sb)
+            return NULL;
+        n->kind = HV_AST_INVOKEMEMBER;
+        hv_pvec args = {0};
+        hv_parse_push(&args, sb);
+        n->u.member.args = hv_parse_list(p, &args);
     }
     return hv_parse_finish(p, n);
 }

@@ -472,6 +472,18 @@ enum_convert(const conv_ctx *c, const hv_param_def *p, const hv_value *v, hv_val
         *out = hv_enum(e, (int32_t)hv_int_of(v));
         return true;
     }
+    if (v->kind == HV_ARRAY && e->flags && !(p->flags & HV_PF_ARRAY) && hv_array_len(v) > 0) {
+        /* several values for one [Flags] enum parameter: their bitwise OR */
+        int32_t acc = 0;
+        for (size_t i = 0; i < hv_array_len(v); i++) {
+            hv_value one;
+            if (!enum_convert(c, p, hv_array_at(v, i), &one))
+                return false;
+            acc |= one.aux;
+        }
+        *out = hv_enum(e, acc);
+        return true;
+    }
     HV_AUTO hv_value s = hv_conv_to_string(v, NULL);
     if (hv_enum_parse(e, hv_str_cstr(&s), &n)) {
         *out = hv_enum(e, n);

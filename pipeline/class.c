@@ -206,7 +206,7 @@ static bool
 has_ctor(const cls_def *c)
 {
     for (size_t i = 0; i < c->nmethods; i++)
-        if (c->methods[i].is_ctor)
+        if (c->methods[i].is_ctor && !c->methods[i].is_static)
             return true;
     return false;
 }
@@ -316,7 +316,11 @@ run_method(hv_ctx *ctx, const cls_method *m, const hv_value *self, hv_value *arg
     ctx->return_sink = &ret.sink;
     if (st == HV_OK) {
         hv_ast *sb = node->u.method.body;
+        /* a method body is compiled code in pwsh: a terminating error leaves the method
+         * (as an exception) instead of going on with the next statement */
+        ctx->try_depth++;
         st = hv_eval_run_scriptblock(ctx, sb, NULL, &discard);
+        ctx->try_depth--;
         if (st == HV_RETURN)
             st = HV_OK;
     }
@@ -339,17 +343,41 @@ run_method(hv_ctx *ctx, const cls_method *m, const hv_value *self, hv_value *arg
 
 /* ---- instances ---- */
 
-static hv_status
-init_fields(hv_ctx *ctx, cls_def *c, hv_value *obj)
+static hv_status init_own_fields(hv_ctx *ctx, cls_def *top, cls_def *c, hv_value *obj);
+static hv_status init_statics(hv_ctx *ctx, cls_def *c);
+
+/* Is an instance property `name` declared by a class from `top` down to (not including)
+ * `upto` (a derived class overriding it)? */
+static bool
+declared_below(const cls_def *top, const cls_def *upto, const char *name)
 {
-    if (c->base) {
-        hv_status st = init_fields(ctx, c->base, obj);
+    for (const cls_def *d = top; d && d != upto; d = d->base)
+        for (size_t i = 0; i < d->nprops; i++)
+            if (!d->props[i].is_static && hv_str_eq_ci(d->props[i].name, name))
+                return true;
+    return false;
+}
+
+/* Instance fields as pwsh lays them out: the class's own properties first, then those it
+ * inherits (about_Classes_Inheritance: Genres Name Artist Category); a redefined property
+ * keeps the derived class's type and default value. */
+static hv_status
+init_fields(hv_ctx *ctx, cls_def *top, hv_value *obj)
+{
+    for (cls_def *c = top; c; c = c->base) {
+        hv_status st = init_own_fields(ctx, top, c, obj);
         if (st != HV_OK)
             return st;
     }
+    return HV_OK;
+}
+
+static hv_status
+init_own_fields(hv_ctx *ctx, cls_def *top, cls_def *c, hv_value *obj)
+{
     for (size_t i = 0; i < c->nprops; i++) {
         cls_prop *p = &c->props[i];
-        if (p->is_static)
+        if (p->is_static || declared_below(top, c, p->name))
             continue;
         hv_value v = hv_null();
         if (p->init) {
@@ -367,6 +395,12 @@ init_fields(hv_ctx *ctx, cls_def *c, hv_value *obj)
                                      t->kind == HV_TIMESPAN || t->enum_def) &&
                 hv_conv_to_type(&v, t, &conv, &err))
                 v = conv;
+            else if (t && !t->element && t->enum_def)
+                v = hv_enum(t->enum_def, 0); /* an enum defaults to 0, named or not */
+            else if (t && !t->element && t->kind == HV_DATETIME)
+                v = hv_datetime(0, HV_DT_UNSPECIFIED); /* default(DateTime): 1/1/0001 */
+            else if (t && !t->element && t->kind == HV_TIMESPAN)
+                v = hv_timespan(0);
             if (!t)
                 hv_unref(hv_eval_take_error(ctx));
         }
@@ -382,7 +416,7 @@ call_ctor(hv_ctx *ctx, cls_def *c, hv_value *obj, hv_value *args, size_t nargs, 
     if (!m) {
         bool any = false;
         for (size_t i = 0; i < c->nmethods; i++)
-            any |= c->methods[i].is_ctor;
+            any |= c->methods[i].is_ctor && !c->methods[i].is_static;
         if (nargs == 0 && !any)
             return c->base ? call_ctor(ctx, c->base, obj, NULL, 0, false) : HV_OK;
         if (!explicit_call && nargs == 0)
@@ -431,6 +465,11 @@ call_ctor(hv_ctx *ctx, cls_def *c, hv_value *obj, hv_value *args, size_t nargs, 
 static hv_status
 new_instance(hv_ctx *ctx, cls_def *c, hv_value *args, size_t nargs, hv_value *out)
 {
+    for (cls_def *sc = c; sc; sc = sc->base) /* static constructors run before the first instance */
+        if (init_statics(ctx, sc) != HV_OK) {
+            *out = hv_null();
+            return HV_ERR;
+        }
     hv_value obj = hv_obj_new(&c->ocls);
     for (const char **b = c->base_types; b && *b; b++)
         hv_obj_add_typename(&obj, *b);
@@ -488,11 +527,27 @@ hv_class_convert(hv_ctx *ctx, const hv_type_info *t, hv_value v, hv_value *out, 
             hv_value ks = hv_conv_to_string(k, NULL);
             bool found;
             st = hv_class_set_field(ctx, out, hv_str_cstr(&ks), hv_ref(val), &found);
-            if (st == HV_OK && !found)
+            if (st == HV_OK && !found) {
+                /* pwsh lists the settable properties: [id <System.Int32>] , [name ...] */
+                hv_buf avail = {0};
+                for (cls_def *d = c; d; d = d->base)
+                    for (size_t i = 0; i < d->nprops; i++) {
+                        const cls_prop *pp = &d->props[i];
+                        if (pp->is_static || declared_below(c, d, pp->name))
+                            continue;
+                        const hv_type_info *pt = pp->tn ? hv_eval_type(ctx, pp->tn) : NULL;
+                        if (pp->tn && !pt)
+                            hv_unref(hv_eval_take_error(ctx));
+                        hv_buf_printf(&avail, "%s[%s <%s>]", avail.len ? " , " : "", pp->name,
+                                      pt ? pt->full_name : "System.Object");
+                    }
                 st = hv_eval_fail(ctx, NULL, "System.Management.Automation.PSInvalidCastException",
-                                  HV_CAT_InvalidArgument, "ConvertToFinalInvalidCastException",
-                                  "Cannot convert value \"System.Collections.Hashtable\" to type \"%s\". "
-                                  "Error: \"Cannot find the property '%s'.\"", c->name, hv_str_cstr(&ks));
+                                  HV_CAT_InvalidArgument, "ObjectCreationError",
+                                  "Cannot create object of type \"%s\". The %s property was not found "
+                                  "for the %s object. The available property is: %s",
+                                  c->name, hv_str_cstr(&ks), c->name, avail.data ? avail.data : "");
+                hv_buf_free(&avail);
+            }
             hv_unref(ks);
         }
         hv_unref(v);
@@ -530,10 +585,10 @@ find_prop(const cls_def *c, const char *name, bool is_static)
 }
 
 static hv_status
-validation_failed(hv_ctx *ctx, const char *fmt, const char *a, const char *b)
+validation_failed(hv_ctx *ctx, const char *fmt, const char *a, const char *b, const char *c)
 {
     return hv_eval_fail(ctx, NULL, "System.Management.Automation.ValidationMetadataException",
-                        HV_CAT_MetadataError, "ValidateSetFailure", fmt, a, b);
+                        HV_CAT_MetadataError, "ValidateSetFailure", fmt, a, b, c);
 }
 
 /* [ValidateRange]/[ValidateNotNullOrEmpty]/[ValidateSet] on a class property. */
@@ -549,7 +604,7 @@ validate_prop(hv_ctx *ctx, const cls_prop *p, const hv_value *v)
             (v->kind == HV_NULL || (v->kind == HV_STRING && hv_str_len(v) == 0) ||
              (v->kind == HV_ARRAY && hv_array_len(v) == 0)))
             return validation_failed(ctx, "The argument is null or empty. Provide an argument that is "
-                                     "not null or empty, and then try the command again.%s%s", "", "");
+                                     "not null or empty, and then try the command again.%s%s%s", "", "", "");
         if (hv_str_eq_ci(an, "ValidateRange") && a->u.attr.pos.n >= 2) {
             hv_value lo, hi;
             if (hv_eval_expr(ctx, a->u.attr.pos.items[0], &lo) != HV_OK ||
@@ -560,12 +615,14 @@ validate_prop(hv_ctx *ctx, const cls_prop *p, const hv_value *v)
             hv_status st = HV_OK;
             if (over)
                 st = validation_failed(ctx, "The %s argument is greater than the maximum allowed range of "
-                                       "%s. Supply an argument that is less than or equal to the maximum "
-                                       "and try the command again.", hv_str_cstr(&vs), hv_str_cstr(&bound));
+                                       "%s. Supply an argument that is less than or equal to %s "
+                                       "and then try the command again.", hv_str_cstr(&vs),
+                                       hv_str_cstr(&bound), hv_str_cstr(&bound));
             else if (under)
                 st = validation_failed(ctx, "The %s argument is less than the minimum allowed range of %s. "
-                                       "Supply an argument that is greater than or equal to the minimum "
-                                       "and try the command again.", hv_str_cstr(&vs), hv_str_cstr(&bound));
+                                       "Supply an argument that is greater than or equal to %s "
+                                       "and then try the command again.", hv_str_cstr(&vs),
+                                       hv_str_cstr(&bound), hv_str_cstr(&bound));
             hv_unref(vs);
             hv_unref(bound);
             hv_unref(lo);
@@ -575,24 +632,48 @@ validate_prop(hv_ctx *ctx, const cls_prop *p, const hv_value *v)
         }
         if (hv_str_eq_ci(an, "ValidateSet") && a->u.attr.pos.n >= 1 && v->kind != HV_NULL) {
             bool ok = false;
-            for (uint32_t k = 0; k < a->u.attr.pos.n && !ok; k++) {
+            hv_buf set = {0};
+            for (uint32_t k = 0; k < a->u.attr.pos.n; k++) {
                 hv_value item;
-                if (hv_eval_expr(ctx, a->u.attr.pos.items[k], &item) != HV_OK)
+                if (hv_eval_expr(ctx, a->u.attr.pos.items[k], &item) != HV_OK) {
+                    hv_buf_free(&set);
                     return HV_ERR;
-                ok = hv_op_equal(v, &item, 0);
+                }
+                ok = ok || hv_op_equal(v, &item, 0);
+                hv_value is = hv_conv_to_string(&item, NULL);
+                hv_buf_printf(&set, "%s%s", k ? "," : "", hv_str_cstr(&is));
+                hv_unref(is);
                 hv_unref(item);
             }
             if (!ok) {
                 hv_value vs = hv_conv_to_string(v, NULL);
                 hv_status st = validation_failed(ctx, "The argument \"%s\" does not belong to the set "
-                                                 "specified by the ValidateSet attribute.%s",
-                                                 hv_str_cstr(&vs), "");
+                                                 "\"%s\" specified by the ValidateSet attribute. Supply "
+                                                 "an argument that is in the set and then try the "
+                                                 "command again.%s",
+                                                 hv_str_cstr(&vs), set.data ? set.data : "", "");
                 hv_unref(vs);
+                hv_buf_free(&set);
                 return st;
             }
+            hv_buf_free(&set);
         }
     }
     return HV_OK;
+}
+
+/* A failed conversion or validation while setting a property: pwsh wraps the reason as
+ * Exception setting "Name": "reason" (SetValueInvocationException). */
+static hv_status
+setting_failed(hv_ctx *ctx, const char *prop)
+{
+    HV_AUTO hv_value rec = hv_eval_take_error(ctx);
+    const hv_value *ex = rec.kind == HV_OBJECT ? hv_obj_get(&rec, "Exception") : NULL;
+    const hv_value *msg = ex && ex->kind == HV_OBJECT ? hv_obj_get(ex, "Message") : NULL;
+    HV_AUTO hv_value text = msg ? hv_conv_to_string(msg, NULL) : hv_str("");
+    return hv_eval_fail(ctx, NULL, "System.Management.Automation.SetValueInvocationException",
+                        HV_CAT_NotSpecified, "ExceptionWhenSetting", "Exception setting \"%s\": \"%s\"",
+                        prop, hv_str_cstr(&text));
 }
 
 hv_status
@@ -607,12 +688,12 @@ hv_class_set_field(hv_ctx *ctx, hv_value *self, const char *name, hv_value v, bo
     }
     hv_value conv;
     hv_status st = convert_to(ctx, p->tn, v, &conv);
+    if (st == HV_OK && (st = validate_prop(ctx, p, &conv)) != HV_OK)
+        hv_unref(conv);
+    if (st == HV_ERR)
+        return setting_failed(ctx, p->name);
     if (st != HV_OK)
         return st;
-    if ((st = validate_prop(ctx, p, &conv)) != HV_OK) {
-        hv_unref(conv);
-        return st;
-    }
     hv_obj_set(self, p->name, conv);
     return HV_OK;
 }
@@ -694,6 +775,17 @@ init_statics(hv_ctx *ctx, cls_def *c)
                 v = conv;
         }
         hv_table_sets(&c->statics, p->name, v);
+    }
+    /* the static constructor (`static Name() { }`) runs once, after the static fields */
+    for (size_t i = 0; i < c->nmethods; i++) {
+        if (c->methods[i].is_ctor && c->methods[i].is_static) {
+            hv_value ignored;
+            hv_status st = run_method(ctx, &c->methods[i], NULL, NULL, 0, &ignored);
+            hv_unref(ignored);
+            if (st != HV_OK)
+                return st;
+            break;
+        }
     }
     return HV_OK;
 }
@@ -798,17 +890,12 @@ set_display_props(cls_def *c)
         return;
     c->display = hv_xcalloc(n + 1, sizeof *c->display);
     size_t k = 0;
-    /* base class properties come first, as in the instance */
-    cls_def *chain[32];
-    size_t nc = 0;
-    for (cls_def *d = c; d && nc < 32; d = d->base)
-        chain[nc++] = d;
-    while (nc > 0) {
-        cls_def *d = chain[--nc];
+    /* the class's own properties first, then inherited ones, as in the instance */
+    for (cls_def *d = c; d; d = d->base)
         for (size_t i = 0; i < d->nprops; i++)
-            if (!d->props[i].is_hidden && !d->props[i].is_static)
+            if (!d->props[i].is_hidden && !d->props[i].is_static &&
+                !declared_below(c, d, d->props[i].name))
                 c->display[k++] = d->props[i].name;
-    }
     c->display[k] = NULL;
     c->ocls.default_props = c->display;
 }

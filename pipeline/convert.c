@@ -93,6 +93,16 @@ T(t_guid, "System.Guid", "guid", HV_BOXED, HV_TB_GUID);
 T(t_version, "System.Version", "version", HV_BOXED, HV_TB_VERSION);
 T(t_ipaddress, "System.Net.IPAddress", "ipaddress", HV_BOXED, HV_TB_IPADDRESS);
 T(t_xml, "System.Xml.XmlDocument", "xml", HV_BOXED, HV_TB_XML);
+/* made by the XML module (hv_conv_xml()->new_nsmgr); not a conversion target */
+T(t_xmlnsmgr, "System.Xml.XmlNamespaceManager", NULL, HV_BOXED, HV_TB_XML);
+/* node classes of the XML module: -is, casts and parameters of these types accept its
+ * objects by their type names */
+T(t_xmlnode, "System.Xml.XmlNode", NULL, HV_BOXED, HV_TB_XML);
+T(t_xmlelem, "System.Xml.XmlElement", NULL, HV_BOXED, HV_TB_XML);
+T(t_xmlattr, "System.Xml.XmlAttribute", NULL, HV_BOXED, HV_TB_XML);
+T(t_xmltext, "System.Xml.XmlText", NULL, HV_BOXED, HV_TB_XML);
+T(t_xmlcomment, "System.Xml.XmlComment", NULL, HV_BOXED, HV_TB_XML);
+T(t_xmllinked, "System.Xml.XmlLinkedNode", NULL, HV_BOXED, HV_TB_XML);
 T(t_uri, "System.Uri", "uri", HV_BOXED, HV_TB_URI);
 T(t_void, "System.Void", "void", HV_NULL, 1);
 T(t_null, "System.Management.Automation.Language.NullString", "NullString", HV_NULL, 2);
@@ -123,6 +133,7 @@ T(t_culture, "System.Globalization.CultureInfo", "cultureinfo", HV_BOXED, HV_TB_
 T(t_stopwatch, "System.Diagnostics.Stopwatch", NULL, HV_BOXED, HV_TB_STOPWATCH);
 T(t_thread, "System.Threading.Thread", NULL, HV_BOXED, HV_TB_STATIC);
 T(t_dns, "System.Net.Dns", NULL, HV_BOXED, HV_TB_STATIC);
+T(t_assembly, "System.Reflection.Assembly", NULL, HV_BOXED, HV_TB_STATIC);
 T(t_wildcard, "System.Management.Automation.WildcardPattern", "WildcardPattern", HV_BOXED,
   HV_TB_STATIC);
 T(t_pscred, "System.Management.Automation.PSCredential", "pscredential", HV_BOXED, HV_TB_CREDENTIAL);
@@ -131,6 +142,23 @@ T(t_netcred, "System.Net.NetworkCredential", NULL, HV_BOXED, HV_TB_CREDENTIAL);
 T(t_dictionary, "System.Collections.Generic.Dictionary", NULL, HV_TABLE, HV_TABLE_CASE_SENSITIVE);
 static const hv_type_info t_objarr = {.full_name = "System.Object[]", .short_name = "object[]",
                                       .kind = HV_ARRAY, .element = &t_object};
+/* Collection interfaces convert as object[] does; -is tells them apart by name (ops.c). */
+static const hv_type_info t_ienumerable = {.full_name = "System.Collections.IEnumerable",
+                                           .kind = HV_ARRAY, .element = &t_object};
+static const hv_type_info t_icollection = {.full_name = "System.Collections.ICollection",
+                                           .kind = HV_ARRAY, .element = &t_object};
+static const hv_type_info t_ilist = {.full_name = "System.Collections.IList", .kind = HV_ARRAY,
+                                     .element = &t_object};
+/* Value interfaces and System.ValueType: a cast leaves the value as it is ([object], sub 2);
+ * -is answers by the value's kind (ops.c). */
+static const hv_type_info t_icomparable = {.full_name = "System.IComparable",
+                                           .kind = HV__KIND_COUNT, .sub = 2};
+static const hv_type_info t_iformattable = {.full_name = "System.IFormattable",
+                                            .kind = HV__KIND_COUNT, .sub = 2};
+static const hv_type_info t_iconvertible = {.full_name = "System.IConvertible",
+                                            .kind = HV__KIND_COUNT, .sub = 2};
+static const hv_type_info t_valuetype = {.full_name = "System.ValueType",
+                                         .kind = HV__KIND_COUNT, .sub = 2};
 #undef T
 
 typedef struct {
@@ -170,6 +198,10 @@ static const type_name_row type_names[] = {
     {"guid", &t_guid},         {"System.Guid", &t_guid},       {"version", &t_version},
     {"System.Version", &t_version}, {"ipaddress", &t_ipaddress},
     {"System.Net.IPAddress", &t_ipaddress}, {"xml", &t_xml},   {"System.Xml.XmlDocument", &t_xml},
+    {"System.Xml.XmlNamespaceManager", &t_xmlnsmgr},
+    {"System.Xml.XmlNode", &t_xmlnode}, {"System.Xml.XmlElement", &t_xmlelem},
+    {"System.Xml.XmlAttribute", &t_xmlattr}, {"System.Xml.XmlText", &t_xmltext},
+    {"System.Xml.XmlComment", &t_xmlcomment}, {"System.Xml.XmlLinkedNode", &t_xmllinked},
     {"uri", &t_uri},           {"System.Uri", &t_uri},         {"void", &t_void},
     {"System.Void", &t_void},  {"NullString", &t_null},        {"type", &t_type},
     {"System.Type", &t_type},  {"System.RuntimeType", &t_type},
@@ -193,6 +225,7 @@ static const type_name_row type_names[] = {
     {"System.Diagnostics.Stopwatch", &t_stopwatch},
     {"System.Threading.Thread", &t_thread},
     {"System.Net.Dns", &t_dns},
+    {"System.Reflection.Assembly", &t_assembly},
     {"WildcardPattern", &t_wildcard},
     {"System.Management.Automation.WildcardPattern", &t_wildcard},
     {"pscredential", &t_pscred},
@@ -200,8 +233,10 @@ static const type_name_row type_names[] = {
     {"System.Net.NetworkCredential", &t_netcred},
     {"System.Globalization.CultureInfo", &t_culture},
     {"System.Management.Automation.PSReference", &t_ref},
-    {"System.Collections.Specialized.OrderedDictionary", &t_ordered}, {"System.Collections.IList", &t_objarr},
-    {"System.Collections.ICollection", &t_objarr}, {"System.Collections.IEnumerable", &t_objarr},
+    {"System.Collections.Specialized.OrderedDictionary", &t_ordered}, {"System.Collections.IList", &t_ilist},
+    {"System.Collections.ICollection", &t_icollection}, {"System.Collections.IEnumerable", &t_ienumerable},
+    {"System.IComparable", &t_icomparable}, {"System.IFormattable", &t_iformattable},
+    {"System.IConvertible", &t_iconvertible}, {"System.ValueType", &t_valuetype},
 };
 
 /* Registered enums and derived (array, named) types: process-wide registries, as .NET's
@@ -360,6 +395,45 @@ is_generic_dict(const char *name, size_t len)
 
 static const hv_type_info *exception_type(const char *full, unsigned sub);
 
+#define NULLABLE_PREFIX "System.Nullable`1["
+
+/* [Nullable[int]]: behaves as the inner type, except that $null stays $null. */
+static bool
+is_nullable_type(const hv_type_info *t)
+{
+    return t->full_name && strncmp(t->full_name, NULLABLE_PREFIX, sizeof NULLABLE_PREFIX - 1) == 0;
+}
+
+static const hv_type_info *
+nullable_of(const char *name, size_t len)
+{
+    static const char *const heads[] = {"System.Nullable`1[", "System.Nullable[", "Nullable`1[",
+                                        "Nullable["};
+    size_t hl = 0;
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0] && !hl; i++)
+        if (len > strlen(heads[i]) + 1 && hv_strn_eq_ci(heads[i], strlen(heads[i]), name, strlen(heads[i])))
+            hl = strlen(heads[i]);
+    if (!hl || name[len - 1] != ']')
+        return NULL;
+    char *inner = hv_xstrndup(name + hl, len - hl - 1);
+    const hv_type_info *e = hv_type_lookup(inner);
+    free(inner);
+    if (!e || e->element || e->kind >= HV_STRING)
+        return NULL; /* only value types can be nullable */
+    char *full = hv_xasprintf(NULLABLE_PREFIX "%s]", e->full_name);
+    for (size_t i = 0; i < named_types.n; i++)
+        if (strcmp(named_types.v[i]->full_name, full) == 0) {
+            free(full);
+            return named_types.v[i];
+        }
+    hv_type_info *t = hv_xcalloc(1, sizeof *t);
+    *t = *e;
+    t->full_name = full;
+    t->short_name = NULL;
+    type_list_add(&named_types, t);
+    return t;
+}
+
 const hv_type_info *
 hv_type_lookup(const char *name)
 {
@@ -376,6 +450,9 @@ hv_type_lookup(const char *name)
         free(el);
         return e ? hv_type_array_of(e) : NULL;
     }
+    const hv_type_info *nt = nullable_of(name, len);
+    if (nt)
+        return nt;
     size_t open;
     if (is_generic_list(name, len, &open))
         return &t_genlist;
@@ -680,6 +757,38 @@ hv_conv_set_scriptblock_to_string(hv_value (*fn)(const hv_value *sb))
     sb_to_string = fn;
 }
 
+static const hv_conv_xml_hooks *xml_hooks;
+
+void
+hv_conv_set_xml_hooks(const hv_conv_xml_hooks *hooks)
+{
+    xml_hooks = hooks;
+}
+
+const hv_conv_xml_hooks *
+hv_conv_xml(void)
+{
+    return xml_hooks;
+}
+
+/* A [decimal] keeps its scale (hv_value.pad): 1.30d shows "1.30", as .NET's decimal. */
+static void
+pad_decimal_scale(char *tmp, size_t size, unsigned scale)
+{
+    if (!scale || strchr(tmp, 'E') || strchr(tmp, 'N') || strchr(tmp, 'I'))
+        return;
+    char *dot = strchr(tmp, '.');
+    size_t len = strlen(tmp);
+    unsigned have = dot ? (unsigned)(len - (size_t)(dot - tmp) - 1) : 0;
+    if (!dot && len + 1 < size)
+        tmp[len++] = '.';
+    while (have < scale && len + 1 < size) {
+        tmp[len++] = '0';
+        have++;
+    }
+    tmp[len] = 0;
+}
+
 static void
 append_number(hv_buf *b, const hv_value *v)
 {
@@ -692,6 +801,8 @@ append_number(hv_buf *b, const hv_value *v)
     } else {
         /* PSObject.ToString: doubles as "G15", floats as "G7" (0.1 + 0.2 shows 0.3) */
         hv_conv_fmt_double_ps(v->u.d, (hv_numkind)v->sub, tmp, sizeof tmp);
+        if (v->sub == HV_N_DECIMAL)
+            pad_decimal_scale(tmp, sizeof tmp, v->pad);
     }
     hv_buf_puts(b, tmp);
 }
@@ -1212,6 +1323,14 @@ string_to_number(const hv_value *v, hv_value *out)
     if (hv_str_eq_ci(tmp, "-Infinity")) {
         *out = hv_double(-INFINITY);
         return true;
+    }
+    /* hex forms only conversions accept (about_Numeric_Literals): '&hF', '#F' */
+    const char *hx = (tmp[0] == '&' && (tmp[1] == 'h' || tmp[1] == 'H')) ? tmp + 2
+                     : tmp[0] == '#' ? tmp + 1 : NULL;
+    if (hx && *hx && strspn(hx, "0123456789abcdefABCDEF") == strlen(hx)) {
+        char hex[40];
+        snprintf(hex, sizeof hex, "0x%s", hx);
+        return hv_conv_parse_number(hex, strlen(hex), out);
     }
     return false;
 }
@@ -2239,6 +2358,18 @@ to_enum(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *er
     }
     if (v->kind == HV_ARRAY && hv_array_len(v) == 1)
         return to_enum(hv_array_at(v, 0), t, out, err);
+    if (v->kind == HV_ARRAY && d->flags && hv_array_len(v) > 1) {
+        /* a [Flags] enum from several values: their bitwise OR ('Read','Write') */
+        int32_t acc = 0;
+        for (size_t i = 0; i < hv_array_len(v); i++) {
+            hv_value one;
+            if (!to_enum(hv_array_at(v, i), t, &one, err))
+                return false;
+            acc |= one.aux;
+        }
+        *out = hv_enum(d, acc);
+        return true;
+    }
     return fail_type(err, v, d->type_name);
 }
 
@@ -2315,6 +2446,19 @@ to_floatk(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *
         return fail_value(err, v, t->full_name,
                           "Value was either too large or too small for a Decimal.");
     *out = hv_doublek(d, (hv_numkind)t->sub);
+    if (t->sub == HV_N_DECIMAL) {
+        /* the scale: kept from a decimal, taken from a string's digits ('12.50') */
+        if (v->kind == HV_DOUBLE && v->sub == HV_N_DECIMAL) {
+            out->pad = v->pad;
+        } else if (v->kind == HV_STRING) {
+            const char *dot = strchr(hv_str_cstr(v), '.');
+            uint16_t sc = 0;
+            while (dot && dot[1 + sc] >= '0' && dot[1 + sc] <= '9' && sc < 28)
+                sc++;
+            if (!dot || !strpbrk(dot, "eE"))
+                out->pad = sc;
+        }
+    }
     return true;
 }
 
@@ -2798,6 +2942,10 @@ null_to_type(const hv_type_info *t, hv_value *out, hv_conv_err *err)
 bool
 hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv_err *err)
 {
+    if (v->kind == HV_NULL && is_nullable_type(t)) {
+        *out = hv_null();
+        return true;
+    }
     if (v->kind == HV_NULL && t->kind != HV__KIND_COUNT && !(t->kind == HV_OBJECT && t->sub == 1) &&
         !(t->kind == HV_NULL))
         return null_to_type(t, out, err);
@@ -2889,6 +3037,17 @@ hv_conv_to_type(const hv_value *v, const hv_type_info *t, hv_value *out, hv_conv
         }
         return fail_type(err, v, t->full_name);
     case HV_BOXED:
+        if (t == &t_xml && xml_hooks && xml_hooks->to_xml)
+            return xml_hooks->to_xml(v, out, err);
+        if (t->sub == HV_TB_XML && t != &t_xml) {
+            /* the other XML types: an object of the module that has this type name */
+            for (size_t i = 0; v->kind == HV_OBJECT && i < hv_obj_typename_count(v); i++)
+                if (strcmp(hv_obj_typename_at(v, i), t->full_name) == 0) {
+                    *out = hv_ref(v);
+                    return true;
+                }
+            return fail_type(err, v, t->full_name);
+        }
         if (t->sub == HV_TB_STATIC || t->sub == HV_TB_MATCH || t->sub == HV_TB_ENCODING ||
             t->sub == HV_TB_STRINGBUILDER || t->sub == HV_TB_STOPWATCH || t->sub == HV_TB_CREDENTIAL)
             return fail_type(err, v, t->full_name);

@@ -102,6 +102,18 @@ extern const hv_obj_class hv_psreference_class;
 /* Scriptblocks are the evaluator's: it registers how one renders as a string (its text). */
 void hv_conv_set_scriptblock_to_string(hv_value (*fn)(const hv_value *sb));
 
+/* XML lives in cmdlets/ (libxml2): its module registers, at start-up, how a value becomes a
+ * System.Xml.XmlDocument ([xml] casts: strings, string arrays joined with newlines, a
+ * document stays itself; false with err filled in pwsh's words) and how an empty document
+ * is made ([xml]::new(), New-Object xml). NULL members / no registration = unsupported. */
+typedef struct {
+    bool (*to_xml)(const hv_value *v, hv_value *out, hv_conv_err *err);
+    hv_value (*new_doc)(void);
+    hv_value (*new_nsmgr)(void); /* [System.Xml.XmlNamespaceManager]::new($doc.NameTable) */
+} hv_conv_xml_hooks;
+void hv_conv_set_xml_hooks(const hv_conv_xml_hooks *hooks);
+const hv_conv_xml_hooks *hv_conv_xml(void); /* NULL until registered */
+
 /* .NET shortest round-trip rendering of a double ("0.30000000000000004", "1E+16"),
  * of a [float] and of a [decimal] (never exponent): what .ToString() and -f "{0}" give.
  * Writes into buf (>= 40 bytes). */

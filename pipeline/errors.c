@@ -115,6 +115,11 @@ EXC(exc_keynf, "System.Collections.Generic.KeyNotFoundException", base_system);
 EXC(exc_opcancel, "System.OperationCanceledException", base_system);
 EXC(exc_app, "System.ApplicationException", base_exception);
 EXC(exc_psinvalidop, SMA "PSInvalidOperationException", base_invalidop);
+/* Write-Error's default exception, and the CDXML (Net*) cmdlets' not-found exception */
+EXC(exc_setvalue, SMA "SetValueInvocationException", base_runtime);
+EXC(exc_validation_md, SMA "ValidationMetadataException", base_runtime);
+EXC(exc_writeerror, "Microsoft.PowerShell.Commands.WriteErrorException", base_system);
+EXC(exc_cimjob, "Microsoft.PowerShell.Cmdletization.Cim.CimJobException", base_system);
 
 static const hv_obj_class *const known_exceptions[] = {
     &exc_exception,  &exc_system,    &exc_runtime,  &exc_binding,    &exc_binding_val, &exc_item_nf,
@@ -123,7 +128,8 @@ static const hv_obj_class *const known_exceptions[] = {
     &exc_fnf,        &exc_dnf,       &exc_unauth,   &exc_notsup,     &exc_notimpl,     &exc_divzero,
     &exc_format,     &exc_virt,      &exc_cim,      &exc_remote,     &exc_win32,
     &exc_invalidcast, &exc_timeout,  &exc_index,    &exc_nullref,    &exc_keynf,       &exc_opcancel,
-    &exc_app,        &exc_psinvalidop, NULL,
+    &exc_app,        &exc_psinvalidop, &exc_writeerror, &exc_cimjob,
+    &exc_setvalue,   &exc_validation_md, NULL,
 };
 
 static hv_value
@@ -506,6 +512,11 @@ hv_err_command_id(hv_ctx *ctx, const hv_cmdlet_def *def, char *buf, size_t n)
         snprintf(buf, n, "Microsoft.PowerShell.Commands.%sCommand", vn);
     else if (hv_str_eq_ci(mod, "Hyper-V"))
         snprintf(buf, n, "Microsoft.HyperV.PowerShell.Commands.%s", vn);
+    else if (hv_str_eq_ci(mod, "CimCmdlets"))
+        snprintf(buf, n, "Microsoft.Management.Infrastructure.CimCmdlets.%sCommand", vn);
+    else if (hv_str_eq_ci(mod, "DnsClient") && hv_str_eq_ci(def->name, "Resolve-DnsName"))
+        /* the one binary cmdlet of DnsClient; the others are CDXML and carry their name */
+        snprintf(buf, n, "Microsoft.DnsClient.Commands.%s", vn);
     else
         snprintf(buf, n, "%s", def->name);
     return buf;

@@ -6,6 +6,7 @@
  * HV_EXIT unwind to the function / script boundary.
  */
 #include "internal.h"
+#include "jobs.h"
 #include "runtime.h"
 #include "format.h"
 
@@ -1180,6 +1181,8 @@ hv_eval_stmt(hv_ctx *ctx, hv_ast *node, hv_sink *out)
     case HV_AST_PIPELINE:
         return hv_eval_pipeline(ctx, node, out);
     case HV_AST_PIPELINECHAIN: {
+        if (node->u.chain.background) /* `a && b &`: the whole chain is the job */
+            return hv_jobs_background(ctx, node, out);
         hv_status st = hv_eval_stmt(ctx, node->u.chain.left, out);
         if (st != HV_OK)
             return st;
@@ -1273,12 +1276,32 @@ static hv_ast *
 find_trap(hv_ctx *ctx, const hv_ast_list *traps, const hv_value *rec)
 {
     (void)ctx;
+    /* the most specific matching trap wins (about_Trap): the one whose type is closest to
+     * the error's exception type; a trap without a type comes last; ties go to the first */
+    const char *et = hv_err_is_record(rec) ? hv_err_exception_type(rec)
+                                           : "System.Management.Automation.RuntimeException";
+    hv_ast *best = NULL;
+    int best_d = 1 << 30;
     for (uint32_t i = 0; i < traps->n; i++) {
         hv_ast *t = traps->items[i];
-        if (!t->u.trap.type || record_matches(rec, t->u.trap.type->full))
-            return t;
+        int d = 1 << 20;
+        if (t->u.trap.type) {
+            if (!record_matches(rec, t->u.trap.type->full))
+                continue;
+            d = 1 << 10;
+            int k = 0;
+            for (const char *a = et; a; a = exc_parent(a), k++)
+                if (exc_name_eq(t->u.trap.type->full, a)) {
+                    d = k;
+                    break;
+                }
+        }
+        if (d < best_d) {
+            best = t;
+            best_d = d;
+        }
     }
-    return NULL;
+    return best;
 }
 
 /* A trap handles the pending error: HV_OK = resume with the next statement. */
@@ -1373,11 +1396,53 @@ hv_eval_stmts(hv_ctx *ctx, const hv_ast_list *stmts, hv_sink *out)
 /* Runs a SCRIPTBLOCK's named blocks in the current scope. `input` (may be NULL) is
  * the pipeline input for the process block ($_), one run per element when it is an
  * array of inputs given by the caller. */
+static hv_status
+using_discard(hv_ctx *ctx, hv_sink *s, hv_value v)
+{
+    (void)ctx;
+    (void)s;
+    hv_unref(v);
+    return HV_OK;
+}
+
+/* `using module X`: imports X (a name, or a path relative to the script's folder) before
+ * the script runs, so its functions, classes and enums are there from the first line. */
+static void
+using_module(hv_ctx *ctx, hv_ast *sb, const char *name)
+{
+    hv_buf b = {0};
+    hv_buf_puts(&b, "Import-Module -Name '");
+    size_t nl = strlen(name);
+    bool is_path = strchr(name, '/') || strchr(name, '\\') ||
+                   (nl > 5 && (strcasecmp(name + nl - 5, ".psm1") == 0 ||
+                               strcasecmp(name + nl - 5, ".psd1") == 0));
+    const char *file = sb->u.sb.unit ? sb->u.sb.unit->filename : NULL;
+    const char *slash = file ? strrchr(file, '/') : NULL;
+    if (is_path && name[0] != '/' && slash) {
+        for (const char *c = file; c <= slash; c++)
+            hv_buf_put(&b, *c == '\'' ? "''" : c, *c == '\'' ? 2 : 1);
+    }
+    for (const char *c = name; *c; c++) /* .\Modules\X.psm1 as Windows scripts write it */
+        hv_buf_put(&b, *c == '\'' ? "''" : *c == '\\' ? "/" : c, *c == '\'' ? 2 : 1);
+    hv_buf_puts(&b, "'");
+    hv_sink discard = {.put = using_discard};
+    if (hv_eval_string(ctx, b.data, b.len, "using", &discard) == HV_ERR) {
+        HV_AUTO hv_value rec = hv_eval_take_error(ctx);
+        if (rec.kind != HV_NULL)
+            hv_err_display(ctx, &rec);
+    }
+    hv_buf_free(&b);
+}
+
 void
 hv_eval_register_usings(hv_ctx *ctx, hv_ast *sb)
 {
     for (uint32_t i = 0; i < sb->u.sb.usings.n; i++) {
         hv_ast *u = sb->u.sb.usings.items[i];
+        if (u->u.using_.kind == HV_USING_MODULE && u->u.using_.name) {
+            using_module(ctx, sb, u->u.using_.name);
+            continue;
+        }
         if (u->u.using_.kind != HV_USING_NAMESPACE || !u->u.using_.name)
             continue;
         if (ctx->usings.kind != HV_ARRAY)

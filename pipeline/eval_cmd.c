@@ -4,6 +4,7 @@
  * reaches the pipe. Command resolution is cached per call site (ctx->cmd_epoch).
  */
 #include "internal.h"
+#include "jobs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -442,12 +443,28 @@ stage_set_free(stage_set *ss)
     hv_unref(ss->keep);
 }
 
+#define RTE_TYPE "System.Management.Automation.RuntimeException"
+
+/* f(1, 2): a command name followed directly by a parenthesized list (Set-StrictMode 2.0
+ * forbids calling a command like a method). */
+static bool
+called_as_method(const hv_ast *cmd)
+{
+    const hv_ast_list *el = &cmd->u.cmd.elems;
+    if (cmd->u.cmd.invoke || el->n != 2 || el->items[0]->kind != HV_AST_STRING)
+        return false;
+    const hv_ast *arg = el->items[1];
+    return arg->kind == HV_AST_PAREN && arg->ext.start == el->items[0]->ext.end;
+}
+
 hv_status
 hv_eval_pipeline(hv_ctx *ctx, hv_ast *node, hv_sink *out)
 {
     const hv_ast_list *el = &node->u.pipe.elems;
     if (!out)
         out = &discard_sink;
+    if (node->u.pipe.background) /* `pipeline &`: a background job (pwsh 6+) */
+        return hv_jobs_background(ctx, node, out);
     if (el->n == 0)
         return HV_OK;
     hv_ast *first = el->items[0];
@@ -496,6 +513,14 @@ hv_eval_pipeline(hv_ctx *ctx, hv_ast *node, hv_sink *out)
             st = hv_eval_fail(ctx, cmd, "System.Management.Automation.ParseException",
                               HV_CAT_ParserError, "ExpressionsMustBeFirstInPipeline",
                               "Expressions are only allowed as the first element of a pipeline.");
+            break;
+        }
+        if (ctx->strict_version >= 2 && called_as_method(cmd)) {
+            st = hv_eval_fail(ctx, cmd, RTE_TYPE, HV_CAT_InvalidOperation,
+                              "StrictModeFunctionCallWithParens",
+                              "The function or command was called as if it were a method. "
+                              "Parameters should be separated by spaces. For information about "
+                              "parameters, see the about_Parameters Help topic.");
             break;
         }
         st = build_stage(ctx, &ss, &ss.stages[ss.n++], cmd);

@@ -100,7 +100,9 @@ hv_eval_pwd_value(void)
 static hv_status
 undefined_var(hv_ctx *ctx, hv_ast *var, hv_value *out)
 {
-    if (ctx->strict_version >= 1)
+    /* Set-StrictMode 1.0 still allows an unset variable inside a string ("$x") */
+    bool in_string = var->parent && var->parent->kind == HV_AST_EXPANDABLE;
+    if (ctx->strict_version >= 2 || (ctx->strict_version == 1 && !in_string))
         return hv_eval_fail(ctx, var, RTE, HV_CAT_InvalidOperation, "VariableIsUndefined",
                             "The variable '$%s' cannot be retrieved because it has not been set.",
                             var->u.var.name);
@@ -296,14 +298,36 @@ hv_eval_set_var(hv_ctx *ctx, const char *name, hv_value v)
  * constants and strings
  * ====================================================================================== */
 
+/* The scale (digits after the point) of a decimal literal as written: trailing zeros in
+ * a decimal literal are significant (about_Numeric_Literals: 1.30Dmb is 1363148.80). The
+ * scale lives in hv_value.pad of a [decimal] (0 = as few digits as needed). */
+static uint16_t
+decimal_literal_scale(const char *text)
+{
+    const char *dot = text ? strchr(text, '.') : NULL;
+    if (!dot || strncasecmp(text, "0x", 2) == 0)
+        return 0;
+    int frac = 0;
+    const char *c = dot + 1;
+    while (*c >= '0' && *c <= '9')
+        c++, frac++;
+    if (*c == 'e' || *c == 'E')
+        frac -= atoi(c + 1);
+    return (uint16_t)(frac < 0 ? 0 : frac > 28 ? 28 : frac);
+}
+
 static hv_value
 constant_value(hv_ast *n)
 {
     hv_ast_numkind k = n->u.num.nkind;
     switch (k) {
+    case HV_AST_N_DECIMAL: {
+        hv_value v = hv_doublek(n->u.num.v.d, HV_N_DECIMAL);
+        v.pad = decimal_literal_scale(n->u.num.text);
+        return v;
+    }
     case HV_AST_N_DOUBLE:
     case HV_AST_N_FLOAT:
-    case HV_AST_N_DECIMAL:
         return hv_doublek(n->u.num.v.d, (hv_numkind)k);
     case HV_AST_N_UINT64:
         return hv_uint64(n->u.num.v.u);
@@ -620,6 +644,38 @@ set_matches(hv_ctx *ctx, hv_value m)
     return hv_scope_assign(ctx, NULL, "Matches", m);
 }
 
+/* A comparison with a class instance on the left uses the class's Equals() (-eq, -ne) or
+ * CompareTo() (-lt, -le, -gt, -ge) when it defines them (IEquatable / IComparable, see
+ * about_Classes_Inheritance). *handled false: the ordinary operator applies. */
+static hv_status
+class_compare(hv_ctx *ctx, hv_binop op, const hv_value *l, const hv_value *r, hv_value *out,
+              bool *handled)
+{
+    bool eq = op == HV_OP_EQ || op == HV_OP_NE;
+    hv_value arg = hv_ref(r), res;
+    bool found = false;
+    hv_status st = hv_class_call(ctx, l, eq ? "Equals" : "CompareTo", &arg, 1, &res, &found);
+    hv_unref(arg);
+    *handled = found;
+    if (!found || st != HV_OK) {
+        if (found)
+            hv_unref(res);
+        return st;
+    }
+    if (eq) {
+        bool b = hv_conv_to_bool(&res);
+        *out = hv_bool(op == HV_OP_EQ ? b : !b);
+    } else {
+        int64_t c = 0;
+        hv_conv_err err;
+        if (!hv_conv_to_int64(&res, &c, &err))
+            c = 0;
+        *out = hv_bool(op == HV_OP_LT ? c < 0 : op == HV_OP_LE ? c <= 0 : op == HV_OP_GT ? c > 0 : c >= 0);
+    }
+    hv_unref(res);
+    return HV_OK;
+}
+
 /* l op r for a mapped hv_binop (+1); consumes nothing. */
 static hv_status
 apply_binop(hv_ctx *ctx, hv_ast *node, int mop, bool cs, const hv_value *l, const hv_value *r,
@@ -628,6 +684,12 @@ apply_binop(hv_ctx *ctx, hv_ast *node, int mop, bool cs, const hv_value *l, cons
     if (fast_int_op(mop, l, r, out))
         return HV_OK;
     hv_binop op = (hv_binop)(mop - 1);
+    if (op >= HV_OP_EQ && op <= HV_OP_LE && l->kind == HV_OBJECT && hv_class_is_instance(l)) {
+        bool handled;
+        hv_status st = class_compare(ctx, op, l, r, out, &handled);
+        if (handled)
+            return st;
+    }
     if (op == HV_OP_SPLIT && (hv_eval_is_block(r) || (r->kind == HV_ARRAY && hv_array_len(r) >= 1 &&
                                                        hv_eval_is_block(hv_array_at(r, 0)))))
         return split_with_block(ctx, l, r, out);
@@ -1175,10 +1237,105 @@ hv_eval_expr(hv_ctx *ctx, hv_ast *node, hv_value *out)
  * assignment
  * ====================================================================================== */
 
+/* One validation attribute on a variable ([ValidateRange(1,5)][int]$x = ...): true when v
+ * passes (attributes other than the Validate* ones pass). */
+static hv_status
+var_attr_ok(hv_ctx *ctx, const hv_ast *a, const hv_value *v, bool *ok)
+{
+    *ok = true;
+    const char *n = a->u.attr.type->full;
+    if (strncasecmp(n, "System.Management.Automation.", 29) == 0)
+        n += 29;
+    const hv_ast_list *pos = &a->u.attr.pos;
+    if (hv_str_eq_ci(n, "ValidateNotNull") || hv_str_eq_ci(n, "ValidateNotNullOrEmpty")) {
+        *ok = v->kind != HV_NULL;
+        if (hv_str_eq_ci(n, "ValidateNotNullOrEmpty"))
+            *ok = *ok && !(v->kind == HV_STRING && hv_str_len(v) == 0) &&
+                  !(v->kind == HV_ARRAY && hv_array_len(v) == 0);
+        return HV_OK;
+    }
+    if (hv_str_eq_ci(n, "ValidateRange") && pos->n >= 2) {
+        hv_value lo, hi;
+        if (hv_eval_expr(ctx, pos->items[0], &lo) != HV_OK)
+            return HV_ERR;
+        if (hv_eval_expr(ctx, pos->items[1], &hi) != HV_OK) {
+            hv_unref(lo);
+            return HV_ERR;
+        }
+        *ok = hv_op_compare(v, &lo, 0) >= 0 && hv_op_compare(v, &hi, 0) <= 0;
+        hv_unref(lo);
+        hv_unref(hi);
+        return HV_OK;
+    }
+    if (hv_str_eq_ci(n, "ValidateSet") && pos->n >= 1) {
+        *ok = false;
+        for (uint32_t k = 0; k < pos->n && !*ok; k++) {
+            hv_value item;
+            if (hv_eval_expr(ctx, pos->items[k], &item) != HV_OK)
+                return HV_ERR;
+            *ok = hv_op_equal(v, &item, 0);
+            hv_unref(item);
+        }
+        return HV_OK;
+    }
+    if (hv_str_eq_ci(n, "ValidateScript") && pos->n >= 1) {
+        hv_value blk;
+        if (hv_eval_expr(ctx, pos->items[0], &blk) != HV_OK)
+            return HV_ERR;
+        hv_collector c;
+        hv_collect_init(&c);
+        hv_status st = hv_eval_invoke_block(ctx, &blk, v, NULL, 0, false, &c.sink);
+        hv_unref(blk);
+        if (st == HV_OK) {
+            hv_value r = hv_collect_result(&c);
+            *ok = hv_conv_to_bool(&r);
+            hv_unref(r);
+        }
+        hv_collect_free(&c);
+        return st;
+    }
+    return HV_OK;
+}
+
+/* [Validate*()] attributes written on an assignment's variable: checked against the value
+ * assigned (pwsh: "The variable cannot be validated because ..."). */
+static hv_status
+check_var_attrs(hv_ctx *ctx, hv_ast *target, const hv_value *v)
+{
+    hv_ast *node = target;
+    while (node->kind == HV_AST_ATTRIBUTED || node->kind == HV_AST_CONVERT)
+        node = node->kind == HV_AST_ATTRIBUTED ? node->u.attributed.operand : node->u.conv.operand;
+    if (node->kind != HV_AST_VARIABLE)
+        return HV_OK;
+    for (hv_ast *a = target; a != node;
+         a = a->kind == HV_AST_ATTRIBUTED ? a->u.attributed.operand : a->u.conv.operand) {
+        if (a->kind != HV_AST_ATTRIBUTED || a->u.attributed.attr->kind != HV_AST_ATTRIBUTE)
+            continue;
+        bool ok;
+        if (var_attr_ok(ctx, a->u.attributed.attr, v, &ok) != HV_OK)
+            return HV_ERR;
+        if (!ok) {
+            HV_AUTO hv_value s = hv_conv_to_string(v, NULL);
+            hv_ast *stmt = target->parent ? target->parent : target;
+            return hv_eval_fail(ctx, stmt, "System.Management.Automation.ValidationMetadataException",
+                                HV_CAT_MetadataError, "ValidateSetFailure",
+                                "The variable cannot be validated because the value %s is not a valid "
+                                "value for the %s variable.", hv_str_cstr(&s), node->u.var.name);
+        }
+    }
+    return HV_OK;
+}
+
 /* Assign v to a target expression. MOVES v. */
 hv_status
 hv_eval_assign_to(hv_ctx *ctx, hv_ast *target, hv_value v)
 {
+    if ((target->kind == HV_AST_ATTRIBUTED ||
+         (target->kind == HV_AST_CONVERT && target->u.conv.operand->kind == HV_AST_ATTRIBUTED)) &&
+        check_var_attrs(ctx, target, &v) != HV_OK) {
+        hv_unref(v);
+        return HV_ERR;
+    }
     switch (target->kind) {
     case HV_AST_VARIABLE:
         return var_assign(ctx, target, v, NULL);
@@ -1197,8 +1354,12 @@ hv_eval_assign_to(hv_ctx *ctx, hv_ast *target, hv_value v)
     }
     case HV_AST_ATTRIBUTED:
         return hv_eval_assign_to(ctx, target->u.attributed.operand, v);
-    case HV_AST_MEMBER:
-        return hv_eval_member_assign(ctx, target, v);
+    case HV_AST_MEMBER: {
+        hv_status st = hv_eval_member_assign(ctx, target, v);
+        if (st == HV_ERR) /* e.g. a class property's validation: shown at the assignment */
+            hv_eval_fill_position(ctx, target->parent ? target->parent : target);
+        return st;
+    }
     case HV_AST_INDEX:
         return hv_eval_index_assign(ctx, target, v);
     case HV_AST_PAREN: {

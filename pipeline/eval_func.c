@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 #include "intrinsics.h"
+#include "errors.h"
 #include "pipe.h"
 
 #include <libgen.h>
@@ -457,43 +458,155 @@ trim_dup(const char *s, size_t n)
     return hv_xstrndup(s, n);
 }
 
-/* Find <# ... #> just before `start` (only whitespace between) or at the start of body. */
 static bool
-find_help_block(const char *src, size_t start, size_t body_start, size_t body_end, const char **hs,
-                size_t *hn)
+is_ws(char c)
 {
-    size_t i = start;
-    while (i > 0 && (src[i - 1] == ' ' || src[i - 1] == '\t' || src[i - 1] == '\n' || src[i - 1] == '\r'))
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Start of the line holding offset i. */
+static size_t
+line_start(const char *src, size_t i)
+{
+    while (i > 0 && src[i - 1] != '\n')
         i--;
-    if (i >= 2 && src[i - 1] == '>' && src[i - 2] == '#') {
-        size_t end = i - 2;
-        const char *open = NULL;
-        for (size_t k = end; k >= 1; k--) {
-            if (src[k - 1] == '<' && src[k] == '#') {
-                open = src + k + 1;
+    return i;
+}
+
+/* A line that is only a `#` comment (not `<#`): offset of its '#', or -1. */
+static long
+comment_line_hash(const char *src, size_t ls, size_t limit)
+{
+    size_t k = ls;
+    while (k < limit && (src[k] == ' ' || src[k] == '\t'))
+        k++;
+    if (k < limit && src[k] == '#' && (k == 0 || src[k - 1] != '<'))
+        return (long)k;
+    return -1;
+}
+
+/* The text of consecutive `#` comment lines from line `ls` downwards (down) or upwards,
+ * the '#' stripped. */
+static char *
+collect_line_comments(const char *src, size_t ls, size_t limit, bool down)
+{
+    size_t first = ls, last = ls;
+    if (down) {
+        for (size_t l = ls; l < limit && comment_line_hash(src, l, limit) >= 0;) {
+            last = l;
+            const char *nl = memchr(src + l, '\n', limit - l);
+            if (!nl)
                 break;
-            }
+            l = (size_t)(nl - src) + 1;
         }
-        if (open) {
-            *hs = open;
-            *hn = (size_t)(src + end - open);
-            return true;
+    } else {
+        for (size_t l = ls;;) {
+            if (comment_line_hash(src, l, limit) < 0)
+                break;
+            first = l;
+            if (l == 0)
+                break;
+            l = line_start(src, l - 1);
         }
+    }
+    hv_buf b = {0};
+    for (size_t l = first;;) {
+        long h = comment_line_hash(src, l, limit);
+        const char *nl = memchr(src + l, '\n', limit - l);
+        size_t e = nl ? (size_t)(nl - src) : limit;
+        if (h >= 0)
+            hv_buf_put(&b, src + h + 1, e - (size_t)h - 1);
+        hv_buf_putc(&b, '\n');
+        if (l == last || !nl)
+            break;
+        l = e + 1;
+    }
+    char *r = hv_xstrndup(b.data ? b.data : "", b.len);
+    hv_buf_free(&b);
+    return r;
+}
+
+/* Comment text holds a help keyword line (.SYNOPSIS, .DESCRIPTION, ...). */
+static bool
+has_help_keyword(const char *t)
+{
+    static const char *const kw[] = {"SYNOPSIS", "DESCRIPTION", "PARAMETER", "EXAMPLE", "INPUTS",
+                                     "OUTPUTS", "NOTES", "LINK", "COMPONENT", "ROLE",
+                                     "FUNCTIONALITY", "FORWARDHELPTARGETNAME", "FORWARDHELPCATEGORY",
+                                     "REMOTEHELPRUNSPACE", "EXTERNALHELP"};
+    for (const char *l = t; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+        while (*l == ' ' || *l == '\t')
+            l++;
+        if (*l != '.')
+            continue;
+        for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
+            if (strncasecmp(l + 1, kw[i], strlen(kw[i])) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* A block comment ending just before offset `end` (which follows "#>"): its text. */
+static char *
+block_before(const char *src, size_t end)
+{
+    for (size_t k = end - 2; k >= 1; k--)
+        if (src[k - 1] == '<' && src[k] == '#')
+            return hv_xstrndup(src + k + 1, end - 2 - (k + 1));
+    return NULL;
+}
+
+/* Comment-based help (about_Comment_Based_Help) of a function or script: a <# #> block or
+ * consecutive # lines just before `start` (at most one blank line between), at the start
+ * of the body, or at its end. malloc'd text, or NULL. */
+static char *
+find_help(const char *src, size_t start, size_t body_start, size_t body_end)
+{
+    char *t = NULL;
+    if (start > 0) {
+        size_t i = start;
+        int nls = 0;
+        while (i > 0 && is_ws(src[i - 1]))
+            nls += src[--i] == '\n';
+        if (nls <= 2 && i >= 2 && src[i - 1] == '>' && src[i - 2] == '#')
+            t = block_before(src, i);
+        else if (nls <= 2 && i > 0 && comment_line_hash(src, line_start(src, i - 1), i) >= 0)
+            t = collect_line_comments(src, line_start(src, i - 1), start, false);
+        if (t && has_help_keyword(t))
+            return t;
+        free(t);
+        t = NULL;
     }
     size_t k = body_start;
     if (src[k] == '{')
         k++;
-    while (k < body_end && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r'))
+    while (k < body_end && is_ws(src[k]))
         k++;
     if (k + 1 < body_end && src[k] == '<' && src[k + 1] == '#') {
         const char *close = strstr(src + k + 2, "#>");
-        if (close && (size_t)(close - src) < body_end) {
-            *hs = src + k + 2;
-            *hn = (size_t)(close - (src + k + 2));
-            return true;
-        }
+        if (close && (size_t)(close - src) < body_end)
+            t = hv_xstrndup(src + k + 2, (size_t)(close - (src + k + 2)));
+    } else if (k < body_end && src[k] == '#') {
+        t = collect_line_comments(src, line_start(src, k), body_end, true);
     }
-    return false;
+    if (t && has_help_keyword(t))
+        return t;
+    free(t);
+    t = NULL;
+    /* at the end of the body (before its closing brace) */
+    size_t e = body_end;
+    if (e > body_start && src[e - 1] == '}')
+        e--;
+    while (e > body_start && is_ws(src[e - 1]))
+        e--;
+    if (e >= body_start + 2 && src[e - 1] == '>' && src[e - 2] == '#')
+        t = block_before(src, e);
+    else if (e > body_start && comment_line_hash(src, line_start(src, e - 1), e) >= 0)
+        t = collect_line_comments(src, line_start(src, e - 1), e, false);
+    if (t && has_help_keyword(t))
+        return t;
+    free(t);
+    return NULL;
 }
 
 static void
@@ -580,16 +693,17 @@ synth_help(hv_ctx *ctx, hv_function *fn, fn_priv *p, hv_ast *def_node)
     (void)ctx;
     if (!fn->unit || !fn->unit->src)
         return;
-    const char *hs;
-    size_t hn;
     hv_ast *body = fn->body;
     /* functions: the block before `function` or at the top of the body; scripts (the
      * unit's root): the block at the top of the file */
     if (!def_node && body != fn->unit->root)
         return;
     size_t start = def_node ? def_node->ext.start : 0;
-    if (find_help_block(fn->unit->src, start, body->ext.start, body->ext.end, &hs, &hn))
-        parse_help(p, fn, hs, hn);
+    char *help = find_help(fn->unit->src, start, body->ext.start, body->ext.end);
+    if (help) {
+        parse_help(p, fn, help, strlen(help));
+        free(help);
+    }
 }
 
 static void
@@ -611,6 +725,21 @@ synthesize_def(hv_ctx *ctx, hv_function *fn, const hv_ast_list *params, hv_ast *
                 advanced = true;
                 p->has_cmdletbinding = true;
                 apply_cmdletbinding(ctx, fn, a, &sets, &nsets, p);
+            } else if (a->kind == HV_AST_ATTRIBUTE && attr_is(a, "OutputType") &&
+                       a->u.attr.pos.n >= 1 && !fn->def.output_type) {
+                /* [OutputType([string])] / [OutputType('Lab.Vm')]: shown by Get-Help */
+                hv_value v = attr_value(ctx, a->u.attr.pos.items[0]);
+                if (v.kind == HV_ARRAY && hv_array_len(&v) > 0) {
+                    hv_value first = hv_ref(hv_array_at(&v, 0));
+                    hv_unref(v);
+                    v = first;
+                }
+                if (v.kind == HV_TYPE) {
+                    fn->def.output_type = keep_str(p, v.u.t->full_name);
+                } else if (v.kind == HV_STRING) {
+                    fn->def.output_type = keep_str(p, hv_str_cstr(&v));
+                }
+                hv_unref(v);
             }
         }
     }
@@ -746,6 +875,25 @@ hv_eval_define_function(hv_ctx *ctx, hv_ast *node)
                                            node->u.func.kind);
     hv_scope_func_set(ctx, scope, name, fn);
     hv_function_unref(fn);
+    /* [Alias('x')] before param(): the function is also reachable by those names */
+    const hv_ast *pb = node->u.func.body ? node->u.func.body->u.sb.param : NULL;
+    for (uint32_t i = 0; pb && i < pb->u.paramblock.attrs.n; i++) {
+        hv_ast *a = pb->u.paramblock.attrs.items[i];
+        if (a->kind != HV_AST_ATTRIBUTE || !attr_is(a, "Alias"))
+            continue;
+        for (uint32_t k = 0; k < a->u.attr.pos.n; k++) {
+            hv_value v = attr_value(ctx, a->u.attr.pos.items[k]);
+            size_t n = v.kind == HV_ARRAY ? hv_array_len(&v) : 1;
+            for (size_t j = 0; j < n; j++) {
+                const hv_value *el = v.kind == HV_ARRAY ? hv_array_at(&v, j) : &v;
+                hv_value an = hv_conv_to_string(el, NULL);
+                if (hv_str_len(&an))
+                    hv_scope_alias_set(ctx, scope, hv_str_cstr(&an), name, NULL);
+                hv_unref(an);
+            }
+            hv_unref(v);
+        }
+    }
     return HV_OK;
 }
 
@@ -1076,8 +1224,12 @@ my_invocation(hv_ctx *ctx, hv_function *fn, const hv_stage *st, const hv_value *
     hv_obj_set(&mi, "ScriptName", hv_str(st && st->pos.script ? st->pos.script : ""));
     hv_obj_set(&mi, "Line", st && st->pos.line_text ? hv_strn(st->pos.line_text, st->pos.line_len) : hv_str(""));
     hv_obj_set(&mi, "InvocationName", hv_str(st && st->invocation_name ? st->invocation_name : name));
-    hv_obj_set(&mi, "PSScriptRoot", hv_str(""));
-    hv_obj_set(&mi, "PSCommandPath", hv_str(st && st->pos.script ? st->pos.script : ""));
+    /* the folder of the script the call is written in ("" from the command line) */
+    const char *caller = st && st->pos.script ? st->pos.script : "";
+    const char *slash = strrchr(caller, '/');
+    hv_obj_set(&mi, "PSScriptRoot", slash ? hv_strn(caller, slash == caller ? 1 : (size_t)(slash - caller))
+                                          : hv_str(""));
+    hv_obj_set(&mi, "PSCommandPath", hv_str(caller));
     hv_obj_set(&mi, "PipelineLength", hv_int(1));
     hv_obj_set(&mi, "PipelinePosition", hv_int(1));
     return mi;
@@ -1109,6 +1261,19 @@ arg_cstr(hv_value *args, size_t nargs, size_t i, hv_value *holder)
         return NULL;
     *holder = hv_conv_to_string(&args[i], NULL);
     return hv_str_cstr(holder);
+}
+
+/* $PSCmdlet.WriteError / ThrowTerminatingError: as the command runtime does, the record
+ * gets the writing command's name in its FullyQualifiedErrorId ("MyId,Get-Thing"). */
+static hv_value
+attributed_record(hv_cmd *cmd, const hv_value *rec)
+{
+    hv_value r = hv_ref(rec);
+    const char *fn = hv_cmd_def(cmd) ? hv_cmd_def(cmd)->name : NULL;
+    const char *fq = hv_err_fqid(&r);
+    if (r.kind == HV_OBJECT && fn && *fn && fq && *fq && !strchr(fq, ','))
+        hv_obj_set(&r, "FullyQualifiedErrorId", hv_strf("%s,%s", fq, fn));
+    return r;
 }
 
 hv_status
@@ -1144,9 +1309,9 @@ hv_eval_pscmdlet_call(hv_ctx *ctx, const hv_value *target, const char *name, hv_
         else
             st = hv_emit(cmd, hv_ref(&args[0]));
     } else if (hv_str_eq_ci(name, "WriteError") && nargs >= 1) {
-        st = hv_write_error(cmd, hv_ref(&args[0]));
+        st = hv_write_error(cmd, attributed_record(cmd, &args[0]));
     } else if (hv_str_eq_ci(name, "ThrowTerminatingError") && nargs >= 1) {
-        st = hv_throw(cmd, hv_ref(&args[0]));
+        st = hv_throw(cmd, attributed_record(cmd, &args[0]));
     } else if (hv_str_eq_ci(name, "WriteInformation") && nargs >= 1) {
         st = hv_write_information(cmd, hv_ref(&args[0]), a1);
     } else if (hv_str_eq_ci(name, "GetVariableValue") && a0) {

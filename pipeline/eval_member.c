@@ -309,7 +309,8 @@ builtin_property(hv_ctx *ctx, const hv_value *v, const char *name, hv_value *out
         }
         break;
     case HV_ARRAY:
-        if (hv_str_eq_ci(name, "Count") || hv_str_eq_ci(name, "Length")) {
+        /* Length is object[]'s; a List/ArrayList has only Count (Length enumerates) */
+        if (hv_str_eq_ci(name, "Count") || (hv_str_eq_ci(name, "Length") && v->sub == 0)) {
             *out = hv_int((int32_t)hv_array_len(v));
             return true;
         }
@@ -512,15 +513,29 @@ enumerate_member(hv_ctx *ctx, const hv_value *arr, const char *name, bool *found
 {
     hv_value out = hv_array_new(hv_array_len(arr));
     *found = false;
+    size_t pending_nulls = 0; /* PSCustomObjects without the property, before the first hit */
     for (size_t i = 0; i < hv_array_len(arr); i++) {
         bool f = false;
         const hv_value *el = hv_array_at(arr, i);
         hv_value m = el->kind == HV_ARRAY ? enumerate_member(ctx, el, name, &f)
                                           : get_member_scalar(ctx, el, name, &f);
+        if (f && !*found) {
+            for (; pending_nulls; pending_nulls--)
+                hv_array_push(&out, hv_null());
+        }
         if (f)
             *found = true;
-        if (m.kind == HV_NULL)
+        if (m.kind == HV_NULL) {
+            /* pwsh quirk (about_Member-Access_Enumeration, issue #13752): a PSCustomObject
+             * that lacks the property still gives $null once any item has it */
+            if (!f && el->kind == HV_OBJECT && !hv_obj_class_of(el)) {
+                if (*found)
+                    hv_array_push(&out, hv_null());
+                else
+                    pending_nulls++;
+            }
             continue;
+        }
         if (m.kind == HV_ARRAY && el->kind == HV_ARRAY) {
             for (size_t k = 0; k < hv_array_len(&m); k++)
                 hv_array_push(&out, hv_ref(hv_array_at(&m, k)));
@@ -551,6 +566,10 @@ get_member_scalar(hv_ctx *ctx, const hv_value *v, const char *name, bool *found)
             return sv;
         if (hv_obj_class_of(v) == &hv_session_path_class && hv_str_eq_ci(name, "CurrentLocation"))
             return hv_eval_pwd_value();
+        /* native-backed objects (XML nodes) compute their members live */
+        const hv_obj_class *dc = hv_obj_class_of(v);
+        if (dc && dc->get_member && dc->get_member(v, name, &sv))
+            return sv;
         const hv_value *p = hv_obj_get(v, name);
         if (p)
             return hv_ref(p);
@@ -887,11 +906,7 @@ enumerate_method(hv_ctx *ctx, hv_ast *node, const hv_value *arr, const char *nam
         hv_status st = hv_eval_call_method(ctx, node, hv_array_at(arr, i), name, args, nargs, &r);
         if (st != HV_OK) {
             hv_unref(res);
-            const char *id = st == HV_ERR ? hv_err_fqid(&ctx->err) : NULL;
-            if (id && strcmp(id, "MethodNotFound") == 0) {
-                hv_unref(hv_eval_take_error(ctx));
-                return method_not_found(ctx, node, arr, name);
-            }
+            /* a MethodNotFound names the element's type, as in pwsh */
             return st;
         }
         if (r.kind != HV_NULL)
@@ -1366,6 +1381,22 @@ index_one(hv_ctx *ctx, const hv_value *target, const hv_value *idx, hv_value *ou
     case HV_ARRAY: {
         int64_t i;
         hv_conv_err err;
+        if (idx->kind == HV_STRING && hv_array_len(target) &&
+            hv_array_at(target, 0)->kind == HV_OBJECT && hv_obj_class_of(hv_array_at(target, 0)) &&
+            hv_obj_class_of(hv_array_at(target, 0))->get_member &&
+            strcmp(hv_obj_class_of(hv_array_at(target, 0))->type_name, "System.Xml.XmlAttribute") == 0) {
+            /* .Attributes['name'] (XmlAttributeCollection's indexer) */
+            for (size_t k = 0; k < hv_array_len(target); k++) {
+                hv_value nm = hv_get_member(ctx, hv_array_at(target, k), "Name");
+                bool hit = nm.kind == HV_STRING && strcmp(hv_str_cstr(&nm), hv_str_cstr(idx)) == 0;
+                hv_unref(nm);
+                if (hit) {
+                    *out = hv_ref(hv_array_at(target, k));
+                    return true;
+                }
+            }
+            return false;
+        }
         if (idx->kind == HV_STRING && hv_array_len(target) && noteprop_owner(hv_array_at(target, 0))) {
             /* .PSObject.Properties['Name'] */
             for (size_t k = 0; k < hv_array_len(target); k++) {
@@ -1428,6 +1459,14 @@ index_one(hv_ctx *ctx, const hv_value *target, const hv_value *idx, hv_value *ou
         return true;
     }
     case HV_OBJECT: {
+        const hv_obj_class *dc = hv_obj_class_of(target);
+        if (dc && dc->call_method) {
+            /* native-backed objects with an indexer (XmlNode['child']): their get_Item */
+            char why[256];
+            int rc = dc->call_method(target, "get_Item", idx, 1, out, why, sizeof why);
+            if (rc != 0)
+                return rc > 0 && out->kind != HV_NULL;
+        }
         hv_value k = hv_conv_to_string(idx, NULL);
         const hv_value *v = hv_obj_get(target, hv_str_cstr(&k));
         hv_unref(k);
@@ -1530,6 +1569,18 @@ hv_eval_member_assign(hv_ctx *ctx, hv_ast *node, hv_value v)
         bool found;
         st = hv_class_set_field(ctx, &target, n, v, &found);
         if (!found)
+            st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyAssignmentException",
+                              "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", n);
+    } else if (target.kind == HV_OBJECT && hv_obj_class_of(&target) &&
+               hv_obj_class_of(&target)->set_member) {
+        /* native-backed objects (XML nodes): the class sets the member */
+        char why[512] = "";
+        int rc = hv_obj_class_of(&target)->set_member(&target, n, &v, why, sizeof why);
+        hv_unref(v);
+        if (rc < 0)
+            st = hv_eval_fail(ctx, node, "System.Management.Automation.SetValueInvocationException",
+                              HV_CAT_NotSpecified, "ExceptionWhenSetting", "%s", why);
+        else if (rc == 0)
             st = hv_eval_fail(ctx, node, RTE, HV_CAT_InvalidOperation, "PropertyAssignmentException",
                               "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", n);
     } else if (target.kind == HV_OBJECT && hv_obj_get(&target, n)) {

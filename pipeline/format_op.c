@@ -260,6 +260,24 @@ put_hex(hv_buf *b, const hv_value *v, int prec, bool upper)
     hv_buf_printf(b, upper ? "%0*llX" : "%0*llx", prec, (unsigned long long)u);
 }
 
+/* A [decimal] keeps its scale (hv_value.pad): 1.30d shows "1.30", as .NET's decimal. */
+static void
+pad_decimal_scale(char *tmp, size_t size, unsigned scale)
+{
+    if (!scale || strchr(tmp, 'E') || strchr(tmp, 'N') || strchr(tmp, 'I'))
+        return;
+    char *dot = strchr(tmp, '.');
+    size_t len = strlen(tmp);
+    unsigned have = dot ? (unsigned)(len - (size_t)(dot - tmp) - 1) : 0;
+    if (!dot && len + 1 < size)
+        tmp[len++] = '.';
+    while (have < scale && len + 1 < size) {
+        tmp[len++] = '0';
+        have++;
+    }
+    tmp[len] = 0;
+}
+
 /* .NET's default number text (shortest round-trip for doubles). */
 static void
 append_net_number(hv_buf *b, const hv_value *v)
@@ -267,6 +285,8 @@ append_net_number(hv_buf *b, const hv_value *v)
     if (v->kind == HV_DOUBLE) {
         char tmp[64];
         hv_conv_fmt_double(v->u.d, (hv_numkind)v->sub, tmp, sizeof tmp);
+        if (v->sub == HV_N_DECIMAL)
+            pad_decimal_scale(tmp, sizeof tmp, v->pad);
         hv_buf_puts(b, tmp);
     } else {
         hv_conv_append_string(b, v, NULL);

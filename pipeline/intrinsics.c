@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "errors.h"
+#include "jobs.h"
 #include "pipe.h"
 
 #include <dirent.h>
@@ -1248,7 +1249,7 @@ ssm_end(hv_cmd *cmd)
 }
 
 enum { ICM_SCRIPTBLOCK, ICM_ARGS, ICM_NONEWSCOPE, ICM_INPUT, ICM_COMPUTER, ICM_VMNAME,
-       ICM_CREDENTIAL, ICM_N };
+       ICM_CREDENTIAL, ICM_ASJOB, ICM_JOBNAME, ICM_N };
 static const hv_param_def icm_params[ICM_N + 1] = {
     [ICM_SCRIPTBLOCK] = {.name = "ScriptBlock",
                          .type = HV_PT_SCRIPTBLOCK,
@@ -1287,11 +1288,21 @@ static const hv_param_def icm_params[ICM_N + 1] = {
                         .type = HV_PT_ANY,
                         .position = HV_POS_NAMED,
                         .help = "Accepted for scripts written for remoting; unused locally."},
+    [ICM_ASJOB] = {.name = "AsJob",
+                   .type = HV_PT_SWITCH,
+                   .position = HV_POS_NAMED,
+                   .help = "Runs the command as a background job and returns the job (a "
+                           "RemoteJob); Receive-Job gets the results."},
+    [ICM_JOBNAME] = {.name = "JobName",
+                     .type = HV_PT_STRING,
+                     .position = HV_POS_NAMED,
+                     .help = "A friendly name for the job of -AsJob (default JobN)."},
     [ICM_N] = {.name = NULL},
 };
 
 typedef struct {
     bool ran;
+    hv_value input; /* -AsJob: the pipeline input, for the job's $input */
 } icm_state;
 
 static hv_status
@@ -1319,6 +1330,13 @@ icm_process(hv_cmd *cmd, const hv_value *input)
 {
     if (!hv_cmd_bound(cmd, ICM_INPUT))
         return HV_OK;
+    if (hv_cmd_switch(cmd, ICM_ASJOB)) {
+        icm_state *s = cmd->state;
+        if (s->input.kind != HV_ARRAY)
+            s->input = hv_array_new(4);
+        hv_array_push(&s->input, hv_ref(input));
+        return HV_OK;
+    }
     return icm_run(cmd, input);
 }
 
@@ -1354,9 +1372,27 @@ icm_end(hv_cmd *cmd)
                          c));
         }
     }
-    if (((icm_state *)cmd->state)->ran)
+    icm_state *s = cmd->state;
+    if (hv_cmd_switch(cmd, ICM_ASJOB)) {
+        const hv_value *blk = hv_cmd_arg(cmd, ICM_SCRIPTBLOCK);
+        const char *name = sarg(cmd, ICM_JOBNAME);
+        const char *where = sarr_len(cmd, ICM_COMPUTER) ? sarr_at(cmd, ICM_COMPUTER, 0) : "localhost";
+        hv_value job;
+        hv_status st = blk ? hv_jobs_start(cmd, blk, hv_cmd_arg(cmd, ICM_ARGS),
+                                           s->input.kind == HV_ARRAY ? &s->input : NULL, name,
+                                           "RemoteJob", where, &job)
+                           : HV_OK;
+        return blk && st == HV_OK ? hv_emit(cmd, job) : st;
+    }
+    if (s->ran)
         return HV_OK;
     return icm_run(cmd, NULL);
+}
+
+static void
+icm_cleanup(hv_cmd *cmd)
+{
+    hv_unrefp(&((icm_state *)cmd->state)->input);
 }
 
 /* ====================================================================================
@@ -1368,8 +1404,7 @@ typedef struct {
     bool exported;      /* Export-ModuleMember was called */
     char **funcs;
     size_t nfuncs;
-    hv_value jobs;      /* Start-Job's jobs (HV_ARRAY of job objects), oldest first */
-    int next_job_id;    /* pwsh numbers parent jobs 1, 3, 5 (each has one child job) */
+    void *jobs;         /* jobs.c's state (the session's jobs) */
 } bstate;
 
 static bstate *
@@ -1378,6 +1413,12 @@ bs(hv_ctx *ctx)
     if (!ctx->pipe_private)
         ctx->pipe_private = hv_xcalloc(1, sizeof(bstate));
     return ctx->pipe_private;
+}
+
+void **
+hv_intrinsics_jobs_slot(hv_ctx *ctx)
+{
+    return &bs(ctx)->jobs;
 }
 
 void
@@ -1389,7 +1430,7 @@ hv_intrinsics_free(hv_ctx *ctx)
     for (size_t i = 0; i < b->nfuncs; i++)
         free(b->funcs[i]);
     free(b->funcs);
-    hv_unref(b->jobs);
+    hv_jobs_free(ctx);
     free(b);
     ctx->pipe_private = NULL;
 }
@@ -2041,278 +2082,7 @@ emm_process(hv_cmd *cmd, const hv_value *input)
  * The tables
  * ==================================================================================== */
 
-/* ====================================================================================
- * Jobs. hvsh has no background runspaces: Start-Job runs the script block at once, in a
- * child scope of the caller, and keeps its output (and errors) in the job for Receive-Job;
- * the job is Completed (or Failed) when Start-Job returns. Scripts that start VM builds with
- * Start-Job and collect them with Wait-Job | Receive-Job get the same results, sequentially.
- * ==================================================================================== */
-
-static const hv_view_column job_view[] = {
-    {.label = "Id", .property = "Id", .width = 6, .align = -1},
-    {.label = "Name", .property = "Name", .width = 15, .align = -1},
-    {.label = "PSJobTypeName", .property = "PSJobTypeName", .width = 15, .align = -1},
-    {.label = "State", .property = "State", .width = 13, .align = -1},
-    {.label = "HasMoreData", .property = "HasMoreData", .width = 15, .align = -1},
-    {.label = "Location", .property = "Location", .width = 20, .align = -1},
-    {.label = "Command", .property = "Command", .align = -1},
-    {0},
-};
-static const hv_obj_class job_class = {
-    .type_name = "System.Management.Automation.PSRemotingJob",
-    .base_types = (const char *const[]){"System.Management.Automation.Job", "System.Object", NULL},
-    .table_view = job_view,
-    .default_props = (const char *const[]){"Id", "Name", "PSJobTypeName", "State", "HasMoreData",
-                                           "Location", "Command", NULL},
-};
-
-static bool
-is_job(const hv_value *v)
-{
-    return v->kind == HV_OBJECT && hv_obj_class_of(v) == &job_class;
-}
-
-static int64_t
-job_id(const hv_value *job)
-{
-    const hv_value *id = hv_obj_get(job, "Id");
-    return id && id->kind == HV_INT ? id->u.i : -1;
-}
-
-enum { SJB_SCRIPTBLOCK, SJB_ARGS, SJB_NAME, SJB_INIT, SJB_N };
-static const hv_param_def sjb_params[SJB_N + 1] = {
-    [SJB_SCRIPTBLOCK] = {.name = "ScriptBlock", .type = HV_PT_SCRIPTBLOCK, .position = 0,
-                         .flags = HV_PF_MANDATORY, .aliases = A("Command"),
-                         .help = "The commands to run in the job."},
-    [SJB_ARGS] = {.name = "ArgumentList", .type = HV_PT_ANY, .position = HV_POS_NAMED,
-                  .flags = HV_PF_ARRAY, .aliases = A("Args"),
-                  .help = "Values for the script block's parameters ($args)."},
-    [SJB_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                  .help = "A friendly name for the job (default JobN)."},
-    [SJB_INIT] = {.name = "InitializationScript", .type = HV_PT_SCRIPTBLOCK,
-                  .position = HV_POS_NAMED,
-                  .help = "Commands that run before the job's script block."},
-    [SJB_N] = {.name = NULL},
-};
-
-static hv_status
-sjb_end(hv_cmd *cmd)
-{
-    hv_ctx *ctx = cmd->ctx;
-    bstate *b = bs(ctx);
-    const hv_value *blk = hv_cmd_arg(cmd, SJB_SCRIPTBLOCK);
-    const hv_value *args = hv_cmd_arg(cmd, SJB_ARGS);
-    if (args && args->kind != HV_ARRAY)
-        args = NULL;
-    if (!blk)
-        return HV_OK;
-    if (!b->next_job_id)
-        b->next_job_id = 1;
-    int id = b->next_job_id;
-    b->next_job_id += 2;
-    hv_collector c;
-    hv_collect_init(&c);
-    hv_cmd *saved = ctx->cur_cmd;
-    ctx->cur_cmd = cmd;
-    hv_status st = HV_OK;
-    const hv_value *init = hv_cmd_arg(cmd, SJB_INIT);
-    if (init)
-        st = hv_eval_invoke_block(ctx, init, NULL, NULL, 0, false, &c.sink);
-    if (st == HV_OK)
-        st = hv_eval_invoke_block(ctx, blk, NULL, args ? hv_array_items(args) : NULL,
-                                  args ? hv_array_len(args) : 0, false, &c.sink);
-    ctx->cur_cmd = saved;
-    if (st == HV_RETURN || st == HV_BREAK || st == HV_CONTINUE) {
-        hv_unrefp(&ctx->jump_label);
-        st = HV_OK;
-    }
-    if (st == HV_STOPPED) {
-        hv_collect_free(&c);
-        return st;
-    }
-    hv_value errors = hv_array_new(1);
-    if (st == HV_ERR)
-        hv_array_push(&errors, hv_eval_take_error(ctx));
-    hv_value output = hv_collect_array(&c);
-    hv_collect_free(&c);
-    if (output.kind != HV_ARRAY) {
-        hv_value a = hv_array_new(1);
-        if (output.kind != HV_NULL)
-            hv_array_push(&a, output);
-        output = a;
-    }
-    hv_value job = hv_obj_new(&job_class);
-    char name[32];
-    snprintf(name, sizeof name, "Job%d", id);
-    const char *nm = sarg(cmd, SJB_NAME);
-    HV_AUTO hv_value text = hv_conv_to_string(blk, NULL);
-    const char *tx = hv_str_cstr(&text);
-    size_t tl = hv_str_len(&text);
-    while (tl && (*tx == ' ' || *tx == '\t' || *tx == '\n' || *tx == '\r'))
-        tx++, tl--;
-    while (tl && (tx[tl - 1] == ' ' || tx[tl - 1] == '\t' || tx[tl - 1] == '\n' || tx[tl - 1] == '\r'))
-        tl--;
-    hv_obj_set(&job, "Id", hv_int(id));
-    hv_obj_set(&job, "Name", hv_str(nm ? nm : name));
-    hv_obj_set(&job, "PSJobTypeName", hv_str("BackgroundJob"));
-    hv_obj_set(&job, "State", hv_str(hv_array_len(&errors) ? "Failed" : "Completed"));
-    hv_obj_set(&job, "HasMoreData", hv_bool(hv_array_len(&output) || hv_array_len(&errors)));
-    hv_obj_set(&job, "Location", hv_str("localhost"));
-    hv_obj_set(&job, "Command", hv_strn(tx, tl));
-    hv_obj_set(&job, "Output", output);
-    hv_obj_set(&job, "Error", errors);
-    if (b->jobs.kind != HV_ARRAY)
-        b->jobs = hv_array_new(4);
-    hv_array_push(&b->jobs, hv_ref(&job));
-    return hv_emit(cmd, job);
-}
-
-/* -Job / -Id / -Name selection shared by the other job cmdlets. */
-enum { JB_JOB, JB_ID, JB_NAME, JB_STATE, JB_WAIT, JB_KEEP, JB_AUTOREMOVE, JB_FORCE, JB_TIMEOUT,
-       JB_ANY, JB_N };
-static const hv_param_def jb_params[JB_N + 1] = {
-    [JB_JOB] = {.name = "Job", .type = HV_PT_ANY, .position = 0,
-                .flags = HV_PF_ARRAY | HV_PF_BY_VALUE,
-                .help = "The jobs (from Start-Job or Get-Job)."},
-    [JB_ID] = {.name = "Id", .type = HV_PT_INT32, .position = HV_POS_NAMED, .flags = HV_PF_ARRAY,
-               .help = "The jobs' Id numbers."},
-    [JB_NAME] = {.name = "Name", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                 .flags = HV_PF_ARRAY, .help = "The jobs' names (wildcards allowed)."},
-    [JB_STATE] = {.name = "State", .type = HV_PT_STRING, .position = HV_POS_NAMED,
-                  .help = "Only jobs in this state (Get-Job)."},
-    [JB_WAIT] = {.name = "Wait", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                 .help = "Waits for the jobs (Receive-Job); jobs are already complete."},
-    [JB_KEEP] = {.name = "Keep", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                 .help = "Keeps the results in the job (Receive-Job)."},
-    [JB_AUTOREMOVE] = {.name = "AutoRemoveJob", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                       .help = "Removes the jobs after returning their results (Receive-Job)."},
-    [JB_FORCE] = {.name = "Force", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                  .help = "Removes running jobs too (Remove-Job)."},
-    [JB_TIMEOUT] = {.name = "Timeout", .type = HV_PT_INT32, .position = HV_POS_NAMED,
-                    .help = "Seconds to wait (Wait-Job); jobs are already complete."},
-    [JB_ANY] = {.name = "Any", .type = HV_PT_SWITCH, .position = HV_POS_NAMED,
-                .help = "Returns when any job completes (Wait-Job)."},
-    [JB_N] = {.name = NULL},
-};
-
-static bool
-job_selected(hv_cmd *cmd, const hv_value *job)
-{
-    const hv_value *ids = hv_cmd_arg(cmd, JB_ID);
-    if (ids && ids->kind == HV_ARRAY) {
-        bool hit = false;
-        for (size_t k = 0; k < hv_array_len(ids) && !hit; k++) {
-            int64_t want = 0;
-            hv_conv_err e;
-            hit = hv_conv_to_int64(hv_array_at(ids, k), &want, &e) && want == job_id(job);
-        }
-        if (!hit)
-            return false;
-    }
-    const hv_value *nm = hv_obj_get(job, "Name");
-    if (!match_any(cmd, JB_NAME, nm ? hv_str_cstr(nm) : ""))
-        return false;
-    const char *state = sarg(cmd, JB_STATE);
-    const hv_value *js = hv_obj_get(job, "State");
-    return !state || (js && hv_str_eq_ci(state, hv_str_cstr(js)));
-}
-
-static void
-job_remove(hv_ctx *ctx, const hv_value *job)
-{
-    bstate *b = bs(ctx);
-    for (size_t i = 0; b->jobs.kind == HV_ARRAY && i < hv_array_len(&b->jobs); i++) {
-        if (hv_array_at(&b->jobs, i)->u.h == job->u.h) {
-            hv_array_remove_at(&b->jobs, i);
-            return;
-        }
-    }
-}
-
-static hv_status
-job_act(hv_cmd *cmd, const hv_value *job)
-{
-    const char *name = cmd->def->name;
-    if (hv_str_eq_ci(name, "Get-Job") || hv_str_eq_ci(name, "Wait-Job"))
-        return hv_emit(cmd, hv_ref(job));
-    if (hv_str_eq_ci(name, "Stop-Job"))
-        return HV_OK;
-    if (hv_str_eq_ci(name, "Remove-Job")) {
-        job_remove(cmd->ctx, job);
-        return HV_OK;
-    }
-    /* Receive-Job */
-    hv_value j = hv_ref(job);
-    const hv_value *out = hv_obj_get(&j, "Output");
-    const hv_value *errs = hv_obj_get(&j, "Error");
-    hv_status st = HV_OK;
-    for (size_t i = 0; out && out->kind == HV_ARRAY && i < hv_array_len(out) && st == HV_OK; i++)
-        st = hv_emit(cmd, hv_ref(hv_array_at(out, i)));
-    for (size_t i = 0; errs && errs->kind == HV_ARRAY && i < hv_array_len(errs) && st == HV_OK; i++)
-        st = hv_write_error(cmd, hv_ref(hv_array_at(errs, i)));
-    if (!hv_cmd_switch(cmd, JB_KEEP)) {
-        hv_obj_set(&j, "Output", hv_array_new(0));
-        hv_obj_set(&j, "Error", hv_array_new(0));
-        hv_obj_set(&j, "HasMoreData", hv_bool(false));
-    }
-    if (hv_cmd_switch(cmd, JB_AUTOREMOVE) && hv_cmd_switch(cmd, JB_WAIT))
-        job_remove(cmd->ctx, &j);
-    hv_unref(j);
-    return st;
-}
-
-static hv_status
-jb_process(hv_cmd *cmd, const hv_value *input)
-{
-    (void)input;
-    const hv_value *jobs = hv_cmd_arg(cmd, JB_JOB);
-    if (!jobs || !hv_cmd_bound(cmd, JB_JOB))
-        return HV_OK;
-    hv_status st = HV_OK;
-    size_t n = jobs->kind == HV_ARRAY ? hv_array_len(jobs) : 1;
-    for (size_t i = 0; i < n && st == HV_OK; i++) {
-        const hv_value *j = jobs->kind == HV_ARRAY ? hv_array_at(jobs, i) : jobs;
-        if (!is_job(j)) {
-            HV_AUTO hv_value t = hv_ref(j);
-            return hv_throw(cmd, hv_error_new_ex(cmd, "System.ArgumentException",
-                                                 HV_CAT_InvalidArgument, "ParameterArgumentTransformationError",
-                                                 &t, "Cannot bind parameter 'Job'. The argument is not a job."));
-        }
-        st = job_act(cmd, j);
-    }
-    return st;
-}
-
-static hv_status
-jb_end(hv_cmd *cmd)
-{
-    if (hv_cmd_bound(cmd, JB_JOB))
-        return HV_OK;
-    bstate *b = bs(cmd->ctx);
-    bool by_name = hv_cmd_bound(cmd, JB_ID) || hv_cmd_bound(cmd, JB_NAME);
-    if (!by_name && !hv_str_eq_ci(cmd->def->name, "Get-Job") && !hv_cmd_bound(cmd, JB_STATE))
-        return HV_OK;
-    /* act on a snapshot: Remove-Job / Receive-Job -AutoRemoveJob change the list */
-    HV_AUTO hv_value list = b->jobs.kind == HV_ARRAY ? hv_array_clone(&b->jobs) : hv_array_new(0);
-    hv_status st = HV_OK;
-    bool any = false;
-    for (size_t i = 0; i < hv_array_len(&list) && st == HV_OK; i++) {
-        const hv_value *j = hv_array_at(&list, i);
-        if (!job_selected(cmd, j))
-            continue;
-        any = true;
-        st = job_act(cmd, j);
-    }
-    if (st == HV_OK && !any && by_name && !hv_str_eq_ci(cmd->def->name, "Get-Job")) {
-        const char *what = sarr_len(cmd, JB_NAME) ? sarr_at(cmd, JB_NAME, 0) : "";
-        HV_AUTO hv_value t = hv_str(what);
-        return hv_write_error(cmd, hv_error_new_ex(cmd, "System.ArgumentException", HV_CAT_ObjectNotFound,
-                                                   "JobWithSpecifiedNameNotFound", &t,
-                                                   "The command cannot find the job because the job name %s was not found. Verify the value of the Name parameter, and then try the command again.",
-                                                   what));
-    }
-    return st;
-}
+/* Jobs (Start-Job, *-Job, Start-ThreadJob) live in jobs.c. */
 
 static const hv_cmdlet_def core_cmdlets[] = {
     {
@@ -2369,54 +2139,11 @@ static const hv_cmdlet_def core_cmdlets[] = {
     {
         .name = "Invoke-Command",
         .params = icm_params,
-        .ops = {.process = icm_process, .end = icm_end},
+        .ops = {.process = icm_process, .end = icm_end, .cleanup = icm_cleanup},
         .state_size = sizeof(icm_state),
         .synopsis = "Runs commands on the local computer.",
         .examples = EX(
             {.title = "Arguments", .code = "Invoke-Command { param($a) $a * 2 } -ArgumentList 21"}),
-    },
-    {
-        .name = "Start-Job",
-        .params = sjb_params,
-        .ops = {.end = sjb_end},
-        .synopsis = "Runs commands as a job (at once, in this session: hvsh has no background "
-                    "runspaces).",
-        .examples = EX({.title = "Collect results", .code = "$j = Start-Job { hostname }; $j | Wait-Job | Receive-Job"}),
-    },
-    {
-        .name = "Get-Job",
-        .params = jb_params,
-        .ops = {.process = jb_process, .end = jb_end},
-        .synopsis = "Gets the jobs started in the current session.",
-        .examples = EX({.title = "All jobs", .code = "Get-Job"}),
-    },
-    {
-        .name = "Wait-Job",
-        .params = jb_params,
-        .ops = {.process = jb_process, .end = jb_end},
-        .synopsis = "Waits until jobs are complete (they are when Start-Job returns) and returns them.",
-        .examples = EX({.title = "Wait", .code = "Get-Job | Wait-Job"}),
-    },
-    {
-        .name = "Receive-Job",
-        .params = jb_params,
-        .ops = {.process = jb_process, .end = jb_end},
-        .synopsis = "Gets the results of jobs.",
-        .examples = EX({.title = "Results", .code = "Receive-Job -Name Job1 -Keep"}),
-    },
-    {
-        .name = "Remove-Job",
-        .params = jb_params,
-        .ops = {.process = jb_process, .end = jb_end},
-        .synopsis = "Deletes jobs.",
-        .examples = EX({.title = "Remove all", .code = "Get-Job | Remove-Job"}),
-    },
-    {
-        .name = "Stop-Job",
-        .params = jb_params,
-        .ops = {.process = jb_process, .end = jb_end},
-        .synopsis = "Stops jobs (they have already finished).",
-        .examples = EX({.title = "Stop", .code = "Stop-Job -Name Job1"}),
     },
     {.name = NULL},
 };
@@ -2522,7 +2249,8 @@ static const hv_module_def mod_utility = {
 const hv_module_def *const *
 hv_intrinsic_modules(void)
 {
-    static const hv_module_def *const list[] = {&mod_core, &mod_utility, NULL};
+    static const hv_module_def *const list[] = {&mod_core, &mod_utility, &hv_jobs_mod_core,
+                                               &hv_jobs_mod_thread, NULL};
     return list;
 }
 

@@ -912,6 +912,19 @@ array_members(call *c, const hv_value *arr)
         return ret(c, hv_int(IS("GetLength") ? (int32_t)n : IS("GetUpperBound") ? (int32_t)n - 1 : 0));
     if (IS("Add") || IS("AddRange") || IS("Remove") || IS("RemoveAt") || IS("Insert") ||
         IS("Clear") || IS("RemoveRange") || IS("InsertRange")) {
+        if (!list && IS("Clear") && c->n == 0 && arr->sub == HV_TA_OBJECT) {
+            /* Array.Clear: every element becomes its type's default (about_Arrays) */
+            for (size_t i = 0; i < n; i++) {
+                const hv_value *e = hv_array_at(arr, i);
+                hv_value d = e->kind == HV_INT      ? hv_intk(0, (hv_numkind)e->sub)
+                             : e->kind == HV_DOUBLE ? hv_doublek(0, (hv_numkind)e->sub)
+                             : e->kind == HV_BOOL   ? hv_bool(false)
+                             : e->kind == HV_CHAR   ? hv_char(0)
+                                                    : hv_null();
+                hv_array_set(&a, i, d);
+            }
+            return ret(c, hv_null());
+        }
         if (!list)
             return throwf(c, "Collection was of a fixed size.");
         if (IS("Add") && c->n == 1) {
@@ -1391,6 +1404,24 @@ ts_members(call *c, const hv_value *v)
 
 /* .NET's ToString() of a number: shortest round-trip for doubles (unlike PowerShell's own
  * "G15" string conversion). */
+/* A [decimal] keeps its scale (hv_value.pad): 1.30d shows "1.30", as .NET's decimal. */
+static void
+pad_decimal_scale(char *tmp, size_t size, unsigned scale)
+{
+    if (!scale || strchr(tmp, 'E') || strchr(tmp, 'N') || strchr(tmp, 'I'))
+        return;
+    char *dot = strchr(tmp, '.');
+    size_t len = strlen(tmp);
+    unsigned have = dot ? (unsigned)(len - (size_t)(dot - tmp) - 1) : 0;
+    if (!dot && len + 1 < size)
+        tmp[len++] = '.';
+    while (have < scale && len + 1 < size) {
+        tmp[len++] = '0';
+        have++;
+    }
+    tmp[len] = 0;
+}
+
 static hv_value
 net_number_string(const hv_value *v)
 {
@@ -1398,6 +1429,8 @@ net_number_string(const hv_value *v)
         return hv_conv_to_string(v, NULL);
     char tmp[64];
     hv_conv_fmt_double(v->u.d, (hv_numkind)v->sub, tmp, sizeof tmp);
+    if (v->sub == HV_N_DECIMAL)
+        pad_decimal_scale(tmp, sizeof tmp, v->pad);
     return hv_str(tmp);
 }
 
@@ -1931,11 +1964,96 @@ regex_property(const hv_value *v, const char *name, hv_value *out)
 
 /* ------------------------------------------------------------------ CultureInfo */
 
+/* TextInfo.ToTitleCase: each word's first letter upper, the rest lower; words written
+ * all in capitals (acronyms) stay as they are. */
+static hv_value
+title_case(const char *s, size_t len)
+{
+    hv_buf b = {0};
+    size_t i = 0;
+    while (i < len) {
+        size_t ws = i;
+        bool letters = false, all_upper = true;
+        for (size_t k = i; k < len;) {
+            size_t at = k;
+            uint32_t cp = hv_utf8_next(s, len, &k);
+            bool word = cp == '\'' || (cp >= '0' && cp <= '9') || hv_uc_lower(cp) != hv_uc_upper(cp);
+            if (!word) {
+                i = at;
+                break;
+            }
+            if (hv_uc_lower(cp) != hv_uc_upper(cp)) {
+                letters = true;
+                if (cp != hv_uc_upper(cp))
+                    all_upper = false;
+            }
+            i = k;
+        }
+        bool first = true;
+        for (size_t k = ws; k < i;) {
+            uint32_t cp = hv_utf8_next(s, len, &k);
+            uint32_t o = (letters && all_upper) ? cp : first ? hv_uc_upper(cp) : hv_uc_lower(cp);
+            if (hv_uc_lower(cp) != hv_uc_upper(cp))
+                first = false;
+            char enc[4];
+            hv_buf_put(&b, enc, hv_utf8_put(enc, o));
+        }
+        if (i == ws) { /* a separator */
+            size_t k = i;
+            uint32_t cp = hv_utf8_next(s, len, &k);
+            char enc[4];
+            hv_buf_put(&b, enc, hv_utf8_put(enc, cp));
+            i = k;
+        }
+    }
+    if (!b.data)
+        return hv_str("");
+    return hv_buf_finish(&b);
+}
+
+static int
+textinfo_call(const hv_value *self, const char *name, const hv_value *args, size_t n,
+              hv_value *out, char *err, size_t errsz)
+{
+    (void)self;
+    (void)err;
+    (void)errsz;
+    bool title = hv_str_eq_ci(name, "ToTitleCase"), up = hv_str_eq_ci(name, "ToUpper"),
+         low = hv_str_eq_ci(name, "ToLower");
+    if (!(title || up || low) || n != 1)
+        return 0;
+    HV_AUTO hv_value sv = args[0].kind == HV_NULL ? hv_str("") : hv_conv_to_string(&args[0], NULL);
+    const char *s = hv_str_cstr(&sv);
+    size_t len = hv_str_len(&sv);
+    if (title) {
+        *out = title_case(s, len);
+        return 1;
+    }
+    hv_buf b = {0};
+    for (size_t k = 0; k < len;) {
+        uint32_t cp = hv_utf8_next(s, len, &k);
+        char enc[4];
+        hv_buf_put(&b, enc, hv_utf8_put(enc, up ? hv_uc_upper(cp) : hv_uc_lower(cp)));
+    }
+    *out = b.data ? hv_buf_finish(&b) : hv_str("");
+    return 1;
+}
+
+static const hv_obj_class textinfo_class = {.type_name = "System.Globalization.TextInfo",
+                                            .call_method = textinfo_call};
+
 static bool
 culture_property(const hv_value *v, const char *name, hv_value *out)
 {
     const char *cn = hv_boxed_ptr(v);
     bool inv = !*cn;
+    if (hv_str_eq_ci(name, "TextInfo")) {
+        *out = hv_obj_new(&textinfo_class);
+        hv_obj_set(out, "CultureName", hv_str(cn));
+        hv_obj_set(out, "ListSeparator", hv_str(","));
+        hv_obj_set(out, "IsRightToLeft", hv_bool(false));
+        return true;
+    }
     if (hv_str_eq_ci(name, "Name") || hv_str_eq_ci(name, "IetfLanguageTag"))
         *out = hv_str(cn);
     else if (hv_str_eq_ci(name, "DisplayName") || hv_str_eq_ci(name, "EnglishName"))
@@ -2331,6 +2449,12 @@ hv_methods_invoke(const hv_value *v, const char *name, const hv_value *args, siz
     call *c = &cc;
     if (v->kind == HV_NULL)
         return 0;
+    if (v->kind == HV_OBJECT && hv_obj_class_of(v) && hv_obj_class_of(v)->call_method) {
+        /* native-backed objects (XML nodes) have their own methods */
+        int drc = hv_obj_class_of(v)->call_method(v, name, args, n, out, err->msg, sizeof err->msg);
+        if (drc != 0)
+            return drc;
+    }
     if (IS("GetType") && v->kind != HV_TYPE)
         return get_type(c, v);
     int rc = 0;
@@ -4808,6 +4932,50 @@ ip_static(call *c)
     return 0;
 }
 
+/* [uri]: the constructor and the RFC 3986 data-string escapes. */
+static int
+uri_static(call *c, const hv_type_info *t)
+{
+    if (IS("new") && c->n == 1) {
+        hv_value r;
+        if (!hv_conv_to_type(&c->a[0], t, &r, c->err))
+            return -1;
+        return ret(c, r);
+    }
+    if (IS("EscapeDataString") && c->n == 1) {
+        hv_value sv = a_str(c, 0);
+        const unsigned char *s = (const unsigned char *)hv_str_cstr(&sv);
+        hv_buf b = {0};
+        for (; *s; s++) {
+            if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+                *s == '-' || *s == '_' || *s == '.' || *s == '~')
+                hv_buf_putc(&b, (char)*s);
+            else
+                hv_buf_printf(&b, "%%%02X", *s);
+        }
+        hv_unref(sv);
+        return ret(c, hv_buf_finish(&b));
+    }
+    if (IS("UnescapeDataString") && c->n == 1) {
+        hv_value sv = a_str(c, 0);
+        const char *s = hv_str_cstr(&sv);
+        hv_buf b = {0};
+        for (size_t i = 0; s[i]; i++) {
+            unsigned x;
+            if (s[i] == '%' && isxdigit((unsigned char)s[i + 1]) && isxdigit((unsigned char)s[i + 2]) &&
+                sscanf(s + i + 1, "%2x", &x) == 1) {
+                hv_buf_putc(&b, (char)x);
+                i += 2;
+            } else {
+                hv_buf_putc(&b, s[i]);
+            }
+        }
+        hv_unref(sv);
+        return ret(c, hv_buf_finish(&b));
+    }
+    return 0;
+}
+
 static int
 version_static(call *c)
 {
@@ -5188,6 +5356,8 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
         return ip_static(c);
     if (tis(t, "System.Version"))
         return version_static(c);
+    if (t->kind == HV_BOXED && t->sub == HV_TB_URI)
+        return uri_static(c, t);
     if (t->kind == HV_BOXED && t->sub == HV_TB_CREDENTIAL)
         return credential_static(c, t);
     if (t->kind == HV_BOXED && t->sub == HV_TB_STOPWATCH) {
@@ -5214,8 +5384,34 @@ hv_methods_invoke_static(const hv_type_info *t, const char *name, const hv_value
     }
     if (tis(t, "System.Net.Dns"))
         return dns_static(c);
+    if (tis(t, "System.Reflection.Assembly") &&
+        (IS("LoadWithPartialName") || IS("Load") || IS("LoadFrom") || IS("LoadFile")) &&
+        c->n >= 1) {
+        /* old scripts load Windows assemblies ([void][Reflection.Assembly]::
+         * LoadWithPartialName('System.Windows.Forms')); none exist here. As in pwsh on
+         * Linux, LoadWithPartialName gives $null; the others fail as .NET does. */
+        if (IS("LoadWithPartialName"))
+            return ret(c, hv_null());
+        hv_value s = a_str(c, 0);
+        int rc = throwf(c, "Could not load file or assembly '%s'. The system cannot find the file specified.",
+                        hv_str_cstr(&s));
+        hv_unref(s);
+        return rc;
+    }
     if (tis(t, "System.Management.Automation.WildcardPattern"))
         return wildcard_static(c);
+    if (t->kind == HV_BOXED && t->sub == HV_TB_XML && IS("new") && hv_conv_xml() &&
+        tis(t, "System.Xml.XmlNamespaceManager")) {
+        if (c->n != 1 || !hv_conv_xml()->new_nsmgr)
+            return no_overload(c);
+        return ret(c, hv_conv_xml()->new_nsmgr());
+    }
+    if (t->kind == HV_BOXED && t->sub == HV_TB_XML && IS("new") && hv_conv_xml() &&
+        hv_conv_xml()->new_doc) {
+        if (c->n != 0)
+            return no_overload(c);
+        return ret(c, hv_conv_xml()->new_doc());
+    }
     if (t->kind == HV_BOXED && t->sub == HV_TB_STRINGBUILDER) {
         if (!IS("new"))
             return 0;

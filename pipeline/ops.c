@@ -75,6 +75,29 @@ div_zero(hv_conv_err *err)
     return fail(err, "Attempted to divide by zero.");
 }
 
+/* The scale of a [decimal] result as .NET's decimal arithmetic gives it: the larger scale
+ * for + - %, the sum for *, and for / the difference when that is exact (5.00d / 2 is
+ * 2.50), else as many digits as needed. Integers have scale 0. */
+static uint16_t
+decimal_result_scale(hv_binop op, const hv_value *a, const hv_value *b, double r)
+{
+    int sa = a->kind == HV_DOUBLE && a->sub == HV_N_DECIMAL ? a->pad : 0;
+    int sb = b->kind == HV_DOUBLE && b->sub == HV_N_DECIMAL ? b->pad : 0;
+    int sc;
+    switch (op) {
+    case HV_OP_MUL: sc = sa + sb; break;
+    case HV_OP_DIV: {
+        sc = sa - sb > 0 ? sa - sb : 0;
+        double scaled = r * pow(10, sc);
+        if (fabs(scaled - nearbyint(scaled)) > 1e-9 * (fabs(scaled) + 1))
+            sc = 0;
+        break;
+    }
+    default: sc = sa > sb ? sa : sb; break;
+    }
+    return (uint16_t)(sc > 28 ? 28 : sc);
+}
+
 /* Both operands already numbers. */
 static bool
 num_arith(hv_binop op, const hv_value *a, const hv_value *b, hv_value *out, hv_conv_err *err)
@@ -100,7 +123,10 @@ num_arith(hv_binop op, const hv_value *a, const hv_value *b, hv_value *out, hv_c
             return div_zero(err);
         double r = op == HV_OP_ADD ? x + y : op == HV_OP_SUB ? x - y : op == HV_OP_MUL ? x * y
                  : op == HV_OP_DIV ? x / y : fmod(x, y);
+        if (fabs(r) >= 7.9228162514264338e28)
+            return fail(err, "Value was either too large or too small for a Decimal.");
         *out = hv_doublek(r, HV_N_DECIMAL);
+        out->pad = decimal_result_scale(op, a, b, r);
         return true;
     }
     if (ca == NK_INT && cb == NK_INT && a->sub == HV_N_INT32 && b->sub == HV_N_INT32) {
@@ -824,11 +850,46 @@ typename_is(const char *have, const hv_type_info *t)
     return hv_str_eq_ci(have, t->full_name);
 }
 
+/* -is against the .NET interfaces scripts test for: *is set when t is one of them. */
+static bool
+interface_is(const hv_value *v, const hv_type_info *t, bool *is)
+{
+    const char *n = t->full_name;
+    if (!n || (t->kind != HV_ARRAY && t->kind != HV__KIND_COUNT))
+        return false;
+    bool boxed_cmp = v->kind == HV_BOXED && (hv_boxed_class_of(v) == &hv_version_class ||
+                                             strcmp(hv_type_name_of(v), "System.Guid") == 0);
+    bool scalar = v->kind == HV_INT || v->kind == HV_DOUBLE || v->kind == HV_ENUM ||
+                  v->kind == HV_DATETIME || v->kind == HV_TIMESPAN;
+    if (strcmp(n, "System.Collections.IEnumerable") == 0)
+        *is = v->kind == HV_ARRAY || v->kind == HV_TABLE || v->kind == HV_STRING;
+    else if (strcmp(n, "System.Collections.ICollection") == 0)
+        *is = v->kind == HV_ARRAY || v->kind == HV_TABLE;
+    else if (strcmp(n, "System.Collections.IList") == 0)
+        *is = v->kind == HV_ARRAY && v->sub <= HV_TA_GENERIC_LIST;
+    else if (strcmp(n, "System.IComparable") == 0)
+        *is = scalar || v->kind == HV_CHAR || v->kind == HV_BOOL || v->kind == HV_STRING || boxed_cmp;
+    else if (strcmp(n, "System.IFormattable") == 0)
+        *is = scalar || (v->kind == HV_BOXED && strcmp(hv_type_name_of(v), "System.Guid") == 0);
+    else if (strcmp(n, "System.IConvertible") == 0)
+        *is = (scalar && v->kind != HV_TIMESPAN) || v->kind == HV_CHAR || v->kind == HV_BOOL ||
+              v->kind == HV_STRING;
+    else if (strcmp(n, "System.ValueType") == 0)
+        *is = scalar || v->kind == HV_CHAR || v->kind == HV_BOOL ||
+              (v->kind == HV_BOXED && strcmp(hv_type_name_of(v), "System.Guid") == 0);
+    else
+        return false;
+    return true;
+}
+
 bool
 hv_op_is_type(const hv_value *v, const hv_type_info *t)
 {
     if (v->kind == HV_NULL)
         return false;
+    bool is;
+    if (interface_is(v, t, &is))
+        return is;
     if (t->kind == HV__KIND_COUNT)
         return true; /* [object], [psobject] */
     const hv_type_info *vt = hv_type_of(v);
@@ -1316,6 +1377,7 @@ negate(const hv_value *v, hv_value *out, hv_conv_err *err)
         return false;
     if (n.kind == HV_DOUBLE) {
         *out = hv_doublek(-n.u.d, (hv_numkind)n.sub);
+        out->pad = n.pad; /* a [decimal] keeps its scale */
         return true;
     }
     numclass c = num_class(&n);

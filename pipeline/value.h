@@ -184,6 +184,17 @@ struct hv_obj_class {
     const char *const *default_props; /* DefaultDisplayPropertySet, or NULL */
     hv_value (*to_string)(const hv_value *self); /* ToString(), or NULL (type name) */
     void (*finalize)(void *native);   /* releases native, or NULL */
+    /* ---- dynamic members (added for XML nodes; NULL = none, today's behaviour) ----
+     * Native-backed objects whose properties/methods are computed on access. The evaluator
+     * consults them before the property bag (get/set) and before the built-in .NET surface
+     * (calls). get_member: true with *out set (new ref) when self has that member.
+     * set_member / call_method: 1 = done, 0 = no such member, -1 = error with the full
+     * message in err (calls: 'Exception calling "X" with "N" argument(s): "..."'). */
+    bool (*get_member)(const hv_value *self, const char *name, hv_value *out);
+    int (*set_member)(const hv_value *self, const char *name, const hv_value *v, char *err,
+                      size_t errsz);
+    int (*call_method)(const hv_value *self, const char *name, const hv_value *args, size_t n,
+                       hv_value *out, char *err, size_t errsz);
 };
 
 hv_value hv_obj_new(const hv_obj_class *cls);   /* cls NULL = PSCustomObject */

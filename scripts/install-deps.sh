@@ -8,6 +8,10 @@ PKGS="build-essential pkg-config git make
  qemu-system-x86 qemu-utils dnsmasq-base iptables ebtables
  iproute2 nftables jq tmux util-linux procps python3 lua5.4 hyperfine
  clang libclang-rt-14-dev"
+# Get-FileHash: OpenSSL's libcrypto (headers at build time; the library is dlopen'ed on first use)
+PKGS="$PKGS libssl-dev"
+# Generation 2 VMs and secure boot (UEFI firmware); the vTPM of Enable-VMTPM (swtpm emulator)
+PKGS="$PKGS ovmf swtpm swtpm-tools"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 missing=

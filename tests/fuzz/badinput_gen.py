@@ -21,6 +21,8 @@ import sys
 EXCLUDE = {
     "Install-WindowsFeature", "Enable-WindowsOptionalFeature",  # install packages
     "Start-Process", "Restart-Computer", "Stop-Computer",       # start programs / power
+    "Rename-Computer",                                          # hostnamectl set-hostname
+    "Start-Service", "Stop-Service", "Restart-Service", "Set-Service",  # systemctl on the host
     "Invoke-Expression",   # evaluating '$(reboot)' is its job
     "Invoke-History",      # re-runs history lines
     "Start-Sleep",         # sleeping 2^31 ms is not a hang

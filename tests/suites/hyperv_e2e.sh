@@ -96,7 +96,7 @@ ok "private libvirtd answers"
 # (host state files of the network cmdlets go to the state folder too)
 hvenv() {
     HVSH_URI=$URI HVSH_VM_DOMAIN_TYPE=qemu HVSH_SHUTDOWN_TIMEOUT=2 COLUMNS=120 NO_COLOR=1 \
-        HVSH_STATE_DIR=$STATE/hvsh HVSH_RESOLV_CONF=$STATE/resolv.conf \
+        HVSH_STATE_DIR=$STATE/hvsh HVSH_RESOLV_CONF=$STATE/resolv.conf HVSH_PIPE_DIR=$STATE/pipe \
         timeout 90 nsenter -t "$DPID" -n "$@"
 }
 hv() { hvenv "$HVSH" -NoProfile -NonInteractive -Command "$1"; }
@@ -184,6 +184,59 @@ check "Remove-VM undefines it" bash -c "! virsh -c '$URI' list --all --name | gr
 hv "Remove-VMSwitch -Name 'E2E Switch' -Force" >/dev/null 2>&1
 check "Remove-VMSwitch removes network and bridge" \
     bash -c "! virsh -c '$URI' net-list --all --name | grep -qxF 'E2E Switch' && ! nsenter -t $DPID -n ip link show '$BR' >/dev/null 2>&1"
+
+# ---- firmware, integration services, vTPM, COM ports, export/import on the real daemon ----
+G2='E2E Gen2'
+hv "New-VM -Name '$G2' -Generation 2 -MemoryStartupBytes 256MB" >/dev/null 2>&1
+check "New-VM gives the guest agent channel" \
+    bash -c "virsh -c '$URI' dumpxml --inactive '$G2' | grep -q \"name='org.qemu.guest_agent.0'\""
+out=$(hv "Set-VMFirmware -VMName '$G2' -EnableSecureBoot On -Passthru | ForEach-Object SecureBoot" 2>&1)
+check "Set-VMFirmware -EnableSecureBoot On ($out)" test "$out" = On
+check "secure-boot + enrolled-keys features, SMM on" \
+    bash -c "x=\$(virsh -c '$URI' dumpxml --inactive '$G2'); echo \"\$x\" | grep -q \"<feature enabled='yes' name='secure-boot'/>\" && echo \"\$x\" | grep -q \"<feature enabled='yes' name='enrolled-keys'/>\" && echo \"\$x\" | grep -q \"<smm state='on'/>\""
+if [ -f /usr/share/qemu/firmware/40-edk2-x86_64-secure-enrolled.json ]; then
+    out=$(hv "Start-VM -Name '$G2' -Passthru | ForEach-Object State" 2>&1)
+    check "the secure-boot VM starts ($out)" test "$out" = Running
+    check "libvirt chose a secure-boot OVMF build" \
+        bash -c "virsh -c '$URI' dumpxml '$G2' | grep -q \"<loader .*secure='yes'\""
+    out=$(hv "try { Set-VMFirmware -VMName '$G2' -EnableSecureBoot Off -ErrorAction Stop; 'changed' } catch { \$_.CategoryInfo.Category }" 2>&1)
+    check "secure boot cannot change while it runs ($out)" test "$out" = InvalidOperation
+    # no guest agent in an empty VM: Wait-VM times out, and Ctrl-C ends it at once
+    out=$(hv "try { Wait-VM -Name '$G2' -Timeout 1 -Delay 1 -ErrorAction Stop; 'up' } catch { \$_.CategoryInfo.Category }" 2>&1)
+    check "Wait-VM -For Heartbeat times out without a guest agent ($out)" test "$out" = OperationTimeout
+    t0=$(date +%s%N)
+    hvenv timeout -s INT 1 "$HVSH" -NoProfile -NonInteractive -Command "Wait-VM -Name '$G2'" >/dev/null 2>&1
+    t1=$(date +%s%N)
+    check "Ctrl-C ends Wait-VM ($(( (t1 - t0) / 1000000 )) ms)" test $(( (t1 - t0) / 1000000 )) -lt 3000
+    hv "Stop-VM -Name '$G2' -TurnOff -Force" >/dev/null 2>&1
+fi
+hv "Disable-VMIntegrationService -VMName '$G2' -Name *" >/dev/null 2>&1
+check "Disable-VMIntegrationService * removes the agent channel" \
+    bash -c "! virsh -c '$URI' dumpxml --inactive '$G2' | grep -q guest_agent"
+hv "Set-VMKeyProtector -VMName '$G2' -NewLocalKeyProtector; Enable-VMTPM -VMName '$G2'" >/dev/null 2>&1
+check "Enable-VMTPM: <tpm model='tpm-crb'> with the emulator backend" \
+    bash -c "virsh -c '$URI' dumpxml --inactive '$G2' | grep -A1 \"<tpm model='tpm-crb'>\" | grep -q \"type='emulator' version='2.0'\""
+hv "Set-VMComPort -VMName '$G2' -Number 1 -Path '\\\\.\\pipe\\e2e-com1'" >/dev/null 2>&1
+check "Set-VMComPort: COM 1 is a UNIX socket in HVSH_PIPE_DIR" \
+    bash -c "virsh -c '$URI' dumpxml --inactive '$G2' | grep -q \"<source mode='bind' path='$STATE/pipe/e2e-com1'/>\""
+hv "Remove-VM -Name '$G2' -Force" >/dev/null 2>&1
+# Export-VM / Import-VM with a real disk
+mkdir -p "$STATE/vhd" "$STATE/export" "$STATE/import"
+hv "New-VHD -Path '$STATE/vhd/exp.qcow2' -SizeBytes 16MB | Out-Null; New-VM -Name E2EExp -MemoryStartupBytes 128MB -VHDPath '$STATE/vhd/exp.qcow2' | Out-Null; Set-VMBios -VMName E2EExp -StartupOrder CD, IDE, LegacyNetworkAdapter, Floppy" >/dev/null 2>&1
+check "Set-VMBios: <boot dev='cdrom'/> first" \
+    bash -c "virsh -c '$URI' dumpxml --inactive E2EExp | grep '<boot dev=' | head -1 | grep -q cdrom"
+hv "Export-VM -Name E2EExp -Path '$STATE/export'" >/dev/null 2>&1
+check "Export-VM: XML and the disk copy" \
+    bash -c "ls '$STATE/export/E2EExp/Virtual Machines/'*.xml && qemu-img check '$STATE/export/E2EExp/Virtual Hard Disks/exp.qcow2'"
+old=$(vx domuuid E2EExp 2>/dev/null)
+hv "Remove-VM -Name E2EExp -Force" >/dev/null 2>&1
+out=$(hv "(Import-VM -Path (Get-ChildItem '$STATE/export/E2EExp/Virtual Machines').FullName -Copy -GenerateNewId -VhdDestinationPath '$STATE/import').Name" 2>&1)
+check "Import-VM -Copy -GenerateNewId ($out)" test "$out" = E2EExp
+check "a new identity, the copied disk attached" \
+    bash -c "test \"\$(virsh -c '$URI' domuuid E2EExp)\" != '$old' && virsh -c '$URI' domblklist E2EExp | grep -q '$STATE/import/exp.qcow2'"
+out=$(hv "Start-VM -Name E2EExp -Passthru | Stop-VM -TurnOff -Passthru | ForEach-Object State" 2>&1)
+check "the imported VM starts ($out)" test "$out" = Off
+hv "Remove-VM -Name E2EExp -Force" >/dev/null 2>&1
 
 # ---- the seed document's commands verbatim (en dash, curly quotes; <VMName> filled in):
 # the Hyper-V half on the real daemon, the network half in the daemon's namespace

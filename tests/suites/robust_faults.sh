@@ -228,6 +228,14 @@ fcase new-vmswitch-external '' 'New-VMSwitch -Name Ext -NetAdapterName Ethernet 
 fcase1 remove-vmswitch-external 'New-VMSwitch -Name Ext -NetAdapterName Ethernet -AllowManagementOS $true | Out-Null' \
     'Remove-VMSwitch -Name Ext -Force'
 
+# --- NetSecurity: firewall rules (one nft batch for `inet hvsh_fw` + the state file) ---
+FW='New-NetFirewallRule -DisplayName "Allow SSH" -Name SSH-In -Protocol TCP -LocalPort 22 | Out-Null'
+fcase new-netfirewallrule '' 'New-NetFirewallRule -DisplayName "Allow SSH" -Name SSH-In -Protocol TCP -LocalPort 22 -RemoteAddress 10.0.0.0/24'
+fcase new-netfirewallrule-second "$FW" 'New-NetFirewallRule -DisplayName "Block SMB" -Direction Outbound -Protocol TCP -RemotePort 445 -Action Block'
+fcase set-netfirewallrule "$FW" 'Set-NetFirewallRule -Name SSH-In -LocalPort 2222 -Action Block'
+fcase disable-netfirewallrule "$FW" 'Disable-NetFirewallRule -DisplayName "Allow SSH"'
+fcase remove-netfirewallrule "$FW" 'Remove-NetFirewallRule -Name SSH-In'
+
 # ---- the VM cmdlets on the libvirt test driver (state lives in the process: set-up, the
 # snapshots before and after and the command run in one hvsh; the snapshot is every
 # property a Get-* cmdlet shows that time does not change) ----
@@ -317,6 +325,40 @@ vcase add-vmdvddrive '' 'Add-VMDvdDrive -VMName web01'
 vcase new-vmswitch-private '' 'New-VMSwitch -Name Priv2 -SwitchType Private'
 vcase remove-vmswitch-private '' 'Remove-VMSwitch -Name "Lab Private" -Force'
 vcase rename-vmswitch-private '' 'Rename-VMSwitch -Name "Lab Private" -NewName "Lab Isolated"'
+# the firmware, BIOS, integration service and controller settings too (Snap is redefined in
+# the set-up, which runs after the base definition)
+VSNAPX="${VSNAP%\}}"'    Get-VM | Sort-Object Name | ForEach-Object { if ($_.Generation -eq 2) {
+        Get-VMFirmware -VM $_ | Select-Object VMName, SecureBoot, SecureBootTemplate, PreferredNetworkBootProtocol, @{n = "Boot"; e = { $_.BootOrder.FirmwarePath -join "," } }
+    } else { Get-VMBios -VM $_ | Select-Object VMName, @{n = "Order"; e = { $_.StartupOrder -join "," } }, NumLockEnabled } } | ConvertTo-Json
+    Get-VMIntegrationService -VMName * | Sort-Object VMName, Name | Select-Object VMName, Name, Enabled | ConvertTo-Json
+    Get-VMScsiController -VMName * | Select-Object VMName, ControllerNumber | ConvertTo-Json
+    Get-VMSecurity -VMName * | Select-Object VMName, TpmEnabled, EncryptStateAndVmMigrationTraffic | ConvertTo-Json
+    @(Get-VMKeyProtector -VMName *).Count
+    Get-VMComPort -VMName * | Select-Object VMName, Name, Path | ConvertTo-Json
+    if (Test-Path ./imp) { (Get-ChildItem ./imp).Name }
+}'
+vcase set-vmfirmware "$VSNAPX
+New-VM -Name g2 -Generation 2 | Out-Null; Add-VMDvdDrive -VMName g2" 'Set-VMFirmware -VMName g2 -EnableSecureBoot On -FirstBootDevice (Get-VMDvdDrive -VMName g2) -PreferredNetworkBootProtocol IPv6'
+vcase set-vmbios "$VSNAPX" 'Set-VMBios -VMName web01 -StartupOrder CD, IDE, LegacyNetworkAdapter, Floppy -EnableNumLock'
+vcase enable-vmintegrationservice "$VSNAPX" 'Enable-VMIntegrationService -VMName web01 -Name Heartbeat, VSS'
+vcase disable-vmintegrationservice "$VSNAPX
+Enable-VMIntegrationService -VMName web01 -Name Heartbeat" 'Disable-VMIntegrationService -VMName web01 -Name *'
+vcase rename-vm '' 'Rename-VM -Name web01 -NewName web09'
+vcase remove-vmdvddrive 'Add-VMDvdDrive -VMName web01 -Path /srv/a.iso' 'Remove-VMDvdDrive -VMName web01 -ControllerNumber 0 -ControllerLocation 1'
+vcase set-vmharddiskdrive '' 'Set-VMHardDiskDrive -VMName web01 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 0 -ToControllerType SCSI -Path /var/lib/hvsh/w2.qcow2'
+vcase add-vmscsicontroller "$VSNAPX" 'Add-VMScsiController -VMName web01'
+vcase remove-vmscsicontroller "$VSNAPX
+Add-VMHardDiskDrive -VMName web01 -ControllerType SCSI -Path /var/lib/hvsh/s.qcow2" 'Remove-VMScsiController -VMName web01 -ControllerNumber 0'
+vcase set-vmkeyprotector "$VSNAPX
+New-VM -Name g2 -Generation 2 | Out-Null" 'Set-VMKeyProtector -VMName g2 -NewLocalKeyProtector'
+vcase enable-vmtpm "$VSNAPX
+New-VM -Name g2 -Generation 2 | Out-Null; Set-VMKeyProtector -VMName g2 -NewLocalKeyProtector" 'Enable-VMTPM -VMName g2'
+vcase set-vmsecurity "$VSNAPX" 'Set-VMSecurity -VMName web01 -EncryptStateAndVmMigrationTraffic $true'
+vcase set-vmcomport "$VSNAPX" 'Set-VMComPort -VMName web01 -Number 2 -Path /run/hvsh-test/web01-com2.sock'
+vcase import-vm-copy "$VSNAPX
+New-VHD -Path ./d.vhdx -SizeBytes 8MB | Out-Null; Add-VMHardDiskDrive -VMName web01 -ControllerType SCSI -Path (Resolve-Path ./d.vhdx).Path
+Export-VM -Name web01 -Path . ; Rename-VM web01 web01-orig; New-Item -ItemType Directory ./imp | Out-Null" 'Import-VM -Path (Get-ChildItem "./web01/Virtual Machines").FullName -Copy -GenerateNewId -VhdDestinationPath ./imp'
+vcase rename-vmsnapshot 'Checkpoint-VM -Name web01 -SnapshotName c1; Checkpoint-VM -Name web01 -SnapshotName c2' 'Rename-VMSnapshot -VMName web01 -Name c1 -NewName "Base image"'
 
 echo "# fault pairs covered: $pairs (cmdlet, step)"
 echo "$pass passed, $fail failed, $xfail skipped"
