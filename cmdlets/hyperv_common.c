@@ -779,6 +779,7 @@ hvc_hv_vm_obj(hv_virt *v, const hv_vm *vm)
     hv_obj_set(&o, "HardDrives", disk_array(v, vm, false));
     hv_obj_set(&o, "DVDDrives", disk_array(v, vm, true));
     hv_obj_set(&o, "IsClustered", hv_bool(false));
+    hv_obj_set(&o, "ResourceMeteringEnabled", hv_bool(vm->metering));
     set_common(&o, v);
     return o;
 }

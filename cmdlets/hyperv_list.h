@@ -367,6 +367,25 @@ HVC_HV_CMDLET(hvc_hv_rename_vmsnapshot, "Rename-VMSnapshot",
               "Renames a virtual machine checkpoint.", "Microsoft.HyperV.PowerShell.VMSnapshot",
               HVC_EX("Rename a checkpoint",
                      "Rename-VMSnapshot -VMName web01 -Name 'Before update' -NewName 'Base OS'"))
+/* hyperv_meter.c */
+HVC_HV_CMDLET(hvc_hv_enable_vmresourcemetering, "Enable-VMResourceMetering", HVC_NONE,
+              HVC_SETS("VMName", "VMObject"), 0, 0,
+              "Collects resource utilization data for a virtual machine.", HVC_NONE,
+              HVC_EX("Start metering a VM", "Enable-VMResourceMetering -VMName web01"))
+HVC_HV_CMDLET(hvc_hv_disable_vmresourcemetering, "Disable-VMResourceMetering", HVC_NONE,
+              HVC_SETS("VMName", "VMObject"), 0, 0,
+              "Disables collection of resource utilization data for a virtual machine.",
+              HVC_NONE,
+              HVC_EX("Stop metering every VM", "Get-VM | Disable-VMResourceMetering"))
+HVC_HV_CMDLET(hvc_hv_reset_vmresourcemetering, "Reset-VMResourceMetering", HVC_NONE,
+              HVC_SETS("VMName", "VMObject"), 0, 0,
+              "Resets the resource utilization data collected by Hyper-V resource metering.",
+              HVC_NONE,
+              HVC_EX("Start a new metering period", "Reset-VMResourceMetering -VMName web01"))
+HVC_HV_CMDLET(hvc_hv_measure_vm, "Measure-VM", HVC_NONE, HVC_SETS("Name", "VMObject"), 0, 0,
+              "Reports resource utilization data for one or more virtual machines.",
+              "Microsoft.HyperV.PowerShell.VMMeteringReportForVirtualMachine",
+              HVC_EX("Report usage of metered VMs", "Get-VM web* | Measure-VM"))
 #undef HVC_SETS
 #undef HVC_NONE
 #undef HVC_SP

@@ -5,6 +5,7 @@
  * dot-sourced in the caller's scope, as pwsh does) and pass the object on by reference;
  * nothing is allocated per object here. */
 #include "cmdlets/util.h"
+#include "cmdlets/xml_members.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,29 @@ fe_is_common_method(const char *name)
     return false;
 }
 
+/* Whether a typed object may have method `name`, so `$objs | % Hi` calls it as pwsh does:
+ * [xml] nodes have the methods of their .NET type; an instance of a PowerShell class (a
+ * class whose type name has no namespace, which script classes cannot have) is left to the
+ * call, which reports a missing method itself. */
+static bool
+fe_has_method(const hv_value *in, const char *name)
+{
+    const hv_obj_class *c = in->kind == HV_OBJECT ? hv_obj_class_of(in) : NULL;
+    if (!c || !c->type_name)
+        return false;
+    unsigned kind = hvc_xml_kind_of(c->type_name);
+    if (kind) {
+        for (size_t i = 0; hvc_xml_members[i].name; i++) {
+            const hvc_xml_member *m = &hvc_xml_members[i];
+            if ((m->kinds & (kind | HVC_XM_NODE)) && strcmp(m->member_type, "Method") == 0 &&
+                hv_str_eq_ci(m->name, name))
+                return true;
+        }
+        return false;
+    }
+    return strchr(c->type_name, '.') == NULL;
+}
+
 static hv_status
 fe_member(hv_cmd *cmd, const hv_value *in)
 {
@@ -305,7 +329,7 @@ fe_member(hv_cmd *cmd, const hv_value *in)
         if (in->kind == HV_OBJECT || in->kind == HV_TABLE) {
             if (hvc_u_has_prop(in, name))
                 return hv_emit_enum(cmd, hv_get_member(ctx, in, name));
-            if (!fe_is_common_method(name))
+            if (!fe_is_common_method(name) && !fe_has_method(in, name))
                 return hvc_u_error(cmd, HV_CAT_InvalidArgument, "PropertyOrMethodNotFound", in,
                                    "The input name \"%s\" cannot be resolved to a member.",
                                    name);

@@ -253,6 +253,30 @@ wrap_text(hv_buf *b, const char *text, const char *indent, int width)
     }
 }
 
+/* Required? true when mandatory in every set it belongs to */
+static bool
+param_required(const hv_cmdlet_def *d, const hv_param_def *p)
+{
+    if (!(p->flags & HV_PF_MANDATORY))
+        return false;
+    for (int s = 0; s < nsets(d); s++)
+        if (in_set(p, s) && !mandatory_in(p, s))
+            return false;
+    return true;
+}
+
+static const char *
+param_pipe(const hv_param_def *p)
+{
+    if ((p->flags & HV_PF_BY_VALUE) && (p->flags & HV_PF_BY_PROPERTY_NAME))
+        return "True (ByPropertyName, ByValue)";
+    if (p->flags & HV_PF_BY_VALUE)
+        return "True (ByValue)";
+    if (p->flags & HV_PF_BY_PROPERTY_NAME)
+        return "True (ByPropertyName)";
+    return "false";
+}
+
 static void
 param_block(hv_buf *b, const hv_cmdlet_def *d, const hv_param_def *p, int width)
 {
@@ -264,14 +288,7 @@ param_block(hv_buf *b, const hv_cmdlet_def *d, const hv_param_def *p, int width)
     if (p->help && p->help[0])
         wrap_text(b, p->help, IND IND, width);
     hv_buf_puts(b, IND IND "\n");
-    /* Required? true when mandatory in every set it belongs to */
-    bool req = false;
-    if (p->flags & HV_PF_MANDATORY) {
-        req = true;
-        for (int s = 0; s < nsets(d); s++)
-            if (in_set(p, s) && !mandatory_in(p, s))
-                req = false;
-    }
+    bool req = param_required(d, p);
     hv_buf_printf(b, IND IND "Required?                    %s\n", req ? "true" : "false");
     if (p->position == HV_POS_NAMED)
         hv_buf_puts(b, IND IND "Position?                    named\n");
@@ -280,14 +297,7 @@ param_block(hv_buf *b, const hv_cmdlet_def *d, const hv_param_def *p, int width)
     hv_buf_puts(b, IND IND "Default value                ");
     hv_buf_puts(b, p->type == HV_PT_SWITCH ? "False" : "None");
     hv_buf_putc(b, '\n');
-    const char *pipe = "false";
-    if ((p->flags & HV_PF_BY_VALUE) && (p->flags & HV_PF_BY_PROPERTY_NAME))
-        pipe = "True (ByPropertyName, ByValue)";
-    else if (p->flags & HV_PF_BY_VALUE)
-        pipe = "True (ByValue)";
-    else if (p->flags & HV_PF_BY_PROPERTY_NAME)
-        pipe = "True (ByPropertyName)";
-    hv_buf_printf(b, IND IND "Accept pipeline input?       %s\n", pipe);
+    hv_buf_printf(b, IND IND "Accept pipeline input?       %s\n", param_pipe(p));
     hv_buf_puts(b, IND IND "Aliases                      ");
     if (p->aliases && p->aliases[0]) {
         for (size_t i = 0; p->aliases[i]; i++) {
@@ -566,6 +576,49 @@ static const hv_obj_class help_class = {
     .finalize = free,
 };
 
+/* A paragraph of a help Description: pwsh's MamlParaTextItem, shown as its Text. */
+static hv_value
+para_to_string(const hv_value *self)
+{
+    const hv_value *t = hv_obj_get(self, "Text");
+    return t ? hv_conv_to_string(t, NULL) : hv_str("");
+}
+
+static const hv_obj_class para_class = {
+    .type_name = "MamlParaTextItem",
+    .default_props = (const char *const[]){NULL},
+    .to_string = para_to_string,
+};
+
+/* (Get-Help x).Description is an array of paragraph objects, one per blank-line-separated
+ * paragraph of the text, each with a Text property. */
+static hv_value
+description_paras(const char *text)
+{
+    if (!text || !*text)
+        return hv_null();
+    hv_value arr = hv_array_new(2);
+    const char *p = text;
+    while (*p) {
+        const char *e = strstr(p, "\n\n");
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len > 0) {
+            char *t = hv_xmalloc(len + 1);
+            memcpy(t, p, len);
+            t[len] = 0;
+            hv_value o = hv_obj_new(&para_class);
+            hv_obj_set(&o, "Text", hv_str_take(t));
+            hv_array_push(&arr, o);
+        }
+        if (!e)
+            break;
+        p = e + 2;
+        while (*p == '\n')
+            p++;
+    }
+    return arr;
+}
+
 static hv_status
 gh_not_found(hv_cmd *cmd, const char *name)
 {
@@ -577,6 +630,75 @@ gh_not_found(hv_cmd *cmd, const char *name)
                                "at https:/go.microsoft.com/fwlink/?LinkID=107116.",
                                name);
     hv_unref(t);
+    return st;
+}
+
+static const hv_obj_class param_help_class = {
+    .type_name = "MamlCommandHelpInfo#parameter",
+    .default_props = (const char *const[]){NULL},
+    .to_string = help_to_string,
+    .finalize = free,
+};
+
+/* One parameter's help as pwsh's -Parameter returns it: an object (name, type.name,
+ * required, position, pipelineInput, globbing, description) shown as the parameter block. */
+static hv_value
+param_object(const hv_cmdlet_def *d, const hv_param_def *p, int width)
+{
+    hv_buf b = {0};
+    hv_buf_putc(&b, '\n');
+    param_block(&b, d, p, width);
+    hv_buf_putc(&b, 0);
+    size_t lead = 0;
+    while (b.data[lead] == '\n')
+        lead++;
+    memmove(b.data, b.data + lead, b.len - lead);
+    char tb[160];
+    hv_value type = hv_obj_new(NULL);
+    hv_obj_set(&type, "name",
+               hv_str(p->type == HV_PT_SWITCH ? "SwitchParameter" : type_full(p, tb, sizeof tb)));
+    hv_value o = hv_obj_new(&param_help_class);
+    hv_obj_set(&o, "name", hv_str(p->name));
+    hv_obj_set(&o, "type", type);
+    hv_obj_set(&o, "required", hv_str(param_required(d, p) ? "true" : "false"));
+    char pos[24];
+    if (p->position == HV_POS_NAMED)
+        snprintf(pos, sizeof pos, "named");
+    else
+        snprintf(pos, sizeof pos, "%d", p->position);
+    hv_obj_set(&o, "position", hv_str(pos));
+    hv_obj_set(&o, "pipelineInput", hv_str(param_pipe(p)));
+    hv_obj_set(&o, "globbing", hv_str((p->flags & HV_PF_WILDCARDS) ? "true" : "false"));
+    hv_obj_set(&o, "description", description_paras(p->help));
+    hv_obj_set_native(&o, b.data);
+    return o;
+}
+
+/* As pwsh: each -Parameter pattern in turn, its matches in declaration order, and a
+ * non-terminating NoParmsFound error for a pattern that matches nothing. */
+static hv_status
+gh_parameters(hv_cmd *cmd, const hv_cmdlet_def *d, int width)
+{
+    const hv_value *pat = hv_cmd_arg(cmd, GH_PARAMETER);
+    size_t npat = pat->kind == HV_ARRAY ? hv_array_len(pat) : 1;
+    size_t np = nparams(d);
+    hv_status st = HV_OK;
+    for (size_t k = 0; k < npat && st == HV_OK; k++) {
+        const hv_value *one = pat->kind == HV_ARRAY ? hv_array_at(pat, k) : pat;
+        size_t found = 0;
+        for (size_t i = 0; i < np && st == HV_OK; i++) {
+            if (!hvc_u_match_any(one, d->params[i].name))
+                continue;
+            found++;
+            st = hv_emit(cmd, param_object(d, &d->params[i], width));
+        }
+        if (st == HV_OK && found == 0) {
+            char *name = hvc_u_cstr(one);
+            st = hvc_u_error(cmd, HV_CAT_InvalidArgument, "NoParmsFound", NULL,
+                             "No parameter matches criteria %s.", name);
+            free(name);
+        }
+    }
     return st;
 }
 
@@ -636,19 +758,12 @@ gh_end(hv_cmd *cmd)
         view = HV_HELP_EXAMPLES;
     else if (hv_cmd_bound(cmd, GH_PARAMETER))
         view = HV_HELP_PARAMETER;
+    if (view == HV_HELP_PARAMETER)
+        return gh_parameters(cmd, d, width);
     hv_buf b = {0};
     render_help(&b, d, view, hv_cmd_arg(cmd, GH_PARAMETER), width);
-    if (view == HV_HELP_PARAMETER && b.len == 0) {
-        hv_buf_free(&b);
-        return hvc_u_error(cmd, HV_CAT_InvalidArgument, "NoParmsFound", NULL,
-                           "No parameter matches criteria %s.",
-                           hvc_u_arg_str(cmd, GH_PARAMETER) ? hvc_u_arg_str(cmd, GH_PARAMETER)
-                                                            : "");
-    }
     /* the formatter frames the text with the blank lines of a document */
     while (b.len > 1 && b.data[b.len - 1] == '\n' && b.data[b.len - 2] == '\n')
-        b.len--;
-    if (view == HV_HELP_PARAMETER && b.len > 0 && b.data[b.len - 1] == '\n')
         b.len--;
     size_t lead = 0;
     while (lead < b.len && b.data[lead] == '\n')
@@ -656,13 +771,11 @@ gh_end(hv_cmd *cmd)
     memmove(b.data, b.data + lead, b.len - lead);
     b.len -= lead;
     hv_buf_putc(&b, 0);
-    if (view == HV_HELP_PARAMETER)
-        return hv_emit(cmd, hv_str_take(b.data));
     hv_value o = hv_obj_new(&help_class);
     hv_obj_set(&o, "Name", hv_str(d->name));
     hv_obj_set(&o, "Category", hv_str(cmd_kind_name(&ci)));
     hv_obj_set(&o, "Synopsis", hv_str(d->synopsis ? d->synopsis : ""));
-    hv_obj_set(&o, "Description", d->description ? hv_str(d->description) : hv_null());
+    hv_obj_set(&o, "Description", description_paras(d->description));
     hv_obj_set(&o, "ModuleName", hv_str(ci.module ? ci.module : ""));
     hv_obj_set_native(&o, b.data);
     return hv_emit(cmd, o);

@@ -1,5 +1,6 @@
 /* util_member.c — Get-Member, Add-Member, New-Object. */
 #include "cmdlets/util.h"
+#include "cmdlets/xml_members.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,7 @@ typedef struct {
     const char *name, *def;
 } gm_method;
 
+static const gm_method no_methods[] = {{NULL, NULL}};
 static const gm_method object_methods[] = {
     {"Equals", "bool Equals(System.Object obj)"},
     {"GetHashCode", "int GetHashCode()"},
@@ -397,6 +399,22 @@ gm_add(hv_cmd *cmd, gm_member **m, size_t *n, const char *name, const char *mtyp
     (*m)[(*n)++] = (gm_member){hv_xstrdup(name), hv_xstrdup(mtype), def};
 }
 
+/* [xml] nodes: besides the adapted properties (attributes, child elements) pwsh lists the
+ * .NET members of the node type; an adapted property hides a .NET one of the same name. */
+static void
+gm_add_xml(hv_cmd *cmd, gm_member **m, size_t *n, const hv_value *in)
+{
+    unsigned kind = hvc_xml_kind_of(hv_obj_class_of(in)->type_name);
+    if (!kind)
+        return;
+    for (size_t i = 0; hvc_xml_members[i].name; i++) {
+        const hvc_xml_member *xm = &hvc_xml_members[i];
+        if (!(xm->kinds & (kind | HVC_XM_NODE)) || hv_obj_get(in, xm->name))
+            continue;
+        gm_add(cmd, m, n, xm->name, xm->member_type, hv_xstrdup(xm->def));
+    }
+}
+
 static hv_status
 gm_process(hv_cmd *cmd, const hv_value *input)
 {
@@ -484,6 +502,24 @@ gm_process(hv_cmd *cmd, const hv_value *input)
         break;
     case HV_OBJECT: {
         bool cls = hv_obj_class_of(in) != NULL;
+        bool xml = cls && hvc_xml_kind_of(hv_obj_class_of(in)->type_name) != 0;
+        /* an instance of a PowerShell class: its declared members, with their declared
+         * types; hidden ones only with -Force, static ones only with -Static */
+        hv_class_member *cm;
+        size_t ncm = hv_class_members(in, &cm);
+        if (ncm) {
+            bool force = hv_cmd_switch(cmd, GM_FORCE), stat = hv_cmd_switch(cmd, GM_STATIC);
+            for (size_t i = 0; i < ncm; i++) {
+                if (cm[i].is_static != stat || (cm[i].is_hidden && !force))
+                    continue;
+                gm_add(cmd, &m, &n, cm[i].name, cm[i].is_method ? "Method" : "Property",
+                       hv_xstrdup(cm[i].definition));
+            }
+            hv_class_members_free(cm, ncm);
+            if (stat)
+                methods = no_methods;
+            break;
+        }
         for (size_t i = 0; i < hv_obj_count(in); i++) {
             const char *pn = hv_obj_name_at(in, i);
             const hv_value *pv = hv_obj_value_at(in, i);
@@ -494,13 +530,23 @@ gm_process(hv_cmd *cmd, const hv_value *input)
                 free(body);
                 continue;
             }
-            if (cls) {
+            if (cls && xml) {
+                /* pwsh's XmlNodeAdapter: a text value (attribute, text-only element) can be
+                 * set; a node or a list of same-named nodes cannot */
+                bool text = pv->kind == HV_STRING;
+                gm_add(cmd, &m, &n, pn, "Property",
+                       hv_xasprintf("%s %s {get;%s}",
+                                    pv->kind == HV_ARRAY ? "System.Object[]" : short_type(pv),
+                                    pn, text ? "set;" : ""));
+            } else if (cls) {
                 gm_add(cmd, &m, &n, pn, "Property",
                        hv_xasprintf("%s %s {get;}", short_type(pv), pn));
             } else {
                 gm_add(cmd, &m, &n, pn, "NoteProperty", note_def(pn, pv));
             }
         }
+        if (cls)
+            gm_add_xml(cmd, &m, &n, in);
         break;
     }
     default:
@@ -508,7 +554,8 @@ gm_process(hv_cmd *cmd, const hv_value *input)
     }
     for (size_t i = 0; methods[i].name; i++)
         gm_add(cmd, &m, &n, methods[i].name, "Method", hv_xstrdup(methods[i].def));
-    qsort(m, n, sizeof *m, gm_cmp);
+    if (n > 1) /* m is NULL when every member was filtered out */
+        qsort(m, n, sizeof *m, gm_cmp);
     hv_status st = HV_OK;
     for (size_t i = 0; i < n; i++) {
         if (st == HV_OK) {

@@ -124,6 +124,7 @@ typedef struct {
     int proc_weight;
     uint64_t cpu_time_ns;
     int64_t started; /* unix time the VM was started by hvsh, 0 = unknown */
+    bool metering;    /* resource metering enabled (<hv:metering>) */
     char *auto_start, *auto_stop, *checkpoint_type; /* names, NULL = default */
     int auto_start_delay;
     char *current_snapshot; /* name of the current checkpoint, or NULL */

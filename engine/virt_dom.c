@@ -350,6 +350,7 @@ parse_config(xmlDocPtr doc, hv_vm *vm, const br_map *map, size_t nmap)
     vm->auto_stop = meta_str(meta, "automatic", "stop");
     vm->auto_start_delay = (int)prop_ll(hv_virt_x_child_ns(meta, "automatic"), "delay", 0);
     vm->checkpoint_type = meta_str(meta, "checkpoints", "type");
+    vm->metering = hv_virt_x_child_ns(meta, "metering") != NULL;
     vm->path = meta_str(meta, "path", "value");
     vm->nested = hv_virt_cpu_nested(root);
     xmlNodePtr os = hv_virt_x_child(root, "os");

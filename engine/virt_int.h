@@ -45,7 +45,8 @@
                                                                     X(virNetworkSetAutostart)      \
                                                                         X(virNetworkGetUUIDString) \
                                                                         X(virNetworkGetAutostart)  \
-                                                                        X(virNetworkLookupByUUIDString)
+                                                                        X(virNetworkLookupByUUIDString) \
+    X(virDomainInterfaceStats)
 
 typedef struct {
 #define HV_VIRT_FIELD(f) __typeof__(f) *f;

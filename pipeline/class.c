@@ -114,6 +114,108 @@ hv_class_type_of(const hv_value *v)
     return d ? &d->type : NULL;
 }
 
+/* A declared type as Get-Member writes it: PowerShell's short names for the common types,
+ * the class name for classes, System.Object when untyped. */
+static char *
+member_type_text(const hv_ast_typename *tn)
+{
+    if (!tn)
+        return hv_xstrdup("System.Object");
+    const hv_type_info *t = hv_type_lookup(tn->full);
+    if (t && !tn->nargs && !tn->rank) {
+        const char *fn = hv_type_name(t);
+        if (fn && *fn)
+            return hv_xstrdup(fn);
+    }
+    return hv_xstrdup(tn->full);
+}
+
+static bool
+member_seen(const hv_class_member *m, size_t n, const char *name, bool method, const char *sig)
+{
+    for (size_t i = 0; i < n; i++)
+        if (m[i].is_method == method && hv_str_eq_ci(m[i].name, name) &&
+            (!method || strcmp(strchr(m[i].definition, '('), strchr(sig, '(')) == 0))
+            return true;
+    return false;
+}
+
+size_t
+hv_class_members(const hv_value *v, hv_class_member **out)
+{
+    *out = NULL;
+    const cls_def *d = def_of_obj(v);
+    if (!d)
+        return 0;
+    hv_class_member *m = NULL;
+    size_t n = 0, cap = 0;
+    for (const cls_def *c = d; c; c = c->base) {
+        for (size_t i = 0; i < c->nprops; i++) {
+            const cls_prop *p = &c->props[i];
+            char *ty = member_type_text(p->tn);
+            char *def = hv_xasprintf("%s%s %s {get;set;}", p->is_static ? "static " : "", ty,
+                                     p->name);
+            free(ty);
+            if (member_seen(m, n, p->name, false, def)) {
+                free(def);
+                continue;
+            }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                m = hv_xrealloc(m, cap * sizeof *m);
+            }
+            m[n++] = (hv_class_member){.name = hv_xstrdup(p->name), .definition = def,
+                                       .is_static = p->is_static, .is_hidden = p->is_hidden};
+        }
+        for (size_t i = 0; i < c->nmethods; i++) {
+            const cls_method *cm = &c->methods[i];
+            if (cm->is_ctor)
+                continue;
+            const hv_ast *node = cm->node;
+            hv_buf b = {0};
+            char *ret = node->u.method.ret ? member_type_text(node->u.method.ret) : hv_xstrdup("void");
+            hv_buf_printf(&b, "%s%s %s(", cm->is_static ? "static " : "", ret, cm->name);
+            free(ret);
+            for (uint32_t k = 0; k < node->u.method.params.n; k++) {
+                const hv_ast *pa = node->u.method.params.items[k];
+                const hv_ast_typename *tn = NULL;
+                for (uint32_t a = 0; a < pa->u.param.attrs.n; a++)
+                    if (pa->u.param.attrs.items[a]->kind == HV_AST_TYPECONSTRAINT)
+                        tn = pa->u.param.attrs.items[a]->u.type.type;
+                char *pt = member_type_text(tn);
+                hv_buf_printf(&b, "%s%s %s", k ? ", " : "", pt, pa->u.param.var->u.var.name);
+                free(pt);
+            }
+            hv_buf_putc(&b, ')');
+            char *def = hv_xstrndup(b.data ? b.data : "", b.len);
+            hv_buf_free(&b);
+            if (member_seen(m, n, cm->name, true, def)) {
+                free(def);
+                continue;
+            }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                m = hv_xrealloc(m, cap * sizeof *m);
+            }
+            m[n++] = (hv_class_member){.name = hv_xstrdup(cm->name), .definition = def,
+                                       .is_method = true, .is_static = cm->is_static,
+                                       .is_hidden = node->u.method.is_hidden};
+        }
+    }
+    *out = m;
+    return n;
+}
+
+void
+hv_class_members_free(hv_class_member *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(m[i].name);
+        free(m[i].definition);
+    }
+    free(m);
+}
+
 const hv_type_info *
 hv_class_lookup_type(hv_ctx *ctx, const char *name)
 {
@@ -470,9 +572,7 @@ new_instance(hv_ctx *ctx, cls_def *c, hv_value *args, size_t nargs, hv_value *ou
             *out = hv_null();
             return HV_ERR;
         }
-    hv_value obj = hv_obj_new(&c->ocls);
-    for (const char **b = c->base_types; b && *b; b++)
-        hv_obj_add_typename(&obj, *b);
+    hv_value obj = hv_obj_new(&c->ocls); /* its PSTypeNames: the class, its bases (ocls) */
     hv_status st = init_fields(ctx, c, &obj);
     if (st == HV_OK)
         st = call_ctor(ctx, c, &obj, args, nargs, true);

@@ -274,4 +274,17 @@ bool hv_history_is_sensitive(const char *line);
 /* Run source text in the caller's scope with output to cmd's output (Invoke-History). */
 HV_MUST_CHECK hv_status hv_cmd_invoke_text(hv_cmd *cmd, const char *src, size_t len);
 
+/* ---- members a PowerShell class declares (Get-Member) ---- */
+typedef struct {
+    char *name;
+    char *definition; /* "string Name {get;set;}", "string Hi(int n)" */
+    bool is_method, is_static, is_hidden;
+} hv_class_member;
+/* The declared properties and methods (constructors excluded) of the class of v and of its
+ * base classes, a derived declaration hiding a base one of the same name (methods: same name
+ * and parameter count). Returns how many; *out is malloc'd (hv_class_members_free). 0 and
+ * *out NULL when v is not an instance of a script class. */
+size_t hv_class_members(const hv_value *v, hv_class_member **out);
+void hv_class_members_free(hv_class_member *m, size_t n);
+
 #endif

@@ -560,6 +560,10 @@ custom_numeric(hv_buf *b, const hv_value *v, const char *fmt)
             int take = remaining - (places_left - 1);
             if (take < 0)
                 take = 0;
+            /* more placeholders than analyze_custom counted (a second exponent's zeros are
+             * plain placeholders here): never more digits than are left */
+            if (take > remaining)
+                take = remaining;
             for (int k = 0; k < take; k++) {
                 size_t pos = digits.len - (size_t)remaining;
                 hv_buf_putc(b, digits.data[pos]);

@@ -778,29 +778,49 @@ rebind_with(hv_pipe *p, size_t i, hv_arg *extra, size_t nextra, bool expect_inpu
     return ok;
 }
 
+/* A $PSDefaultParameterValues value: a script block is run (per invocation, as pwsh
+ * does) and its output used; anything else as is. False when the block fails. */
+static bool
+default_value(hv_pipe *p, const hv_value *v, hv_value *out)
+{
+    if (v->kind != HV_SCRIPTBLOCK) {
+        *out = hv_ref(v);
+        return true;
+    }
+    hv_collector c;
+    hv_collect_init(&c);
+    hv_status st = hv_eval_invoke_block(p->ctx, v, NULL, NULL, 0, false, &c.sink);
+    if (st == HV_OK)
+        *out = hv_collect_result(&c);
+    hv_collect_free(&c);
+    if (st != HV_OK)
+        hv_unref(hv_eval_take_error(p->ctx));
+    return st == HV_OK;
+}
+
 /* $PSDefaultParameterValues (about_Parameters_Default_Values): "CmdPattern:Param" = value
- * supplies parameters this invocation left unbound. Applied after a successful bind, by
- * rebinding with the defaults as named arguments, so explicit and positional arguments
- * win. Script-block values (computed per call in pwsh) are not supported and skipped. */
-static void
-apply_param_defaults(hv_pipe *p, size_t i, bool expect_input)
+ * supplies parameters this invocation left unbound (per cmd->bind), as named arguments,
+ * so explicit and positional arguments win. Returns the count; *out owns the values. */
+static size_t
+collect_defaults(hv_pipe *p, size_t i, hv_arg **out)
 {
     hv_cmd *cmd = &p->cmds[i];
     hv_stage *s = cmd->stage;
     const char *name = s->info.name;
+    *out = NULL;
     if (!name || !*name)
-        return;
+        return 0;
     HV_AUTO hv_value t = hv_var_get(p->ctx, "PSDefaultParameterValues");
     if (t.kind != HV_TABLE || !hv_table_count(&t))
-        return;
+        return 0;
     const hv_value *dis = hv_table_gets(&t, "Disabled");
     if (dis && hv_conv_to_bool(dis))
-        return;
+        return 0;
     hv_arg *extra = NULL;
     size_t n = 0;
     const hv_value *k, *v;
     for (size_t it = 0; hv_table_next(&t, &it, &k, &v);) {
-        if (k->kind != HV_STRING || v->kind == HV_SCRIPTBLOCK)
+        if (k->kind != HV_STRING)
             continue;
         const char *key = hv_str_cstr(k), *colon = strchr(key, ':');
         if (!colon || !colon[1])
@@ -817,10 +837,28 @@ apply_param_defaults(hv_pipe *p, size_t i, bool expect_input)
         hv_bind_fail_free(&f);
         if (pi < 0 || cmd->bind.how[pi] != HV_BOUND_NONE)
             continue;
+        bool dup = false; /* two keys naming one parameter: the first wins */
+        for (size_t j = 0; j < n; j++)
+            dup |= extra[j].param == hv_bind_param(&cmd->bind, pi)->name;
+        hv_value val;
+        if (dup || !default_value(p, v, &val))
+            continue;
         extra = hv_xrealloc(extra, (n + 1) * sizeof *extra);
-        extra[n++] = (hv_arg){.param = hv_bind_param(&cmd->bind, pi)->name, .value = hv_ref(v),
+        extra[n++] = (hv_arg){.param = hv_bind_param(&cmd->bind, pi)->name, .value = val,
                               .has_value = true};
     }
+    *out = extra;
+    return n;
+}
+
+/* Applied after a successful bind by rebinding with the defaults appended. */
+static void
+apply_param_defaults(hv_pipe *p, size_t i, bool expect_input)
+{
+    hv_cmd *cmd = &p->cmds[i];
+    hv_stage *s = cmd->stage;
+    hv_arg *extra;
+    size_t n = collect_defaults(p, i, &extra);
     if (!n)
         return;
     hv_bind_fail f;
@@ -832,6 +870,32 @@ apply_param_defaults(hv_pipe *p, size_t i, bool expect_input)
         if (!hv_bind_args(&cmd->bind, s->args, s->nargs, expect_input, &f))
             hv_bind_fail_free(&f);
     }
+}
+
+/* The bind failed for missing mandatory parameters: pwsh applies the defaults before
+ * that check, so retry with them. True when the defaults complete the binding; else
+ * the binding and *f are those of the user's arguments alone. */
+static bool
+bind_with_defaults(hv_pipe *p, size_t i, bool expect_input, hv_bind_fail *f)
+{
+    hv_cmd *cmd = &p->cmds[i];
+    hv_stage *s = cmd->stage;
+    hv_arg *extra;
+    size_t n = collect_defaults(p, i, &extra);
+    if (!n)
+        return false;
+    hv_bind_fail f2;
+    if (rebind_with(p, i, extra, n, expect_input, &f2)) {
+        hv_bind_fail_free(f);
+        return true;
+    }
+    hv_bind_fail_free(&f2);
+    hv_bind_free(&cmd->bind);
+    hv_bind_init(&cmd->bind, cmd->def);
+    hv_bind_fail_free(f);
+    if (hv_bind_args(&cmd->bind, s->args, s->nargs, expect_input, f))
+        return true; /* cannot happen (it failed before); treat as bound */
+    return false;
 }
 
 /* Bind and prepare stage i. False with the error raised in ctx. */
@@ -848,7 +912,10 @@ setup_stage(hv_pipe *p, size_t i, bool expect_input)
     hv_bind_init(&cmd->bind, cmd->def);
     hv_bind_fail f;
     bool raw = (cmd->def->flags & HV_CF_NO_COMMON) && cmd->bind.nparams == 0;
-    if (!raw && !hv_bind_args(&cmd->bind, s->args, s->nargs, expect_input, &f)) {
+    bool defaulted = false;
+    if (!raw && !hv_bind_args(&cmd->bind, s->args, s->nargs, expect_input, &f) &&
+        !(defaulted = f.id && strcmp(f.id, "MissingMandatoryParameter") == 0 &&
+                      bind_with_defaults(p, i, expect_input, &f))) {
         size_t nextra = 0;
         hv_arg *extra = f.id && strcmp(f.id, "MissingMandatoryParameter") == 0
                             ? prompt_missing(p, i, &f, &nextra)
@@ -858,7 +925,8 @@ setup_stage(hv_pipe *p, size_t i, bool expect_input)
             return false;
         }
     }
-    apply_param_defaults(p, i, expect_input);
+    if (!defaulted && !raw)
+        apply_param_defaults(p, i, expect_input);
     cmd->bound_ok = true;
     read_common(cmd);
     if (cmd->def->state_size)

@@ -9,6 +9,7 @@
 #include "history.h"
 #include "internal.h"
 #include "intrinsics.h"
+#include "psstyle.h"
 #include "runtime.h"
 
 #include <stdlib.h>
@@ -189,6 +190,10 @@ init_variables(hv_ctx *ctx)
     set_global(ctx, "PSNativeCommandArgumentPassing", hv_str("Standard"));
     set_global(ctx, "PSNativeCommandUseErrorActionPreference", hv_bool(false));
     set_global(ctx, "PSDefaultParameterValues", hv_table_new(0));
+    const char *term = getenv("TERM");
+    set_global(ctx, "PSStyle",
+               hv_psstyle_new(getenv("NO_COLOR") || (term && strcmp(term, "dumb") == 0)));
+    set_global(ctx, "OutputEncoding", hv_output_encoding_new());
     set_global(ctx, "PSModuleAutoLoadingPreference", hv_str("All"));
     set_global(ctx, "NestedPromptLevel", hv_int(0));
     const char *home = getenv("HOME");

@@ -359,6 +359,8 @@ vcase import-vm-copy "$VSNAPX
 New-VHD -Path ./d.vhdx -SizeBytes 8MB | Out-Null; Add-VMHardDiskDrive -VMName web01 -ControllerType SCSI -Path (Resolve-Path ./d.vhdx).Path
 Export-VM -Name web01 -Path . ; Rename-VM web01 web01-orig; New-Item -ItemType Directory ./imp | Out-Null" 'Import-VM -Path (Get-ChildItem "./web01/Virtual Machines").FullName -Copy -GenerateNewId -VhdDestinationPath ./imp'
 vcase rename-vmsnapshot 'Checkpoint-VM -Name web01 -SnapshotName c1; Checkpoint-VM -Name web01 -SnapshotName c2' 'Rename-VMSnapshot -VMName web01 -Name c1 -NewName "Base image"'
+vcase enable-vmresourcemetering "${VSNAP%\}}"'    (Get-VM | Measure-VM -ErrorAction SilentlyContinue).VMName -join ","
+}' 'Enable-VMResourceMetering -VMName web01'
 
 echo "# fault pairs covered: $pairs (cmdlet, step)"
 echo "$pass passed, $fail failed, $xfail skipped"

@@ -41,5 +41,9 @@ case_ "class cast from a hashtable with an unknown property" "caught" 'class Nod
 # fuzz_eval: Format-Wide -Force on strings: memmove from a NULL item list (UBSan)
 case_ "Format-Wide -Force on strings" "ok" '$null = "alpha", "beta" | Format-Wide -Column 3 -Force | Out-String; "ok"'
 
+# fuzz_format: placeholders after a second exponent read past the integer digits
+# (heap-buffer-overflow in custom_numeric; the input is also a fuzz_format seed)
+case_ "custom format with two exponents" "ok" '$null = "{0:#,##0h00:E0000sUEE0000sU4:E0000E02#-0}|{1:0E0E00 0}" -f 42, -1234567890123; "ok"'
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
