@@ -206,9 +206,10 @@ enabled_arg(hv_cmd *cmd, int idx, bool dflt)
     return s ? hv_str_eq_ci(s, "True") : dflt;
 }
 
-/* Fill a list parameter into a rule field (comma-separated entries allowed, as Windows). */
+/* Fill a list parameter into a rule field (comma-separated entries allowed, as Windows):
+ * ports (16-byte entries) when ports is set, else addresses (96-byte entries). */
 static int
-fill_ports(hv_cmd *cmd, int idx, char (*list)[16], size_t *n, hv_eng_err *e)
+fill_list(hv_cmd *cmd, int idx, char (*ports)[16], char (*addrs)[96], size_t *n, hv_eng_err *e)
 {
     size_t k;
     const char **v = hvc_net_arg_strv(cmd, idx, &k);
@@ -217,7 +218,7 @@ fill_ports(hv_cmd *cmd, int idx, char (*list)[16], size_t *n, hv_eng_err *e)
     for (size_t i = 0; i < k && rc == 0; i++) {
         char *dup = hv_xstrdup(v[i]), *save = NULL;
         for (char *t = strtok_r(dup, ",", &save); t && rc == 0; t = strtok_r(NULL, ",", &save))
-            rc = hv_nft_fw_list_add(list, n, t, e);
+            rc = ports ? hv_nft_fw_list_add(ports, n, t, e) : hv_nft_fw_addr_add(addrs, n, t, e);
         free(dup);
     }
     free(v);
@@ -225,20 +226,15 @@ fill_ports(hv_cmd *cmd, int idx, char (*list)[16], size_t *n, hv_eng_err *e)
 }
 
 static int
+fill_ports(hv_cmd *cmd, int idx, char (*list)[16], size_t *n, hv_eng_err *e)
+{
+    return fill_list(cmd, idx, list, NULL, n, e);
+}
+
+static int
 fill_addrs(hv_cmd *cmd, int idx, char (*list)[96], size_t *n, hv_eng_err *e)
 {
-    size_t k;
-    const char **v = hvc_net_arg_strv(cmd, idx, &k);
-    *n = 0;
-    int rc = 0;
-    for (size_t i = 0; i < k && rc == 0; i++) {
-        char *dup = hv_xstrdup(v[i]), *save = NULL;
-        for (char *t = strtok_r(dup, ",", &save); t && rc == 0; t = strtok_r(NULL, ",", &save))
-            rc = hv_nft_fw_addr_add(list, n, t, e);
-        free(dup);
-    }
-    free(v);
-    return rc;
+    return fill_list(cmd, idx, NULL, list, n, e);
 }
 
 static void
